@@ -1,0 +1,176 @@
+//! Event names: lists, the page's own event, `name = value` notes.
+
+use super::vocab::{is_event_name, is_field_name};
+use super::{lines_outside, strip_bullet, Constant, EventMention};
+use crate::diag::Source;
+
+#[derive(Default)]
+pub struct Events {
+    pub listed: Vec<EventMention>,
+    pub page_event: Option<EventMention>,
+    pub constants: Vec<Constant>,
+    pub description: Option<String>,
+    pub object_heading: Option<String>,
+}
+
+pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
+    let lines: Vec<(usize, &str)> = lines_outside(&src.text, spans).collect();
+    let mut ev = Events::default();
+    let mut last_bullet_event: Option<usize> = None;
+    for (idx, &(offset, line)) in lines.iter().enumerate() {
+        let (bullet, t) = strip_bullet(line);
+        let col = |s: &str| offset + line.find(s).unwrap_or(0);
+
+        // `a.b, c.d, e.f`: an inline list of three or more event names.
+        let items: Vec<&str> = t.split(',').map(str::trim).collect();
+        if items.len() >= 3 && items.iter().all(|i| is_event_name(i)) {
+            for item in items {
+                ev.listed.push(mention(src, col(item), item, None));
+            }
+            last_bullet_event = None;
+            continue;
+        }
+
+        if bullet && is_event_name(t) {
+            ev.listed.push(mention(src, col(t), t, None));
+            last_bullet_event = Some(ev.listed.len() - 1);
+            continue;
+        }
+        // A bullet after an event bullet describes it.
+        if bullet && !t.is_empty() {
+            if let Some(i) = last_bullet_event.take() {
+                ev.listed[i].description = Some(t.to_owned());
+                continue;
+            }
+        }
+
+        if let Some(c) = constant(src, offset, line, t) {
+            ev.constants.push(c);
+            continue;
+        }
+
+        // The page's title: a line that is only an event name.
+        if !bullet && is_event_name(t) && ev.page_event.is_none() {
+            ev.page_event = Some(mention(src, col(t), t, None));
+        }
+        // `POST/subscription.updated`, `…/webhook-events/customer.updated{`.
+        if ev.page_event.is_none() {
+            if let Some((at, name)) = url_event(t) {
+                ev.page_event = Some(mention(src, col(t) + at, name, None));
+            }
+        }
+
+        if ev.description.is_none() {
+            ev.description = fires_when(&lines, idx);
+        }
+        if ev.object_heading.is_none() && t.ends_with(" Object") && t.split_whitespace().count() <= 5 {
+            ev.object_heading = Some(t.trim_end_matches(" Object").to_owned());
+        }
+    }
+    ev
+}
+
+fn mention(src: &Source, offset: usize, name: &str, description: Option<String>) -> EventMention {
+    EventMention {
+        name: name.to_owned(),
+        description,
+        loc: src.loc(offset),
+    }
+}
+
+/// `event = upgrade`, `context_str = package`; `context_id = ...` is no constant.
+fn constant(src: &Source, offset: usize, line: &str, t: &str) -> Option<Constant> {
+    let (name, value) = t.split_once('=')?;
+    let (name, value) = (name.trim(), value.trim());
+    let value = value.trim_matches(|c| matches!(c, '"' | '\'' | '`'));
+    let plain = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '/' | ':'));
+    (is_field_name(name) && plain).then(|| Constant {
+        field: name.to_owned(),
+        value: value.to_owned(),
+        loc: src.loc(offset + line.find(name).unwrap_or(0)),
+    })
+}
+
+/// The last path segment of a URL or request line, when it is an event name.
+fn url_event(t: &str) -> Option<(usize, &str)> {
+    let start = ["://", "POST/", "POST /"]
+        .iter()
+        .filter_map(|m| t.find(m).map(|i| i + m.len()))
+        .min()?;
+    let rest = &t[start..];
+    let end = rest.find(|c: char| c.is_whitespace() || matches!(c, '{' | '?' | '#' | '"')).unwrap_or(rest.len());
+    let path = &rest[..end];
+    // For a full URL the host is not a path segment.
+    let path = if t[..start].ends_with("://") {
+        path.split_once('/').map_or("", |(_, p)| p)
+    } else {
+        path
+    };
+    let seg = path.trim_end_matches('/').rsplit('/').next()?;
+    let at = start + rest[..end].rfind(seg)?;
+    (seg.contains('.') && is_event_name(seg)).then_some((at, seg))
+}
+
+/// The paragraph that says when the event fires: "Fired when…",
+/// "Triggers when…", "This event occurs when…".
+fn fires_when(lines: &[(usize, &str)], idx: usize) -> Option<String> {
+    const VERBS: &[&str] = &["fired when", "triggered when", "triggers when", "occurs when", "sent when"];
+    let line = lines[idx].1;
+    let lower = line.to_ascii_lowercase();
+    let at = VERBS.iter().filter_map(|v| lower.find(v)).min()?;
+    // Back up to the start of the sentence on this line (text glued before it
+    // ends with `}` or `.`), then take in the rest of the paragraph.
+    let head = &line[..at];
+    let sentence_start = head.rfind(['}', '.']).map_or(0, |i| i + 1);
+    let mut text = line[sentence_start..].trim().to_owned();
+    let adjacent = idx > 0 && lines[idx - 1].0 + lines[idx - 1].1.len() + 1 >= lines[idx].0;
+    if sentence_start == 0 && adjacent {
+        // "The subscription.updated" / "event is triggered when…"
+        let prev = lines[idx - 1].1.trim();
+        if !prev.is_empty() && !prev.ends_with(['.', ':', '}']) && prev.split_whitespace().count() <= 4 {
+            text = format!("{prev} {text}");
+        }
+    }
+    Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(text: &str) -> Events {
+        extract(&Source::new("p.txt", text), &[])
+    }
+
+    #[test]
+    fn inline_lists_and_url_paths() {
+        let ev = events("curl --url https://x.io/v1/webhook-events/customer.updated{\n}Fired when a customer is updated. Doc-only.\nShow\na.b, c.d, e.f_g\n");
+        let names: Vec<_> = ev.listed.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["a.b", "c.d", "e.f_g"]);
+        let page = ev.page_event.unwrap();
+        assert_eq!((page.name.as_str(), page.loc.col), ("customer.updated", 43));
+        assert_eq!(ev.description.as_deref(), Some("Fired when a customer is updated. Doc-only."));
+    }
+
+    #[test]
+    fn bullets_with_descriptions() {
+        let ev = events("Subscriber Event Object\n  \u{2022} sub.create\n\n  \u{2022} Triggered when created.\n  \u{2022} sub.cancel\n");
+        let got: Vec<_> = ev.listed.iter().map(|m| (m.name.as_str(), m.description.as_deref())).collect();
+        assert_eq!(got, [("sub.create", Some("Triggered when created.")), ("sub.cancel", None)]);
+        assert_eq!(ev.object_heading.as_deref(), Some("Subscriber Event"));
+        assert!(ev.page_event.is_none());
+    }
+
+    #[test]
+    fn titles_notes_and_request_lines() {
+        let ev = events("Next\nsubscription.updated\n\napplication/json\n  \u{2022} context_str = package\n  \u{2022} context_id = ... (the id)\n  \u{2022} event = upgrade\nPOST/other.thing\n");
+        assert_eq!(ev.page_event.unwrap().name, "subscription.updated");
+        let c: Vec<_> = ev.constants.iter().map(|c| (c.field.as_str(), c.value.as_str())).collect();
+        assert_eq!(c, [("context_str", "package"), ("event", "upgrade")]);
+        assert_eq!(url_event("POST/subscription.updated"), Some((5, "subscription.updated")));
+        assert_eq!(url_event("\"https://example.com\""), None);
+    }
+}

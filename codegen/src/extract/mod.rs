@@ -1,0 +1,128 @@
+//! Doc text → evidence.
+//!
+//! Each extractor reads one kind of thing from a raw page (example payloads,
+//! field tables, event names) and records where it found it. Nothing here
+//! knows about Rust or about other pages; `infer` weighs the evidence.
+
+mod events;
+mod examples;
+mod tables;
+mod vocab;
+
+use serde::Serialize;
+
+use crate::diag::{Diagnostics, Loc, Source};
+use crate::lenient;
+
+pub use vocab::{is_placeholder_str as is_placeholder, DocType, Format};
+
+/// Everything one page says.
+#[derive(Debug, Default)]
+pub struct PageEvidence {
+    pub examples: Vec<Example>,
+    pub rows: Vec<FieldRow>,
+    /// Events named in lists (bullets, inline lists), with any description.
+    pub listed_events: Vec<EventMention>,
+    /// The event this page is about: its title, URL path or an `event = x` note.
+    pub page_event: Option<EventMention>,
+    /// `name = value` notes, such as `event = upgrade`.
+    pub constants: Vec<Constant>,
+    /// The sentence that says when the page's event fires.
+    pub description: Option<String>,
+    /// A name for the payload from a heading such as "Subscriber Event Object".
+    pub object_heading: Option<String>,
+}
+
+/// A JSON example payload as published.
+#[derive(Debug)]
+pub struct Example {
+    pub node: lenient::Node,
+    pub loc: Loc,
+}
+
+/// One row of a field table, with the path of the field it describes.
+#[derive(Clone, Debug, Serialize)]
+pub struct FieldRow {
+    pub path: Vec<String>,
+    pub ty: Option<DocType>,
+    pub format: Option<Format>,
+    pub required: Option<bool>,
+    pub nullable: Option<bool>,
+    pub description: String,
+    pub values: Option<EnumValues>,
+    /// An example value from the table's example column.
+    pub example: Option<serde_json::Value>,
+    pub loc: Loc,
+}
+
+/// Values a field may take, as a page lists them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum EnumValues {
+    Strings(Vec<String>),
+    Integers(Vec<i64>),
+    /// `Options: 1 - 46`: every integer in the range.
+    Range(i64, i64),
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EventMention {
+    pub name: String,
+    pub description: Option<String>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Constant {
+    pub field: String,
+    pub value: String,
+    pub loc: Loc,
+}
+
+/// Reads everything a page holds. Never fails: what cannot be read becomes a
+/// diagnostic.
+pub fn page(src: &Source, diags: &mut Diagnostics) -> PageEvidence {
+    let (examples, spans) = examples::extract(src, diags);
+    let rows = tables::extract(src, &spans);
+    let events = events::extract(src, &spans);
+    PageEvidence {
+        examples,
+        rows,
+        listed_events: events.listed,
+        page_event: events.page_event,
+        constants: events.constants,
+        description: events.description,
+        object_heading: events.object_heading,
+    }
+}
+
+/// Lines of a page with their byte offsets, leaving out the given byte spans
+/// (example payloads) so that table and event readers never look inside them.
+/// A line that an example ends on yields the text after the example
+/// (`}Fired when…`).
+fn lines_outside<'a>(
+    text: &'a str,
+    spans: &'a [(usize, usize)],
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let mut offset = 0;
+    text.split_inclusive('\n').filter_map(move |raw| {
+        let start = offset;
+        offset += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        match spans.iter().find(|&&(s, e)| start >= s && start < e) {
+            None => Some((start, line)),
+            Some(&(_, end)) if end < start + line.len() => Some((end, &line[end - start..])),
+            Some(_) => None,
+        }
+    })
+}
+
+/// Strips a leading bullet (`•`, `-`, `*`, `·`) and the white space around it.
+fn strip_bullet(line: &str) -> (bool, &str) {
+    let t = line.trim_start();
+    for b in ["\u{2022}", "\u{b7}", "- ", "* ", "+ "] {
+        if let Some(rest) = t.strip_prefix(b) {
+            return (true, rest.trim());
+        }
+    }
+    (false, t.trim())
+}

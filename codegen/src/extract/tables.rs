@@ -1,0 +1,612 @@
+//! Field tables, as they read once a page is flattened to text.
+//!
+//! Three layouts are read here:
+//! - glued cells under a `NameTypeDescription…` header:
+//!   `data.object.livestrCustomer status…true`, with `Options: …` lines;
+//! - marked listings, one field per line: `event_id?string`, then its
+//!   description and `Format uuid` on the following lines;
+//! - `name type` trees whose indentation is lost, with `name` + `object`
+//!   section headers; nesting is recovered from order (see [`nest`]).
+
+use serde_json::Value;
+
+use super::vocab::{self, DocType, Format, GLUED_TYPES};
+use super::{lines_outside, strip_bullet, FieldRow};
+use crate::diag::Source;
+use crate::lenient;
+
+type Line<'a> = (usize, &'a str);
+
+pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
+    let lines: Vec<Line> = lines_outside(&src.text, spans).collect();
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let next = if is_glued_header(lines[i].1) {
+            Some(glued_table(src, &lines, i + 1, &mut rows))
+        } else {
+            tree(src, &lines, i, &mut rows).or_else(|| marked_listing(src, &lines, i, &mut rows))
+        };
+        i = next.unwrap_or(i + 1);
+    }
+    rows
+}
+
+fn new_row(src: &Source, offset: usize, line: &str, path: Vec<String>) -> FieldRow {
+    let indent = line.len() - line.trim_start().len();
+    FieldRow {
+        path,
+        ty: None,
+        format: None,
+        required: None,
+        nullable: None,
+        description: String::new(),
+        values: None,
+        example: None,
+        loc: src.loc(offset + indent),
+    }
+}
+
+fn set_type(row: &mut FieldRow, word: &str) {
+    if let Some((ty, format)) = vocab::type_word(word) {
+        row.ty = Some(ty);
+        row.format = row.format.or(format);
+    }
+}
+
+/// Lines that follow a row and add to it: an enum list, a format, an example
+/// value on its own line, or a sentence of description. Returns false for a
+/// line that belongs to something else.
+fn continue_row(row: &mut FieldRow, line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return true;
+    }
+    if let Some(values) = vocab::enum_line(t) {
+        row.values = Some(values);
+    } else if let Some(format) = vocab::format_line(t) {
+        row.format = Some(format);
+    } else if let Some(v) = literal(t) {
+        row.example.get_or_insert(v);
+    } else if is_sentence(t) {
+        if !row.description.is_empty() {
+            row.description.push(' ');
+        }
+        row.description.push_str(t);
+    } else {
+        return false;
+    }
+    true
+}
+
+/// A description line, as opposed to a heading such as `Response Body`.
+fn is_sentence(t: &str) -> bool {
+    t.ends_with(['.', ':', ')']) || t.split_whitespace().count() >= 4
+}
+
+/// A whole line that is a JSON literal: `2`, `"mobile"`, `true`, `[1, 2]`.
+fn literal(t: &str) -> Option<Value> {
+    let parsed = lenient::parse_at(t, 0).ok()?;
+    (parsed.node.end == t.len() && !matches!(parsed.node.kind, lenient::Kind::Placeholder(_)))
+        .then(|| parsed.node.to_value())
+}
+
+fn apply_marker(row: &mut FieldRow, marker: &str) -> bool {
+    match marker
+        .trim()
+        .trim_matches(|c| matches!(c, '(' | ')' | '[' | ']' | ','))
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "required" | "*" => row.required = Some(true),
+        "optional" => row.required = Some(false),
+        "nullable" => row.nullable = Some(true),
+        "" => {}
+        _ => return false,
+    }
+    true
+}
+
+// ---------------------------------------------------------------------------
+// Glued cells: `NameTypeDescriptionExample` then `idstrIdentifier…“x”`.
+
+fn is_glued_header(line: &str) -> bool {
+    let squashed: String = line.split_whitespace().collect::<String>().to_ascii_lowercase();
+    ["nametype", "fieldtype", "attributetype", "parametertype", "propertytype", "keytype"]
+        .iter()
+        .any(|h| squashed.starts_with(h))
+}
+
+/// Splits `data.object.livestrCustomer…` into path, type word and the rest.
+/// The name is the shortest prefix followed by a type word that is not itself
+/// followed by a lowercase letter (so `idstringRequired` is `id` + `string`).
+fn split_glued(t: &str) -> Option<(Vec<String>, &'static str, &str)> {
+    for (i, c) in t.char_indices().skip(1) {
+        if c.is_whitespace() {
+            return None;
+        }
+        let Some(path) = vocab::field_path(&t[..i]) else {
+            continue;
+        };
+        let rest = &t[i..];
+        for ty in GLUED_TYPES {
+            let after = rest.strip_prefix(ty).or_else(|| {
+                let cap = capitalized(ty);
+                rest.strip_prefix(cap.as_str())
+            });
+            if let Some(after) = after {
+                if !after.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    return Some((path, ty, after));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// Glued markers right after the type: `Required`, `Optional`, `Read-only`.
+fn strip_glued_markers(row: &mut FieldRow, mut rest: &str) -> String {
+    loop {
+        let before = rest;
+        for (word, required) in [("Required", Some(true)), ("Optional", Some(false))] {
+            if let Some(r) = rest.strip_prefix(word) {
+                row.required = required;
+                rest = r;
+            }
+        }
+        if let Some(r) = rest.strip_prefix("Read-only") {
+            rest = r;
+        }
+        if rest == before {
+            return rest.trim().to_owned();
+        }
+    }
+}
+
+fn glued_table(src: &Source, lines: &[Line], mut i: usize, rows: &mut Vec<FieldRow>) -> usize {
+    let mut current: Option<FieldRow> = None;
+    while let Some(&(offset, line)) = lines.get(i) {
+        let t = line.trim();
+        if let Some((path, ty, rest)) = split_glued(t) {
+            rows.extend(current.take());
+            let mut row = new_row(src, offset, line, path);
+            set_type(&mut row, ty);
+            let rest = strip_glued_markers(&mut row, rest);
+            let (description, example) = split_trailing_example(&rest);
+            if vocab::mentions_unix_time(&description) && row.ty == Some(DocType::Integer) {
+                row.format = Some(Format::UnixTime);
+            }
+            row.description = description;
+            row.example = example;
+            current = Some(row);
+        } else if t.starts_with(['{', '[']) || strip_bullet(line).0 {
+            break;
+        } else if !current.as_mut().is_some_and(|row| continue_row(row, t)) && !t.is_empty() {
+            break;
+        }
+        i += 1;
+    }
+    rows.extend(current);
+    i
+}
+
+/// Splits an example glued to the end of a description:
+/// `…when the event occurred1622589211`, `…Customer first name"John"`.
+fn split_trailing_example(desc: &str) -> (String, Option<Value>) {
+    let d = desc.trim_end();
+    let start = if d.ends_with('"') {
+        d[..d.len() - 1].rfind('"')
+    } else if d.ends_with('\u{201d}') {
+        d.rfind('\u{201c}')
+    } else if d.ends_with([']', '}']) {
+        matching_open(d)
+    } else if let Some(word) = ["true", "false", "null"].iter().find(|w| d.ends_with(**w)) {
+        let at = d.len() - word.len();
+        let glued = d[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_ascii_alphanumeric());
+        glued.then_some(at)
+    } else {
+        let digits = d.len() - d.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let at = d.len() - digits;
+        let glued = d[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_lowercase() || c == '.');
+        (digits > 0 && glued).then_some(at)
+    };
+    let Some(at) = start else {
+        return (d.to_owned(), None);
+    };
+    match literal(&d[at..]) {
+        Some(v) => (d[..at].trim_end().to_owned(), Some(v)),
+        None => (d.to_owned(), None),
+    }
+}
+
+/// The byte index of the bracket that opens the one closing `d`.
+fn matching_open(d: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    for (i, c) in d.char_indices().rev() {
+        match c {
+            ']' | '}' => depth += 1,
+            '[' | '{' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------
+// Marked listings: `event_id?string`, `data?`, `idstringRequired`.
+
+fn marked_row(t: &str) -> Option<(Vec<String>, Option<&str>, Option<bool>, String)> {
+    if t.is_empty() || t.contains(char::is_whitespace) || !t.starts_with(|c: char| c.is_ascii_lowercase() || c == '_') {
+        return None;
+    }
+    if let Some((name, rest)) = t.split_once('?') {
+        let path = vocab::field_path(name)?;
+        if rest.is_empty() {
+            return Some((path, None, Some(false), String::new()));
+        }
+        vocab::type_word(rest)?;
+        return Some((path, Some(rest), Some(false), String::new()));
+    }
+    let (path, ty, rest) = split_glued(t)?;
+    let required = match rest {
+        "" => None,
+        "Required" | "required" => Some(true),
+        "Optional" | "optional" => Some(false),
+        _ => return None,
+    };
+    Some((path, Some(ty), required, String::new()))
+}
+
+fn marked_listing(src: &Source, lines: &[Line], start: usize, rows: &mut Vec<FieldRow>) -> Option<usize> {
+    marked_row(lines[start].1.trim())?;
+    let mut i = start;
+    let mut current: Option<FieldRow> = None;
+    while let Some(&(offset, line)) = lines.get(i) {
+        let t = line.trim();
+        if let Some((path, ty, required, _)) = marked_row(t) {
+            rows.extend(current.take());
+            let mut row = new_row(src, offset, line, path);
+            if let Some(ty) = ty {
+                set_type(&mut row, ty);
+            }
+            row.required = required;
+            current = Some(row);
+        } else if t.starts_with(['{', '[']) || !current.as_mut().is_some_and(|row| continue_row(row, t)) {
+            break;
+        }
+        i += 1;
+    }
+    rows.extend(current);
+    Some(i)
+}
+
+// ---------------------------------------------------------------------------
+// `name type` trees: `context_id integer`, `data` + `object` headers.
+
+enum Item<'a> {
+    Field { row: FieldRow, name: &'a str },
+    Header { row: FieldRow, name: &'a str },
+}
+
+/// `name type [marker]`, possibly after a bullet.
+fn tree_row(line: &str) -> Option<(&str, &str, Vec<&str>)> {
+    let (_, t) = strip_bullet(line);
+    let mut words = t.split_whitespace();
+    let name = words.next()?;
+    let ty = words.next()?;
+    let markers: Vec<&str> = words.collect();
+    (vocab::is_field_name(name) && vocab::type_word(ty.trim_matches(['(', ')', ','])).is_some())
+        .then_some((name, ty.trim_matches(['(', ')', ',']), markers))
+}
+
+/// A lone name whose next non-blank line is `object`: a section header.
+/// Returns the index of the `object` line.
+fn tree_header(lines: &[Line], i: usize) -> Option<usize> {
+    let (_, t) = strip_bullet(lines[i].1);
+    if !vocab::is_field_name(t) || t == "object" {
+        return None;
+    }
+    let next = (i + 1..lines.len()).find(|&j| !lines[j].1.trim().is_empty())?;
+    (lines[next].1.trim() == "object").then_some(next)
+}
+
+fn tree(src: &Source, lines: &[Line], start: usize, rows: &mut Vec<FieldRow>) -> Option<usize> {
+    tree_row(lines[start].1).or_else(|| tree_header(lines, start).map(|_| ("", "", vec![])))?;
+    let mut items: Vec<Item> = Vec::new();
+    let mut i = start;
+    while let Some(&(offset, line)) = lines.get(i) {
+        let t = line.trim();
+        if let Some((name, ty, markers)) = tree_row(line) {
+            let mut row = new_row(src, offset, line, vec![name.to_owned()]);
+            set_type(&mut row, ty);
+            if markers.iter().all(|m| apply_marker(&mut row, m)) {
+                items.push(Item::Field { row, name });
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some(object_line) = tree_header(lines, i) {
+            let (_, name) = strip_bullet(line);
+            let mut row = new_row(src, offset, line, vec![name.to_owned()]);
+            row.ty = Some(DocType::Object);
+            items.push(Item::Header { row, name });
+            i = object_line + 1;
+            continue;
+        }
+        let last = items.iter_mut().rev().find_map(|it| match it {
+            Item::Field { row, .. } => Some(row),
+            Item::Header { .. } => None,
+        });
+        let extends = t.is_empty() || vocab::enum_line(t).is_some() && last.is_some_and(|row| continue_row(row, t));
+        if !extends {
+            break;
+        }
+        i += 1;
+    }
+    let fields = items.iter().filter(|it| matches!(it, Item::Field { .. })).count();
+    if fields < 3 {
+        return None;
+    }
+    rows.extend(nest(items));
+    Some(i)
+}
+
+struct Section {
+    name: String,
+    parent: usize,
+    /// Scalar fields, by name, in order.
+    fields: Vec<String>,
+    /// Child sections, in order.
+    children: Vec<usize>,
+    row: Option<FieldRow>,
+    field_rows: Vec<FieldRow>,
+}
+
+/// Recovers nesting from a flat list of fields and `object` headers.
+///
+/// Rules, each from how such pages are laid out:
+/// 1. A header right after a header opens inside it (`data` → `package`).
+/// 2. A header after fields closes the current section and opens beside it
+///    (`customer` after `package`'s fields), unless the parent already has a
+///    member of that name, in which case it opens inside the current section
+///    (the second `tierset`, inside `new_line_item`).
+/// 3. A section shaped like an earlier one (same name, or same leading fields)
+///    ends where that one ended; a container holding only sections takes no
+///    trailing field. Fields past those ends climb out (`security_token`).
+/// 4. Afterwards, a section that rule 2 left beside a sibling is moved into
+///    it when a later twin of that sibling holds a section of the same name
+///    (the first `tierset` goes into `old_line_item`).
+fn nest(items: Vec<Item>) -> Vec<FieldRow> {
+    let mut secs = vec![Section {
+        name: String::new(),
+        parent: 0,
+        fields: vec![],
+        children: vec![],
+        row: None,
+        field_rows: vec![],
+    }];
+    let mut cur = 0;
+    let mut after_header = false;
+    for item in items {
+        match item {
+            Item::Header { row, name } => {
+                let mut target = if after_header || cur == 0 { cur } else { secs[cur].parent };
+                if secs[target].children.iter().any(|&c| secs[c].name == name) {
+                    target = cur;
+                }
+                let id = secs.len();
+                secs.push(Section {
+                    name: name.to_owned(),
+                    parent: target,
+                    fields: vec![],
+                    children: vec![],
+                    row: Some(row),
+                    field_rows: vec![],
+                });
+                secs[target].children.push(id);
+                cur = id;
+                after_header = true;
+            }
+            Item::Field { row, name } => {
+                while cur != 0 && !accepts(&secs, cur, name) {
+                    cur = secs[cur].parent;
+                }
+                secs[cur].fields.push(name.to_owned());
+                secs[cur].field_rows.push(row);
+                after_header = false;
+            }
+        }
+    }
+    adopt_twins_children(&mut secs);
+    let mut out = Vec::new();
+    flatten(&mut secs, 0, &[], &mut out);
+    out
+}
+
+fn accepts(secs: &[Section], s: usize, field: &str) -> bool {
+    let sec = &secs[s];
+    if sec.fields.is_empty() && !sec.children.is_empty() {
+        return false;
+    }
+    let twin = (1..s).find(|&t| {
+        secs[t].name == sec.name
+            || (sec.fields.len() >= 3 && secs[t].fields.len() >= sec.fields.len() && secs[t].fields.starts_with(&sec.fields))
+    });
+    match twin {
+        Some(t) => secs[t].fields.iter().any(|f| f == field),
+        None => true,
+    }
+}
+
+fn adopt_twins_children(secs: &mut [Section]) {
+    for p in 0..secs.len() {
+        let kids = secs[p].children.clone();
+        for (k, &sib) in kids.iter().enumerate() {
+            let Some(&stray) = kids.get(k + 1) else { continue };
+            let stray_name = secs[stray].name.clone();
+            let later_twin_has_it = kids[k + 2..].iter().any(|&twin| {
+                !secs[sib].fields.is_empty()
+                    && secs[twin].fields == secs[sib].fields
+                    && secs[twin].children.iter().any(|&c| secs[c].name == stray_name)
+            });
+            let sib_lacks_it = !secs[sib].children.iter().any(|&c| secs[c].name == stray_name);
+            if later_twin_has_it && sib_lacks_it {
+                secs[p].children.retain(|&c| c != stray);
+                secs[sib].children.push(stray);
+                secs[stray].parent = sib;
+            }
+        }
+    }
+}
+
+fn flatten(secs: &mut [Section], s: usize, prefix: &[String], out: &mut Vec<FieldRow>) {
+    let mut path = prefix.to_vec();
+    if s != 0 {
+        path.push(secs[s].name.clone());
+        if let Some(mut row) = secs[s].row.take() {
+            row.path = path.clone();
+            out.push(row);
+        }
+    }
+    for mut row in std::mem::take(&mut secs[s].field_rows) {
+        let mut p = path.clone();
+        p.append(&mut row.path);
+        row.path = p;
+        out.push(row);
+    }
+    for c in secs[s].children.clone() {
+        flatten(secs, c, &path, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(text: &str) -> Vec<String> {
+        let src = Source::new("p.txt", text);
+        extract(&src, &[])
+            .iter()
+            .map(|r| {
+                let mut s = format!("{} {:?}", r.path.join("."), r.ty);
+                if let Some(req) = r.required {
+                    s += &format!(" required={req}");
+                }
+                if let Some(f) = r.format {
+                    s += &format!(" {f:?}");
+                }
+                if let Some(v) = &r.values {
+                    s += &format!(" {v:?}");
+                }
+                if let Some(e) = &r.example {
+                    s += &format!(" e.g. {e}");
+                }
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn glued_cells() {
+        let text = "NameTypeDescriptionExample\n\
+            idstrIdentifier of the event\u{201c}mm44\u{201d}\n\
+            createdintUnix timestamp when it occurred1622589211\n\
+            data.object.phone_typeintPhone type enum.\n\nOptions: 0, 1, 2, 3\n2\n\
+            data.object.liveboolStatus. \"true\" if active.true\n\
+            data.object.extra_dataobjectKey/value store{\"some\": \"extra\"}\n\
+            idstringRequired\n\
+            \u{2022} Example data:\n\
+            typestrNot in the table\n";
+        assert_eq!(
+            rows(text),
+            [
+                "id Some(String) e.g. \"mm44\"",
+                "created Some(Integer) UnixTime e.g. 1622589211",
+                "data.object.phone_type Some(Integer) Integers([0, 1, 2, 3]) e.g. 2",
+                "data.object.live Some(Boolean) e.g. true",
+                "data.object.extra_data Some(Object) e.g. {\"some\":\"extra\"}",
+                "id Some(String) required=true",
+            ]
+        );
+    }
+
+    #[test]
+    fn marked_listing() {
+        let text = "Request Body\n\napi_version?string\n\nAPI Version of the schema.\n\ndata?\n\
+            event_id?string\n\nUnique id.\n\nFormatuuid\nwebhook?\n\nResponse Body\n\nevent?string\n";
+        assert_eq!(
+            rows(text),
+            [
+                "api_version Some(String) required=false",
+                "data None required=false",
+                "event_id Some(String) required=false Uuid",
+                "webhook None required=false",
+                "event Some(String) required=false",
+            ]
+        );
+    }
+
+    #[test]
+    fn tree_nesting_is_recovered_from_headers_and_order() {
+        let text = "Body\n\n    ctx string\n    event string\n\n    data\n\n    object\n\n    package\n\n    object\n\n\
+            pkg_id integer\n    tags string[]\n    delivery string\n\n    Possible values: [print, email]\n\n\
+            customer\n\n    object\n\n    customer_id integer\n\n\
+            old_item\n\n    object\n\n    item_id integer\n    tierset_id integer\n    qty float\n\n\
+            tierset\n\n    object\n\n    tierset_id integer\n    tiers object\n\n\
+            new_item\n\n    object\n\n    item_id integer\n    tierset_id integer\n    qty float\n\n\
+            tierset\n\n    object\n\n    tierset_id integer\n    tiers object\n    token string\n\nResponses\n";
+        assert_eq!(
+            rows(text),
+            [
+                "ctx Some(String)",
+                "event Some(String)",
+                "token Some(String)",
+                "data Some(Object)",
+                "data.package Some(Object)",
+                "data.package.pkg_id Some(Integer)",
+                "data.package.tags Some(Array(Some(String)))",
+                "data.package.delivery Some(String) Strings([\"print\", \"email\"])",
+                "data.customer Some(Object)",
+                "data.customer.customer_id Some(Integer)",
+                "data.old_item Some(Object)",
+                "data.old_item.item_id Some(Integer)",
+                "data.old_item.tierset_id Some(Integer)",
+                "data.old_item.qty Some(Number)",
+                "data.old_item.tierset Some(Object)",
+                "data.old_item.tierset.tierset_id Some(Integer)",
+                "data.old_item.tierset.tiers Some(Object)",
+                "data.new_item Some(Object)",
+                "data.new_item.item_id Some(Integer)",
+                "data.new_item.tierset_id Some(Integer)",
+                "data.new_item.qty Some(Number)",
+                "data.new_item.tierset Some(Object)",
+                "data.new_item.tierset.tierset_id Some(Integer)",
+                "data.new_item.tierset.tiers Some(Object)",
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_is_not_a_table() {
+        assert!(rows("Webhook\n\nThis event occurs when a package is upgraded.\nNote these fields:\n").is_empty());
+    }
+}

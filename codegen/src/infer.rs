@@ -1,0 +1,947 @@
+//! Evidence → schema IR.
+//!
+//! Per vendor: decide the events and where their type travels, merge every
+//! example and table row for a payload into a [`Shape`] tree, give one type
+//! to each object shape repeated across the vendor, and settle each field's
+//! type, presence, nullability, format and enum.
+//!
+//! Presence policy: a field is `required` only when the page marks it so or
+//! it carries the event type. Anything else may be absent or null in a real
+//! payload, whatever one example shows; `emit` represents it so that both
+//! parse and round-trip.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diag::{Diagnostics, Loc, Source};
+use crate::extract::{self, DocType, EnumValues as DocValues, FieldRow, Format, PageEvidence};
+use crate::ir::{self, Ty};
+use crate::lenient::{Kind, Node};
+use crate::naming;
+
+/// A page with what was read from it.
+pub struct Page {
+    pub source: Source,
+    pub evidence: PageEvidence,
+}
+
+/// What the vendor config may say that pages cannot.
+#[derive(Debug, Default)]
+pub struct Hints {
+    /// Field paths whose values form the event type (joined with `.`).
+    pub event_type_fields: Option<Vec<Vec<String>>>,
+}
+
+/// An example payload and the event it documents, for round-trip tests.
+#[derive(Debug, Clone)]
+pub struct ExampleCase {
+    pub vendor: String,
+    pub event: String,
+    pub body: serde_json::Value,
+    pub loc: Loc,
+    /// Whether the event type in the body names this event (seed 000's does not).
+    pub body_names_event: bool,
+}
+
+pub struct Inferred {
+    pub vendor: ir::Vendor,
+    pub examples: Vec<ExampleCase>,
+}
+
+/// Field names that commonly carry the event type.
+const DISCRIMINATOR_NAMES: &[&str] = &[
+    "type", "event", "event_type", "eventType", "event_name", "eventName", "topic", "kind", "action",
+    "alert_name", "eventCode", "webhook_type", "notification_type",
+];
+
+/// Field names whose objects hold free-form keys.
+const MAP_NAMES: &[&str] = &[
+    "metadata", "meta_data", "extra_data", "extra", "custom_fields", "custom_data", "labels",
+    "headers", "tiers", "params", "parameters", "previous_attributes", "context",
+];
+
+/// Field names too generic to name a type on their own: `data` becomes
+/// `<Parent>Data` unless the object says what it is.
+const GENERIC_NAMES: &[&str] = &[
+    "data", "object", "payload", "body", "resource", "entity", "item", "attributes", "details",
+    "result", "content", "value", "record",
+];
+
+pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics) -> Inferred {
+    let mut events: BTreeMap<String, EventInfo> = BTreeMap::new();
+    for page in pages {
+        let ev = &page.evidence;
+        for m in &ev.listed_events {
+            let e = events.entry(m.name.clone()).or_insert_with(|| EventInfo::new(m.loc.clone()));
+            e.description = e.description.take().or(m.description.clone());
+        }
+    }
+
+    let discriminator = discriminator(pages, hints, &events);
+    let mut groups: Vec<Group> = Vec::new();
+    let mut cases = Vec::new();
+    for page in pages {
+        let ev = &page.evidence;
+        let src = &page.source;
+        let page_event = ev.page_event.as_ref().map(|m| (m.name.clone(), m.loc.clone())).or_else(|| {
+            let d = discriminator.as_ref()?;
+            let (value, loc) = constant_event(ev, d)?;
+            Some((value, loc))
+        });
+        if let Some((event, loc)) = &page_event {
+            let e = events.entry(event.clone()).or_insert_with(|| EventInfo::new(loc.clone()));
+            e.description = e.description.take().or(ev.description.clone());
+        }
+        if ev.examples.is_empty() && ev.rows.is_empty() {
+            continue;
+        }
+        // The page's payload describes its own event, or else every event it lists.
+        let members: Vec<String> = match &page_event {
+            Some((event, _)) => vec![event.clone()],
+            None => ev.listed_events.iter().map(|m| m.name.clone()).collect(),
+        };
+        let root_name = match &page_event {
+            Some((event, _)) => naming::pascal(event),
+            None => shared_root_name(name, ev, &members),
+        };
+        let g = match groups.iter().position(|g| g.root_name == root_name) {
+            Some(g) => g,
+            None => {
+                let first = ev
+                    .examples
+                    .first()
+                    .map(|e| e.loc.clone())
+                    .or_else(|| ev.rows.first().map(|r| r.loc.clone()))
+                    .unwrap_or_else(|| src.loc(0));
+                groups.push(Group {
+                    root_name: root_name.clone(),
+                    shape: Shape::default(),
+                    events: vec![],
+                    source: first,
+                    description: page_event.as_ref().and(ev.description.clone()),
+                });
+                groups.len() - 1
+            }
+        };
+        for m in &members {
+            if !groups[g].events.contains(m) {
+                groups[g].events.push(m.clone());
+            }
+        }
+        for example in &ev.examples {
+            groups[g].shape.observe(&example.node, src);
+            let in_body = discriminator.as_ref().and_then(|d| event_in_body(&example.node, d));
+            let event = match (&page_event, &in_body) {
+                (Some((event, _)), Some((value, at))) if value != event => {
+                    diags.warn(
+                        src.loc(*at),
+                        format!("the example says `{value}` on the `{event}` page; read as `{event}`"),
+                    );
+                    event.clone()
+                }
+                (Some((event, _)), _) => event.clone(),
+                (None, Some((value, at))) => {
+                    if !events.contains_key(value) {
+                        diags.warn(src.loc(*at), format!("event `{value}` is not in the page's list of events"));
+                        events.insert(value.clone(), EventInfo::new(src.loc(*at)));
+                        groups[g].events.push(value.clone());
+                    }
+                    value.clone()
+                }
+                (None, None) => {
+                    diags.warn(example.loc.clone(), "cannot tell which event this example is for; it is used for types only");
+                    continue;
+                }
+            };
+            if let Some(e) = events.get_mut(&event) {
+                e.examples.push(example.loc.clone());
+            }
+            cases.push(ExampleCase {
+                vendor: name.to_owned(),
+                body_names_event: in_body.as_ref().is_none_or(|(v, _)| *v == event),
+                event,
+                body: example.node.to_value(),
+                loc: example.loc.clone(),
+            });
+        }
+        for row in &ev.rows {
+            groups[g].shape.apply_row(row);
+        }
+        if ev.examples.is_empty() {
+            if let Some(row) = ev.rows.first() {
+                diags.warn(row.loc.clone(), "no example payload on this page; types come from the field list alone");
+            }
+        }
+    }
+
+    if discriminator.is_none() && !events.is_empty() {
+        let loc = pages.first().map(|p| p.source.loc(0)).unwrap_or_else(|| Loc { file: name.to_owned(), line: 1, col: 1 });
+        diags.warn(loc, "cannot tell which field carries the event type; `Event::from_json` will need `from_json_with_type` (or set `event_type` in hookgen.toml)");
+    }
+
+    let mut builder = Builder::new(diags);
+    let roots: Vec<(String, &Shape)> = groups.iter().map(|g| (g.root_name.clone(), &g.shape)).collect();
+    let required_paths: Vec<Vec<String>> = discriminator.as_ref().map(|d| d.fields.clone()).unwrap_or_default();
+    builder.build(&roots, &required_paths);
+    let mut types = builder.types;
+    for g in &groups {
+        if let Some(ir::TypeDef::Struct(s)) = types.iter_mut().find(|t| t.name() == g.root_name) {
+            s.description = g.description.clone();
+            s.source = g.source.clone();
+        }
+    }
+    types.sort_by(|a, b| a.name().cmp(b.name()));
+
+    let events = events
+        .into_iter()
+        .map(|(event, info)| ir::Event {
+            payload: groups.iter().find(|g| g.events.contains(&event)).map(|g| g.root_name.clone()),
+            name: event,
+            description: info.description,
+            source: info.source,
+            examples: info.examples,
+        })
+        .collect();
+    Inferred {
+        vendor: ir::Vendor {
+            name: name.to_owned(),
+            discriminator,
+            events,
+            types,
+        },
+        examples: cases,
+    }
+}
+
+struct EventInfo {
+    description: Option<String>,
+    source: Loc,
+    examples: Vec<Loc>,
+}
+
+impl EventInfo {
+    fn new(source: Loc) -> EventInfo {
+        EventInfo {
+            description: None,
+            source,
+            examples: vec![],
+        }
+    }
+}
+
+struct Group {
+    root_name: String,
+    shape: Shape,
+    events: Vec<String>,
+    source: Loc,
+    description: Option<String>,
+}
+
+/// `Subscriber Event Object` → `SubscriberEvent`; else the events' common
+/// prefix (`subscriber.create`, `subscriber.cancel` → `SubscriberEvent`).
+fn shared_root_name(vendor: &str, ev: &PageEvidence, members: &[String]) -> String {
+    if let Some(h) = &ev.object_heading {
+        return naming::pascal(h);
+    }
+    let first = members.first().map(String::as_str).unwrap_or("");
+    let stem = first.split(['.', '/', ':']).next().unwrap_or("");
+    if !stem.is_empty() && members.iter().all(|m| m.split(['.', '/', ':']).next() == Some(stem)) {
+        return naming::pascal(&format!("{stem}_event"));
+    }
+    naming::pascal(&format!("{vendor}_event"))
+}
+
+// ---------------------------------------------------------------------------
+// Where the event type travels.
+
+fn discriminator(pages: &[Page], hints: &Hints, events: &BTreeMap<String, EventInfo>) -> Option<ir::Discriminator> {
+    if let Some(fields) = &hints.event_type_fields {
+        return Some(ir::Discriminator {
+            fields: fields.clone(),
+            separator: ".".to_owned(),
+            source: None,
+        });
+    }
+    // `context_str = package`, `event = upgrade`: constants naming the event.
+    for page in pages {
+        let cs = &page.evidence.constants;
+        if cs.iter().any(|c| DISCRIMINATOR_NAMES.contains(&c.field.as_str())) {
+            return Some(ir::Discriminator {
+                fields: cs.iter().map(|c| vec![c.field.clone()]).collect(),
+                separator: ".".to_owned(),
+                source: cs.first().map(|c| c.loc.clone()),
+            });
+        }
+    }
+    // A field whose value in the examples is a known event name.
+    let known: BTreeSet<&str> = events
+        .keys()
+        .map(String::as_str)
+        .chain(pages.iter().filter_map(|p| p.evidence.page_event.as_ref().map(|m| m.name.as_str())))
+        .collect();
+    let mut votes: BTreeMap<(usize, bool, Vec<String>), (usize, Loc)> = BTreeMap::new();
+    for page in pages {
+        for ex in &page.evidence.examples {
+            let mut found = Vec::new();
+            paths_with_values(&ex.node, &known, &mut vec![], &mut found);
+            for (path, at) in found {
+                let named = DISCRIMINATOR_NAMES.contains(&path.last().map(String::as_str).unwrap_or(""));
+                let e = votes.entry((path.len(), !named, path)).or_insert((0, page.source.loc(at)));
+                e.0 += 1;
+            }
+        }
+    }
+    if let Some(((_, _, path), (_, loc))) = votes.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(&a.0))) {
+        return Some(ir::Discriminator {
+            fields: vec![path],
+            separator: ".".to_owned(),
+            source: Some(loc),
+        });
+    }
+    // A documented top-level field with a telling name.
+    for page in pages {
+        for row in &page.evidence.rows {
+            if row.path.len() == 1 && DISCRIMINATOR_NAMES.contains(&row.path[0].as_str()) {
+                return Some(ir::Discriminator {
+                    fields: vec![row.path.clone()],
+                    separator: ".".to_owned(),
+                    source: Some(row.loc.clone()),
+                });
+            }
+        }
+    }
+    None
+}
+
+fn paths_with_values(node: &Node, known: &BTreeSet<&str>, path: &mut Vec<String>, out: &mut Vec<(Vec<String>, usize)>) {
+    let Kind::Object(entries) = &node.kind else { return };
+    if path.len() >= 3 {
+        return;
+    }
+    for e in entries {
+        path.push(e.key.clone());
+        match &e.value.kind {
+            Kind::String(s) if known.contains(s.as_str()) => out.push((path.clone(), e.value.start)),
+            Kind::Object(_) => paths_with_values(&e.value, known, path, out),
+            _ => {}
+        }
+        path.pop();
+    }
+}
+
+/// The event type an example states, with the offset of its value.
+fn event_in_body(node: &Node, d: &ir::Discriminator) -> Option<(String, usize)> {
+    let mut parts = Vec::new();
+    let mut at = None;
+    for path in &d.fields {
+        let mut n = node;
+        for seg in path {
+            n = n.get(seg)?;
+        }
+        parts.push(n.as_str()?.to_owned());
+        at.get_or_insert(n.start);
+    }
+    Some((parts.join(&d.separator), at?))
+}
+
+/// The event a page's `name = value` notes name, when they are the discriminator.
+fn constant_event(ev: &PageEvidence, d: &ir::Discriminator) -> Option<(String, Loc)> {
+    let mut parts = Vec::new();
+    for path in &d.fields {
+        let c = ev.constants.iter().find(|c| path.len() == 1 && c.field == path[0])?;
+        parts.push(c.value.clone());
+    }
+    let loc = ev.constants.first()?.loc.clone();
+    Some((parts.join(&d.separator), loc))
+}
+
+// ---------------------------------------------------------------------------
+// Shapes: everything seen at one place of a payload.
+
+#[derive(Clone, Debug, Default)]
+struct Shape {
+    /// Times a value was present here (null included).
+    present: usize,
+    nulls: usize,
+    bools: usize,
+    ints: usize,
+    floats: usize,
+    strings: usize,
+    objects: usize,
+    arrays: usize,
+    /// String values that are real values, not placeholders.
+    str_values: Vec<String>,
+    int_values: Vec<i64>,
+    /// Object members in the order first seen.
+    fields: Vec<(String, Shape)>,
+    items: Option<Box<Shape>>,
+    /// The table row describing this place, if any.
+    doc: Option<FieldRow>,
+    loc: Option<Loc>,
+}
+
+impl Shape {
+    fn child(&mut self, key: &str) -> &mut Shape {
+        let i = match self.fields.iter().position(|(k, _)| k == key) {
+            Some(i) => i,
+            None => {
+                self.fields.push((key.to_owned(), Shape::default()));
+                self.fields.len() - 1
+            }
+        };
+        &mut self.fields[i].1
+    }
+
+    fn items_mut(&mut self) -> &mut Shape {
+        self.items.get_or_insert_with(Default::default)
+    }
+
+    fn observe(&mut self, node: &Node, src: &Source) {
+        self.present += 1;
+        if self.loc.is_none() {
+            self.loc = Some(src.loc(node.start));
+        }
+        match &node.kind {
+            Kind::Null => self.nulls += 1,
+            Kind::Bool(_) => self.bools += 1,
+            Kind::Number(raw) => match raw.parse::<i64>() {
+                Ok(i) => {
+                    self.ints += 1;
+                    self.int_values.push(i);
+                }
+                Err(_) if raw.contains(['.', 'e', 'E']) => self.floats += 1,
+                Err(_) => self.ints += 1,
+            },
+            Kind::String(s) => {
+                self.strings += 1;
+                if !extract::is_placeholder(s) {
+                    self.str_values.push(s.clone());
+                }
+            }
+            Kind::Placeholder(_) => {}
+            Kind::Object(entries) => {
+                self.objects += 1;
+                let mut seen = BTreeSet::new();
+                for e in entries {
+                    let child = self.child(&e.key);
+                    child.observe(&e.value, src);
+                    if !seen.insert(e.key.as_str()) {
+                        // A duplicated key is more evidence, not another presence.
+                        child.present -= 1;
+                    }
+                }
+            }
+            Kind::Array(items) => {
+                self.arrays += 1;
+                for item in items {
+                    self.items_mut().observe(item, src);
+                }
+            }
+        }
+    }
+
+    fn is_array(&self) -> bool {
+        matches!(self.doc.as_ref().and_then(|d| d.ty.as_ref()), Some(DocType::Array(_))) || (self.arrays > 0 && self.objects == 0)
+    }
+
+    fn apply_row(&mut self, row: &FieldRow) {
+        let mut node = self;
+        for seg in &row.path {
+            if node.is_array() {
+                node = node.items_mut();
+            }
+            node = node.child(seg);
+        }
+        if node.doc.is_none() {
+            node.doc = Some(row.clone());
+        }
+        if node.loc.is_none() {
+            node.loc = Some(row.loc.clone());
+        }
+    }
+
+    fn merge(&mut self, other: &Shape) {
+        self.present += other.present;
+        self.nulls += other.nulls;
+        self.bools += other.bools;
+        self.ints += other.ints;
+        self.floats += other.floats;
+        self.strings += other.strings;
+        self.objects += other.objects;
+        self.arrays += other.arrays;
+        self.str_values.extend(other.str_values.iter().cloned());
+        self.int_values.extend(other.int_values.iter().copied());
+        for (k, s) in &other.fields {
+            self.child(k).merge(s);
+        }
+        if let Some(items) = &other.items {
+            self.items_mut().merge(items);
+        }
+        if self.doc.is_none() {
+            self.doc.clone_from(&other.doc);
+        }
+        if self.loc.is_none() {
+            self.loc.clone_from(&other.loc);
+        }
+    }
+
+    fn doc_type(&self) -> Option<&DocType> {
+        self.doc.as_ref().and_then(|d| d.ty.as_ref())
+    }
+
+    /// An object with named members (a struct), as opposed to a map or a scalar.
+    fn is_struct(&self, key: &str) -> bool {
+        let object = self.objects > 0 || matches!(self.doc_type(), Some(DocType::Object));
+        let only_objects = self.bools + self.ints + self.floats + self.strings + self.arrays == 0;
+        object && only_objects && !self.fields.is_empty() && !is_map_name(key) && !keys_are_ids(self)
+    }
+
+    fn is_map(&self, key: &str) -> bool {
+        let object = self.objects > 0 || matches!(self.doc_type(), Some(DocType::Object));
+        let only_objects = self.bools + self.ints + self.floats + self.strings + self.arrays == 0;
+        object && only_objects && !self.is_struct(key)
+    }
+
+    /// The member set, which identifies a repeated shape across a vendor.
+    fn signature(&self) -> String {
+        let mut keys: Vec<&str> = self.fields.iter().map(|(k, _)| k.as_str()).collect();
+        keys.sort_unstable();
+        keys.join(",")
+    }
+
+    /// `"object": "address"` names the type it sits in.
+    fn hint(&self, key: &str) -> Option<String> {
+        let field = |name: &str| {
+            let (_, s) = self.fields.iter().find(|(k, _)| k == name)?;
+            let first = s.str_values.first()?;
+            let telling = !matches!(first.as_str(), "list" | "object" | "event" | "data");
+            (telling && s.str_values.iter().all(|v| v == first) && naming::snake(first) == *first).then(|| first.clone())
+        };
+        field("object").or_else(|| if GENERIC_NAMES.contains(&key) { field("type") } else { None })
+    }
+}
+
+fn is_map_name(key: &str) -> bool {
+    MAP_NAMES.contains(&key.to_ascii_lowercase().as_str())
+}
+
+/// Objects keyed by ids (`{"123": …, "456": …}`) are maps, not structs.
+fn keys_are_ids(shape: &Shape) -> bool {
+    shape.fields.len() >= 2 && shape.fields.iter().all(|(k, _)| k.chars().all(|c| c.is_ascii_digit() || c == '-'))
+}
+
+// ---------------------------------------------------------------------------
+// Shapes → types.
+
+/// One place an object shape occurs.
+struct Occurrence {
+    depth: usize,
+    order: usize,
+    /// The field name it sits under (singular for array items).
+    key: String,
+    parent: Option<String>,
+}
+
+struct Builder<'d> {
+    diags: &'d mut Diagnostics,
+    scope: naming::Scope,
+    /// Merged shape per signature, and where each occurs.
+    groups: BTreeMap<String, (Shape, Vec<Occurrence>)>,
+    /// Type name per signature (or per root name for roots).
+    names: BTreeMap<String, String>,
+    types: Vec<ir::TypeDef>,
+    order: usize,
+    /// Documented string values of the struct being built, by field, so an
+    /// integer enum can take its labels from a `<name>_display` sibling.
+    sibling_labels: Vec<(String, Vec<String>)>,
+}
+
+impl<'d> Builder<'d> {
+    fn new(diags: &'d mut Diagnostics) -> Builder<'d> {
+        Builder {
+            diags,
+            scope: naming::Scope::with_reserved(&["Event", "UnknownEvent", "String", "Option", "Vec", "Box", "Result", "Error", "Maybe", "Value", "Map"]),
+            groups: BTreeMap::new(),
+            names: BTreeMap::new(),
+            types: vec![],
+            order: 0,
+            sibling_labels: vec![],
+        }
+    }
+
+    fn build(&mut self, roots: &[(String, &Shape)], required: &[Vec<String>]) {
+        for (name, shape) in roots {
+            let claimed = self.scope.claim(name);
+            self.names.insert(root_key(name), claimed);
+            self.collect(shape, 1, &root_key(name));
+        }
+        self.name_groups();
+        for (name, shape) in roots {
+            let type_name = self.names[&root_key(name)].clone();
+            self.emit_struct(&type_name, shape, required);
+        }
+        let sigs: Vec<String> = self.groups.keys().cloned().collect();
+        for sig in sigs {
+            let shape = self.groups[&sig].0.clone();
+            let type_name = self.names[&sig].clone();
+            self.emit_struct(&type_name, &shape, &[]);
+        }
+    }
+
+    /// Records every struct-shaped place below `shape`, grouped by signature.
+    fn collect(&mut self, shape: &Shape, depth: usize, parent: &str) {
+        for (key, child) in &shape.fields {
+            self.collect_place(child, key, depth, parent);
+        }
+    }
+
+    fn collect_place(&mut self, shape: &Shape, key: &str, depth: usize, parent: &str) {
+        if shape.is_struct(key) {
+            let sig = shape.signature();
+            self.order += 1;
+            let occ = Occurrence {
+                depth,
+                order: self.order,
+                key: key.to_owned(),
+                parent: Some(parent.to_owned()),
+            };
+            let entry = self.groups.entry(sig.clone()).or_insert_with(|| (Shape::default(), vec![]));
+            entry.0.merge(shape);
+            entry.1.push(occ);
+            self.collect(shape, depth + 1, &sig);
+        }
+        if let Some(items) = &shape.items {
+            self.collect_place(items, &naming::singular(key), depth + 1, parent);
+        }
+    }
+
+    /// Names every group: a stated name (`"object": "address"`) first, then
+    /// by depth the field names it sits under, qualified by the parent's type
+    /// name where a generic word (`data`) or a clash needs it.
+    fn name_groups(&mut self) {
+        let mut pending: Vec<(usize, usize, String)> = self
+            .groups
+            .iter()
+            .map(|(sig, (_, occ))| {
+                let depth = occ.iter().map(|o| o.depth).min().unwrap_or(0);
+                let order = occ.iter().map(|o| o.order).min().unwrap_or(0);
+                (depth, order, sig.clone())
+            })
+            .collect();
+        pending.sort();
+        // Stated names claim first, wherever they sit.
+        for (_, _, sig) in &pending {
+            let (shape, occ) = &self.groups[sig];
+            let hint = occ.iter().find_map(|o| shape.hint(&o.key));
+            if let Some(h) = hint {
+                let name = naming::pascal(&h);
+                if !self.scope.is_taken(&name) {
+                    let name = self.scope.claim(&name);
+                    self.names.insert(sig.clone(), name);
+                }
+            }
+        }
+        for (_, _, sig) in &pending {
+            if self.names.contains_key(sig) {
+                continue;
+            }
+            let (shape, occ) = &self.groups[sig];
+            let first = &occ[0];
+            let parent_name = first.parent.as_ref().and_then(|p| self.names.get(p)).cloned().unwrap_or_default();
+            let keys: Vec<&str> = occ.iter().map(|o| o.key.as_str()).collect();
+            let base = shape.hint(&first.key).unwrap_or_else(|| common_name(&keys));
+            let mut name = naming::pascal(&base);
+            if GENERIC_NAMES.contains(&base.as_str()) || self.scope.is_taken(&name) {
+                name = format!("{parent_name}{name}");
+            }
+            let name = self.scope.claim(&name);
+            self.names.insert(sig.clone(), name);
+        }
+    }
+
+    fn emit_struct(&mut self, type_name: &str, shape: &Shape, required: &[Vec<String>]) {
+        let mut fields = Vec::new();
+        self.sibling_labels = shape
+            .fields
+            .iter()
+            .filter_map(|(k, c)| match c.doc.as_ref()?.values.as_ref()? {
+                DocValues::Strings(v) => Some((k.clone(), v.clone())),
+                _ => None,
+            })
+            .collect();
+        for (key, child) in &shape.fields {
+            let ty = self.ty(child, key, type_name);
+            let doc = child.doc.as_ref();
+            let is_required = doc.and_then(|d| d.required) == Some(true) || required.iter().any(|p| p.len() == 1 && p[0] == *key);
+            let description = doc.map(|d| d.description.trim().to_owned()).filter(|d| !d.is_empty());
+            fields.push(ir::Field {
+                name: key.clone(),
+                ty,
+                required: is_required,
+                nullable: child.nulls > 0 || doc.and_then(|d| d.nullable) == Some(true),
+                description,
+                source: child.loc.clone().unwrap_or_else(|| shape.loc.clone().unwrap_or_else(unknown_loc)),
+            });
+        }
+        let description = shape.doc.as_ref().map(|d| d.description.trim().to_owned()).filter(|d| !d.is_empty());
+        self.types.push(ir::TypeDef::Struct(ir::Struct {
+            name: type_name.to_owned(),
+            description,
+            fields,
+            source: shape.loc.clone().unwrap_or_else(unknown_loc),
+        }));
+    }
+
+    fn ty(&mut self, shape: &Shape, key: &str, parent: &str) -> Ty {
+        if shape.is_struct(key) {
+            return Ty::Named {
+                name: self.names[&shape.signature()].clone(),
+            };
+        }
+        if shape.is_map(key) {
+            return Ty::Map { values: Box::new(Ty::Any) };
+        }
+        if shape.is_array() {
+            let items = match &shape.items {
+                Some(items) => self.ty(items, &naming::singular(key), parent),
+                None => match shape.doc_type() {
+                    Some(DocType::Array(Some(t))) => doc_scalar(t),
+                    _ => Ty::Any,
+                },
+            };
+            return Ty::Array { items: Box::new(items) };
+        }
+        let ty = self.scalar(shape, key);
+        match (&ty, shape.doc.as_ref().and_then(|d| d.values.as_ref())) {
+            (Ty::String { .. } | Ty::Integer { .. }, Some(values)) => self.enum_type(shape, key, parent, values, &ty),
+            _ => ty,
+        }
+    }
+
+    /// The type of a scalar place: the table's word, checked against what the
+    /// examples show; a clash gives `Any` and a warning.
+    fn scalar(&mut self, shape: &Shape, key: &str) -> Ty {
+        let seen_string = shape.strings > 0;
+        let seen_number = shape.ints + shape.floats > 0;
+        let seen_bool = shape.bools > 0;
+        let seen_compound = shape.objects + shape.arrays > 0;
+        let kinds = [seen_string, seen_number, seen_bool, seen_compound].iter().filter(|k| **k).count();
+        let observed = if kinds > 1 {
+            None
+        } else if seen_string {
+            Some(DocType::String)
+        } else if shape.floats > 0 {
+            Some(DocType::Number)
+        } else if shape.ints > 0 {
+            Some(DocType::Integer)
+        } else if seen_bool {
+            Some(DocType::Boolean)
+        } else {
+            Some(DocType::Any)
+        };
+        let documented = shape.doc_type().cloned();
+        let chosen = match (documented, observed) {
+            (Some(d), Some(DocType::Any)) => d,
+            (Some(DocType::Number), Some(DocType::Integer)) => DocType::Number,
+            (Some(d), Some(o)) if d == o => d,
+            (None, Some(o)) => o,
+            (d, o) => {
+                if let Some(loc) = &shape.loc {
+                    let said = d.map_or("nothing".to_owned(), |d| format!("{d:?}").to_lowercase());
+                    let shown = o.map_or("several kinds of value".to_owned(), |o| format!("a {}", format!("{o:?}").to_lowercase()));
+                    self.diags.warn(loc.clone(), format!("`{key}`: the table says {said} but the examples show {shown}; typed as any JSON value"));
+                }
+                DocType::Any
+            }
+        };
+        let doc_format = shape.doc.as_ref().and_then(|d| d.format);
+        match chosen {
+            DocType::String => Ty::String {
+                format: doc_format.or_else(|| string_format(&shape.str_values)),
+            },
+            DocType::Integer => Ty::Integer {
+                format: doc_format.or_else(|| unix_time(key, &shape.int_values)),
+                range: match shape.doc.as_ref().and_then(|d| d.values.as_ref()) {
+                    Some(DocValues::Range(a, b)) => Some((*a, *b)),
+                    _ => None,
+                },
+            },
+            DocType::Number => Ty::Number,
+            DocType::Boolean => Ty::Boolean,
+            DocType::Any | DocType::Object | DocType::Array(_) => Ty::Any,
+        }
+    }
+
+    fn enum_type(&mut self, shape: &Shape, key: &str, parent: &str, values: &DocValues, base: &Ty) -> Ty {
+        let values = match (values, base) {
+            (DocValues::Range(..), _) => return base.clone(),
+            (DocValues::Strings(v), Ty::String { .. }) => ir::EnumValues::Strings(v.clone()),
+            (DocValues::Integers(v), Ty::String { .. }) => ir::EnumValues::Strings(v.iter().map(i64::to_string).collect()),
+            (DocValues::Integers(v), Ty::Integer { .. }) => ir::EnumValues::Integers(v.iter().map(|i| (*i, None)).collect()),
+            _ => return base.clone(),
+        };
+        let values = match values {
+            ir::EnumValues::Integers(v) => ir::EnumValues::Integers(label_integers(v, key, &self.sibling_labels)),
+            other => other,
+        };
+        if let Some(row) = &shape.doc {
+            if let (Some(example), ir::EnumValues::Strings(listed)) = (&row.example, &values) {
+                if let Some(s) = example.as_str() {
+                    if !listed.iter().any(|v| v == s) {
+                        self.diags.warn(row.loc.clone(), format!("`{key}`: example value `{s}` is not among the listed values"));
+                    }
+                }
+            }
+        }
+        // Same name and same values: one type.
+        let mut name = naming::pascal(key);
+        if let Some(existing) = self.types.iter().find_map(|t| match t {
+            ir::TypeDef::Enum(e) if e.name == name && same_values(&e.values, &values) => Some(e.name.clone()),
+            _ => None,
+        }) {
+            return Ty::Named { name: existing };
+        }
+        if self.scope.is_taken(&name) {
+            name = format!("{parent}{name}");
+        }
+        let name = self.scope.claim(&name);
+        self.types.push(ir::TypeDef::Enum(ir::Enum {
+            name: name.clone(),
+            description: shape.doc.as_ref().map(|d| d.description.trim().to_owned()).filter(|d| !d.is_empty()),
+            values,
+            source: shape.doc.as_ref().map(|d| d.loc.clone()).or_else(|| shape.loc.clone()).unwrap_or_else(unknown_loc),
+        }));
+        Ty::Named { name }
+    }
+
+}
+
+fn root_key(name: &str) -> String {
+    format!("root:{name}")
+}
+
+fn unknown_loc() -> Loc {
+    Loc {
+        file: String::new(),
+        line: 0,
+        col: 0,
+    }
+}
+
+fn same_values(a: &ir::EnumValues, b: &ir::EnumValues) -> bool {
+    match (a, b) {
+        (ir::EnumValues::Strings(a), ir::EnumValues::Strings(b)) => a == b,
+        (ir::EnumValues::Integers(a), ir::EnumValues::Integers(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// `phone_type` (0, 1, 2, 3) beside `phone_type_display` ("invalid", …):
+/// each integer takes the label at the same position.
+fn label_integers(values: Vec<(i64, Option<String>)>, key: &str, siblings: &[(String, Vec<String>)]) -> Vec<(i64, Option<String>)> {
+    let labels = ["_display", "_name", "_label", "_str", "_text"].iter().find_map(|suffix| {
+        let want = format!("{key}{suffix}");
+        siblings.iter().find(|(k, v)| *k == want && v.len() == values.len()).map(|(_, v)| v)
+    });
+    match labels {
+        Some(labels) => values.into_iter().zip(labels).map(|((i, _), l)| (i, Some(l.clone()))).collect(),
+        None => values,
+    }
+}
+
+/// The longest run of trailing words the names share (`old_line_item`,
+/// `new_line_item` → `line_item`), else the most common, shortest name.
+fn common_name(keys: &[&str]) -> String {
+    let split: Vec<Vec<&str>> = keys.iter().map(|k| k.split('_').collect()).collect();
+    let mut common: Vec<&str> = Vec::new();
+    'outer: for i in 1.. {
+        let mut word = None;
+        for w in &split {
+            if w.len() < i {
+                break 'outer;
+            }
+            let cur = w[w.len() - i];
+            match word {
+                None => word = Some(cur),
+                Some(x) if x == cur => {}
+                Some(_) => break 'outer,
+            }
+        }
+        match word {
+            Some(w) => common.insert(0, w),
+            None => break,
+        }
+    }
+    if !common.is_empty() && !(common.len() == 1 && GENERIC_NAMES.contains(&common[0])) {
+        return common.join("_");
+    }
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for k in keys {
+        *counts.entry(k).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(a.0)))
+        .map(|(k, _)| k.to_owned())
+        .unwrap_or_default()
+}
+
+fn doc_scalar(t: &DocType) -> Ty {
+    match t {
+        DocType::String => Ty::String { format: None },
+        DocType::Integer => Ty::Integer { format: None, range: None },
+        DocType::Number => Ty::Number,
+        DocType::Boolean => Ty::Boolean,
+        DocType::Object => Ty::Map { values: Box::new(Ty::Any) },
+        DocType::Array(inner) => Ty::Array {
+            items: Box::new(inner.as_deref().map_or(Ty::Any, doc_scalar)),
+        },
+        DocType::Any => Ty::Any,
+    }
+}
+
+/// A format every real value shows.
+fn string_format(values: &[String]) -> Option<Format> {
+    let first = values.first()?;
+    let format = [Format::DateTime, Format::Date, Format::Uuid, Format::Decimal]
+        .into_iter()
+        .find(|f| matches_format(*f, first))?;
+    values.iter().all(|v| matches_format(format, v)).then_some(format)
+}
+
+fn matches_format(f: Format, v: &str) -> bool {
+    let b = v.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let date = b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10);
+    match f {
+        Format::Date => date && b.len() == 10,
+        Format::DateTime => {
+            date && b.len() >= 16
+                && matches!(b[10], b'T' | b' ')
+                && digits(11..13)
+                && b[13] == b':'
+                && digits(14..16)
+                && b[16..].iter().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-'))
+        }
+        Format::Uuid => {
+            b.len() == 36
+                && b.iter().enumerate().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() })
+        }
+        Format::Decimal => {
+            let t = v.strip_prefix('-').unwrap_or(v);
+            t.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit()))
+        }
+        Format::UnixTime => false,
+    }
+}
+
+/// Seconds since the epoch: a time-like name and values between 2000 and 2100.
+fn unix_time(key: &str, values: &[i64]) -> Option<Format> {
+    let k = key.to_ascii_lowercase();
+    let timeish = k.ends_with("_at")
+        || k.ends_with("_time")
+        || k.ends_with("_date")
+        || k.ends_with("timestamp")
+        || matches!(k.as_str(), "created" | "updated" | "start" | "end" | "time" | "date");
+    let plausible = !values.is_empty() && values.iter().all(|v| (946_684_800..=4_102_444_800).contains(v));
+    (timeish && plausible).then_some(Format::UnixTime)
+}

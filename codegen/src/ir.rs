@@ -1,0 +1,134 @@
+//! The schema IR: what `infer` concluded, as plain data.
+//!
+//! Language-neutral (type names are PascalCase, field names are wire names),
+//! serializable for snapshots, drift reports and schema export, and every
+//! node says which page line it came from.
+
+use serde::Serialize;
+
+use crate::diag::Loc;
+use crate::extract::Format;
+
+#[derive(Debug, Serialize)]
+pub struct Schema {
+    pub vendors: Vec<Vendor>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Vendor {
+    /// The folder name under `specs/`; also the module and feature name.
+    pub name: String,
+    pub discriminator: Option<Discriminator>,
+    /// Sorted by event type.
+    pub events: Vec<Event>,
+    /// Sorted by name.
+    pub types: Vec<TypeDef>,
+}
+
+/// Where the event type travels in the body.
+#[derive(Debug, Serialize)]
+pub struct Discriminator {
+    /// Field paths whose string values, joined by `separator`, form the type.
+    pub fields: Vec<Vec<String>>,
+    pub separator: String,
+    pub source: Option<Loc>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Event {
+    /// The event type as it appears on the wire: `customer.updated`.
+    pub name: String,
+    pub description: Option<String>,
+    /// The payload type, when the docs show one.
+    pub payload: Option<String>,
+    pub source: Loc,
+    /// Example payloads for this event, as read from the pages.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Loc>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TypeDef {
+    Struct(Struct),
+    Enum(Enum),
+}
+
+impl TypeDef {
+    pub fn name(&self) -> &str {
+        match self {
+            TypeDef::Struct(s) => &s.name,
+            TypeDef::Enum(e) => &e.name,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Struct {
+    pub name: String,
+    pub description: Option<String>,
+    pub fields: Vec<Field>,
+    pub source: Loc,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Field {
+    /// The JSON key.
+    pub name: String,
+    pub ty: Ty,
+    /// Proven always present: by a `required` marker or by being the event type.
+    pub required: bool,
+    /// Seen null in an example, or marked nullable.
+    pub nullable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub source: Loc,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Ty {
+    String {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        format: Option<Format>,
+    },
+    Integer {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        format: Option<Format>,
+        /// Documented bounds, such as `Options: 1 - 46`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        range: Option<(i64, i64)>,
+    },
+    Number,
+    Boolean,
+    /// Any JSON value: nothing shows what the field holds.
+    Any,
+    Array {
+        items: Box<Ty>,
+    },
+    /// An object with free-form keys.
+    Map {
+        values: Box<Ty>,
+    },
+    /// A struct or enum defined in the vendor's `types`.
+    Named {
+        name: String,
+    },
+}
+
+#[derive(Debug, Serialize)]
+pub struct Enum {
+    pub name: String,
+    pub description: Option<String>,
+    pub values: EnumValues,
+    pub source: Loc,
+}
+
+/// Documented values; enums are always open, so others are accepted too.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EnumValues {
+    Strings(Vec<String>),
+    /// Integer values with the label a parallel display field gives each.
+    Integers(Vec<(i64, Option<String>)>),
+}

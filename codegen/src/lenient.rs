@@ -1,0 +1,588 @@
+//! A forgiving JSON reader for examples as vendors publish them.
+//!
+//! Doc examples are often not JSON: trailing or missing commas, comments,
+//! single-quoted or curly-quoted strings, unquoted keys, `...` ellipses,
+//! `<string>` placeholders, duplicated keys. No JSON crate both recovers from
+//! all of these and keeps byte spans for diagnostics, so this one is ours.
+//!
+//! The reader never panics and never recurses deeper than [`MAX_DEPTH`]. Every
+//! repair it makes is reported as a [`Repair`] so the caller can warn about it.
+
+/// Deepest nesting accepted; deeper input is rejected with an error.
+pub const MAX_DEPTH: usize = 128;
+
+/// A JSON value with the byte span it was read from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub kind: Kind,
+    /// Byte offset of the first character of the value in the page.
+    pub start: usize,
+    /// Byte offset just past the value.
+    pub end: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    Null,
+    Bool(bool),
+    /// A number, as written (so `1.50` stays `1.50`).
+    Number(String),
+    String(String),
+    Array(Vec<Node>),
+    /// Entries in document order. Duplicated keys are all kept: each is
+    /// evidence, and [`Node::to_value`] keeps the last, as JSON parsers do.
+    Object(Vec<Entry>),
+    /// An unquoted stand-in such as `<string>`: evidence of a type, not a value.
+    Placeholder(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_start: usize,
+    pub value: Node,
+}
+
+/// Something the reader had to fix to make sense of the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repair {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Why a text could not be read as JSON.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// The result of reading one document.
+#[derive(Debug)]
+pub struct Parsed {
+    pub node: Node,
+    pub repairs: Vec<Repair>,
+}
+
+/// Reads one JSON value starting at byte `start` of `text`; the value ends
+/// wherever its closing bracket is, so text glued after it is left alone.
+pub fn parse_at(text: &str, start: usize) -> Result<Parsed, Failure> {
+    let mut p = Parser {
+        src: text.as_bytes(),
+        text,
+        pos: start,
+        depth: 0,
+        repairs: Vec::new(),
+    };
+    let node = p.value()?;
+    Ok(Parsed {
+        node,
+        repairs: p.repairs,
+    })
+}
+
+impl Node {
+    /// The value as strict JSON: placeholders become their text as a string,
+    /// duplicated keys keep their last value.
+    pub fn to_value(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match &self.kind {
+            Kind::Null => Value::Null,
+            Kind::Bool(b) => Value::Bool(*b),
+            Kind::Number(raw) => number_value(raw),
+            Kind::String(s) | Kind::Placeholder(s) => Value::String(s.clone()),
+            Kind::Array(items) => Value::Array(items.iter().map(Node::to_value).collect()),
+            Kind::Object(entries) => {
+                let mut map = serde_json::Map::new();
+                for e in entries {
+                    map.insert(e.key.clone(), e.value.to_value());
+                }
+                Value::Object(map)
+            }
+        }
+    }
+
+    pub fn as_object(&self) -> Option<&[Entry]> {
+        match &self.kind {
+            Kind::Object(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The last entry named `key`, as a strict JSON reader would keep it.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.as_object()?
+            .iter()
+            .rev()
+            .find(|e| e.key == key)
+            .map(|e| &e.value)
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Converts number text as serde_json would read it from a payload.
+fn number_value(raw: &str) -> serde_json::Value {
+    serde_json::from_str::<serde_json::Value>(raw)
+        .ok()
+        .filter(serde_json::Value::is_number)
+        .unwrap_or_else(|| serde_json::Value::String(raw.to_owned()))
+}
+
+struct Parser<'a> {
+    src: &'a [u8],
+    text: &'a str,
+    pos: usize,
+    depth: usize,
+    repairs: Vec<Repair>,
+}
+
+const LEFT_DOUBLE: &str = "\u{201c}";
+const RIGHT_DOUBLE: &str = "\u{201d}";
+const ELLIPSIS: &str = "\u{2026}";
+
+impl<'a> Parser<'a> {
+    fn fail<T>(&self, message: impl Into<String>) -> Result<T, Failure> {
+        Err(Failure {
+            offset: self.pos.min(self.src.len()),
+            message: message.into(),
+        })
+    }
+
+    fn repair(&mut self, offset: usize, message: impl Into<String>) {
+        self.repairs.push(Repair {
+            offset,
+            message: message.into(),
+        });
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    fn rest(&self) -> &'a str {
+        self.text.get(self.pos..).unwrap_or("")
+    }
+
+    /// Skips white space and comments; returns whether a line break was passed.
+    fn skip_ws(&mut self) -> bool {
+        let mut newline = false;
+        loop {
+            match self.peek() {
+                Some(b'\n') => {
+                    newline = true;
+                    self.pos += 1;
+                }
+                Some(b' ' | b'\t' | b'\r') => self.pos += 1,
+                Some(b'/') if self.src.get(self.pos + 1) == Some(&b'/') => {
+                    let at = self.pos;
+                    while !matches!(self.peek(), None | Some(b'\n')) {
+                        self.pos += 1;
+                    }
+                    self.repair(at, "comment in JSON example; ignored");
+                }
+                Some(b'/') if self.src.get(self.pos + 1) == Some(&b'*') => {
+                    let at = self.pos;
+                    match self.rest()[2..].find("*/") {
+                        Some(i) => self.pos += 2 + i + 2,
+                        None => self.pos = self.src.len(),
+                    }
+                    self.repair(at, "comment in JSON example; ignored");
+                }
+                Some(0xC2) if self.src.get(self.pos + 1) == Some(&0xA0) => self.pos += 2,
+                _ => return newline,
+            }
+        }
+    }
+
+    /// An ellipsis standing for elided items: `...` or `…`.
+    fn eat_ellipsis(&mut self) -> bool {
+        let rest = self.rest();
+        let len = if rest.starts_with("...") {
+            rest.bytes().take_while(|&b| b == b'.').count()
+        } else if rest.starts_with(ELLIPSIS) {
+            ELLIPSIS.len()
+        } else {
+            return false;
+        };
+        let at = self.pos;
+        self.pos += len;
+        self.repair(at, "ellipsis in JSON example; elided items ignored");
+        true
+    }
+
+    fn value(&mut self) -> Result<Node, Failure> {
+        self.skip_ws();
+        let start = self.pos;
+        let Some(c) = self.peek() else {
+            return self.fail("the example ends where a value should be");
+        };
+        let kind = match c {
+            b'{' => self.nested(Self::object)?,
+            b'[' => self.nested(Self::array)?,
+            b'"' | b'\'' => Kind::String(self.string()?),
+            _ if self.rest().starts_with(LEFT_DOUBLE) => Kind::String(self.string()?),
+            b'-' | b'0'..=b'9' => Kind::Number(self.number()?),
+            b'<' => Kind::Placeholder(self.placeholder()?),
+            _ => self.word()?,
+        };
+        Ok(Node {
+            kind,
+            start,
+            end: self.pos,
+        })
+    }
+
+    fn nested(&mut self, f: fn(&mut Self) -> Result<Kind, Failure>) -> Result<Kind, Failure> {
+        if self.depth >= MAX_DEPTH {
+            return self.fail(format!("the example nests deeper than {MAX_DEPTH} levels"));
+        }
+        self.depth += 1;
+        let kind = f(self);
+        self.depth -= 1;
+        kind
+    }
+
+    fn object(&mut self) -> Result<Kind, Failure> {
+        self.pos += 1; // `{`
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut separated = true;
+        loop {
+            let newline = self.skip_ws();
+            if self.eat_ellipsis() {
+                separated = self.skip_separator() || separated;
+                continue;
+            }
+            match self.peek() {
+                None => return self.fail("this object is never closed"),
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Kind::Object(entries));
+                }
+                Some(b',') => {
+                    self.repair(self.pos, "extra comma in JSON example; ignored");
+                    self.pos += 1;
+                    separated = true;
+                    continue;
+                }
+                _ => {}
+            }
+            if !separated {
+                if !newline {
+                    return self.fail("expected `,` or `}` after an object member");
+                }
+                self.repair(self.pos, "missing comma between members; assumed");
+            }
+            let key_start = self.pos;
+            let key = self.key()?;
+            self.skip_ws();
+            if self.peek() == Some(b':') {
+                self.pos += 1;
+            } else {
+                self.repair(self.pos, format!("missing `:` after key `{key}`; assumed"));
+            }
+            let value = self.value()?;
+            if entries.iter().any(|e| e.key == key) {
+                self.repair(
+                    key_start,
+                    format!("duplicated key `{key}`; the last value is kept"),
+                );
+            }
+            entries.push(Entry {
+                key,
+                key_start,
+                value,
+            });
+            separated = self.skip_separator();
+        }
+    }
+
+    fn array(&mut self) -> Result<Kind, Failure> {
+        self.pos += 1; // `[`
+        let mut items = Vec::new();
+        let mut separated = true;
+        loop {
+            let newline = self.skip_ws();
+            if self.eat_ellipsis() {
+                separated = self.skip_separator() || separated;
+                continue;
+            }
+            match self.peek() {
+                None => return self.fail("this array is never closed"),
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Kind::Array(items));
+                }
+                Some(b',') => {
+                    self.repair(self.pos, "extra comma in JSON example; ignored");
+                    self.pos += 1;
+                    separated = true;
+                    continue;
+                }
+                _ => {}
+            }
+            if !separated {
+                if !newline {
+                    return self.fail("expected `,` or `]` after an array item");
+                }
+                self.repair(self.pos, "missing comma between items; assumed");
+            }
+            items.push(self.value()?);
+            separated = self.skip_separator();
+        }
+    }
+
+    /// Consumes one `,` after a member or item; returns whether there was one.
+    fn skip_separator(&mut self) -> bool {
+        let (pos, repairs) = (self.pos, self.repairs.len());
+        self.skip_ws();
+        if self.peek() != Some(b',') {
+            // Leave the white space for the caller, who needs to see line breaks.
+            self.pos = pos;
+            self.repairs.truncate(repairs);
+            return false;
+        }
+        let at = self.pos;
+        self.pos += 1;
+        self.skip_ws();
+        if matches!(self.peek(), Some(b'}' | b']')) {
+            self.repair(at, "trailing comma in JSON example; ignored");
+        }
+        true
+    }
+
+    fn key(&mut self) -> Result<String, Failure> {
+        match self.peek() {
+            Some(b'"' | b'\'') => self.string(),
+            _ if self.rest().starts_with(LEFT_DOUBLE) => self.string(),
+            _ => {
+                let at = self.pos;
+                let len = self
+                    .rest()
+                    .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '$' | '-')))
+                    .unwrap_or(self.rest().len());
+                if len == 0 {
+                    return self.fail("expected a member name");
+                }
+                self.pos += len;
+                self.repair(at, "unquoted key in JSON example; read as a string");
+                Ok(self.text[at..self.pos].to_owned())
+            }
+        }
+    }
+
+    /// A string in `"…"`, `'…'` or curly quotes; a curly quote may also close
+    /// a straight one, as happens when a page's typography rewrites quotes.
+    fn string(&mut self) -> Result<String, Failure> {
+        let open_at = self.pos;
+        let (closers, open_len): (&[&str], usize) = match self.peek() {
+            Some(b'"') => (&["\"", RIGHT_DOUBLE], 1),
+            Some(b'\'') => (&["'"], 1),
+            _ => (&[RIGHT_DOUBLE, "\""], LEFT_DOUBLE.len()),
+        };
+        if self.peek() == Some(b'\'') {
+            self.repair(open_at, "single-quoted string in JSON example; read as a string");
+        } else if open_len > 1 {
+            self.repair(open_at, "curly-quoted string in JSON example; read as a string");
+        }
+        self.pos += open_len;
+        let mut out = String::new();
+        loop {
+            let rest = self.rest();
+            let Some(c) = rest.chars().next() else {
+                return self.fail("this string is never closed");
+            };
+            if let Some(closer) = closers.iter().find(|q| rest.starts_with(**q)) {
+                if *closer == RIGHT_DOUBLE && open_len == 1 {
+                    self.repair(self.pos, "string closed by a curly quote; read as a string");
+                }
+                self.pos += closer.len();
+                return Ok(out);
+            }
+            match c {
+                '\n' => return self.fail("this string runs past the end of the line"),
+                '\\' => self.escape(&mut out)?,
+                _ => {
+                    out.push(c);
+                    self.pos += c.len_utf8();
+                }
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), Failure> {
+        self.pos += 1; // `\`
+        let Some(c) = self.rest().chars().next() else {
+            return self.fail("this string is never closed");
+        };
+        self.pos += c.len_utf8();
+        let decoded = match c {
+            'n' => '\n',
+            't' => '\t',
+            'r' => '\r',
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'u' => {
+                let hex = self.rest().get(..4).unwrap_or("");
+                match u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
+                    Some(ch) if hex.len() == 4 => {
+                        self.pos += 4;
+                        ch
+                    }
+                    // A surrogate pair or a broken escape: keep the text as written.
+                    _ => {
+                        out.push_str("\\u");
+                        return Ok(());
+                    }
+                }
+            }
+            other => other,
+        };
+        out.push(decoded);
+        Ok(())
+    }
+
+    fn number(&mut self) -> Result<String, Failure> {
+        let at = self.pos;
+        let bytes = self.src;
+        let mut i = self.pos;
+        if bytes.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        let digits = |i: &mut usize| {
+            let s = *i;
+            while bytes.get(*i).is_some_and(u8::is_ascii_digit) {
+                *i += 1;
+            }
+            *i > s
+        };
+        if !digits(&mut i) {
+            return self.fail("expected a number");
+        }
+        if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+            digits(&mut i);
+        }
+        if matches!(bytes.get(i), Some(b'e' | b'E')) {
+            let mut j = i + 1;
+            if matches!(bytes.get(j), Some(b'+' | b'-')) {
+                j += 1;
+            }
+            if digits(&mut j) {
+                i = j;
+            }
+        }
+        self.pos = i;
+        Ok(self.text[at..i].to_owned())
+    }
+
+    /// `<string>`, `<unknown>`, `<<event name>>`: a stand-in for a value.
+    fn placeholder(&mut self) -> Result<String, Failure> {
+        let rest = self.rest();
+        let line = rest.split('\n').next().unwrap_or("");
+        let Some(close) = line.find('>') else {
+            return self.fail("expected a value");
+        };
+        let len = close + 1 + line[close + 1..].bytes().take_while(|&b| b == b'>').count();
+        self.pos += len;
+        Ok(line[..len].to_owned())
+    }
+
+    /// `true`, `false`, `null` (in any case), or a bare word read as a placeholder.
+    fn word(&mut self) -> Result<Kind, Failure> {
+        let rest = self.rest();
+        let len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        if len == 0 {
+            return self.fail(format!(
+                "unexpected `{}` where a value should be",
+                rest.chars().next().unwrap_or(' ')
+            ));
+        }
+        let word = &rest[..len];
+        let kind = match word {
+            "true" | "True" | "TRUE" => Kind::Bool(true),
+            "false" | "False" | "FALSE" => Kind::Bool(false),
+            "null" | "Null" | "NULL" | "None" | "nil" => Kind::Null,
+            _ => return self.fail(format!("unexpected word `{word}` where a value should be")),
+        };
+        self.pos += len;
+        Ok(kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (serde_json::Value, Vec<String>) {
+        let p = parse_at(text, 0).unwrap_or_else(|f| panic!("{text:?}: {f:?}"));
+        (
+            p.node.to_value(),
+            p.repairs.into_iter().map(|r| r.message).collect(),
+        )
+    }
+
+    #[test]
+    fn strict_json_needs_no_repair() {
+        let (v, r) = parse(r#"{"a": [1, 2.50, -3e2], "b": {"c": null, "d": true}, "e": "x\"\u00e9"}"#);
+        assert_eq!(
+            v,
+            serde_json::json!({"a": [1, 2.5, -300.0], "b": {"c": null, "d": true}, "e": "x\"é"})
+        );
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn repairs_what_doc_pages_break() {
+        let trials: &[(&str, serde_json::Value, &str)] = &[
+            ("{\"a\": 1,\n}", serde_json::json!({"a": 1}), "trailing comma"),
+            ("[1, 2,]", serde_json::json!([1, 2]), "trailing comma"),
+            ("{'a': 'b'}", serde_json::json!({"a": "b"}), "single-quoted"),
+            ("{a: 1}", serde_json::json!({"a": 1}), "unquoted key"),
+            ("{\"a\": 1\n\"b\": 2}", serde_json::json!({"a": 1, "b": 2}), "missing comma"),
+            ("{\"a\": 1, // one\n\"b\": 2}", serde_json::json!({"a": 1, "b": 2}), "comment"),
+            ("{\"a\": [1, ...]}", serde_json::json!({"a": [1]}), "ellipsis"),
+            ("{\"a\": 1, \u{2026}}", serde_json::json!({"a": 1}), "ellipsis"),
+            ("{\"a\": \u{201c}x\u{201d}}", serde_json::json!({"a": "x"}), "curly"),
+            ("{\"a\": \"x\u{201d}}", serde_json::json!({"a": "x"}), "curly"),
+            ("{\"a\": <string>}", serde_json::json!({"a": "<string>"}), ""),
+            ("{\"a\": 1, \"a\": 2}", serde_json::json!({"a": 2}), "duplicated key"),
+        ];
+        for (text, want, repair) in trials {
+            let (v, r) = parse(text);
+            assert_eq!(&v, want, "{text:?}");
+            if repair.is_empty() {
+                assert!(r.is_empty(), "{text:?}: {r:?}");
+            } else {
+                assert!(
+                    r.iter().any(|m| m.contains(repair)),
+                    "{text:?}: {r:?} lacks {repair:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn stops_at_the_closing_brace() {
+        let text = "curl x{\"a\": 1}Fired when{";
+        let p = parse_at(text, 6).unwrap();
+        assert_eq!(&text[p.node.start..p.node.end], "{\"a\": 1}");
+    }
+
+    #[test]
+    fn rejects_what_it_cannot_read() {
+        for text in ["{", "{\"a\" 1 2}", "[1 2]", "{\"a\": \"b\n\"}", "{\"a\": ?}", ""] {
+            assert!(parse_at(text, 0).is_err(), "{text:?}");
+        }
+        let deep = "[".repeat(MAX_DEPTH + 1);
+        let err = parse_at(&deep, 0).unwrap_err();
+        assert!(err.message.contains("deeper"), "{err:?}");
+    }
+}

@@ -1,0 +1,107 @@
+//! Reading `specs/`: one folder per vendor, its pages and its optional config.
+
+use std::fs;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diag::{Diagnostics, Loc, Source};
+use crate::infer::Hints;
+use crate::naming;
+
+/// The optional per-vendor config file.
+pub const CONFIG_FILE: &str = "hookgen.toml";
+
+pub struct VendorSpec {
+    /// Module and feature name, from the folder name.
+    pub name: String,
+    pub pages: Vec<Source>,
+    pub hints: Hints,
+}
+
+/// `specs/<vendor>/hookgen.toml`: what a vendor's pages cannot say.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Config {
+    #[serde(default)]
+    event_type: Option<EventTypeConfig>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventTypeConfig {
+    /// Dotted paths of the body fields whose values, joined by `.`, form the
+    /// event type: `["type"]`, `["meta.event_name"]`, `["context_str", "event"]`.
+    fields: Vec<String>,
+}
+
+/// Reads every vendor folder below `dir`, sorted by name so output never
+/// depends on directory order. `shown` is how `dir` is printed in diagnostics.
+pub fn specs(dir: &Path, shown: &str, diags: &mut Diagnostics) -> std::io::Result<Vec<VendorSpec>> {
+    let mut vendors = Vec::new();
+    for (folder, path) in sorted_entries(dir)? {
+        if !path.is_dir() || folder.starts_with('.') {
+            continue;
+        }
+        let name = naming::snake(&folder);
+        let mut pages = Vec::new();
+        let mut hints = Hints::default();
+        for (file, path) in sorted_entries(&path)? {
+            if file.starts_with('.') || !path.is_file() {
+                continue;
+            }
+            let shown_path = format!("{shown}/{folder}/{file}");
+            let bytes = fs::read(&path)?;
+            let text = match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    let src = Source::new(shown_path.clone(), text.clone());
+                    diags.warn(src.loc(at), "not valid UTF-8; invalid bytes read as U+FFFD");
+                    text
+                }
+            };
+            let src = Source::new(shown_path, text);
+            if file == CONFIG_FILE {
+                hints = config(&src, diags);
+            } else {
+                pages.push(src);
+            }
+        }
+        vendors.push(VendorSpec { name, pages, hints });
+    }
+    Ok(vendors)
+}
+
+fn sorted_entries(dir: &Path) -> std::io::Result<Vec<(String, std::path::PathBuf)>> {
+    let mut entries: Vec<(String, std::path::PathBuf)> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .collect();
+    entries.sort();
+    Ok(entries)
+}
+
+fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
+    let config: Config = match toml::from_str(&src.text) {
+        Ok(c) => c,
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start);
+            diags.error(src.loc(at), format!("bad {CONFIG_FILE}: {}", e.message()));
+            return Hints::default();
+        }
+    };
+    Hints {
+        event_type_fields: config.event_type.map(|e| e.fields.iter().map(|f| f.split('.').map(str::to_owned).collect()).collect()),
+    }
+}
+
+/// The location of a whole file, for diagnostics about it.
+pub fn file_loc(path: &str) -> Loc {
+    Loc {
+        file: path.to_owned(),
+        line: 1,
+        col: 1,
+    }
+}
