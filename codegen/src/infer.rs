@@ -49,21 +49,54 @@ pub struct Inferred {
 
 /// Field names that commonly carry the event type.
 const DISCRIMINATOR_NAMES: &[&str] = &[
-    "type", "event", "event_type", "eventType", "event_name", "eventName", "topic", "kind", "action",
-    "alert_name", "eventCode", "webhook_type", "notification_type",
+    "type",
+    "event",
+    "event_type",
+    "eventType",
+    "event_name",
+    "eventName",
+    "topic",
+    "kind",
+    "action",
+    "alert_name",
+    "eventCode",
+    "webhook_type",
+    "notification_type",
 ];
 
 /// Field names whose objects hold free-form keys.
 const MAP_NAMES: &[&str] = &[
-    "metadata", "meta_data", "extra_data", "extra", "custom_fields", "custom_data", "labels",
-    "headers", "tiers", "params", "parameters", "previous_attributes", "context",
+    "metadata",
+    "meta_data",
+    "extra_data",
+    "extra",
+    "custom_fields",
+    "custom_data",
+    "labels",
+    "headers",
+    "tiers",
+    "params",
+    "parameters",
+    "previous_attributes",
+    "context",
 ];
 
 /// Field names too generic to name a type on their own: `data` becomes
 /// `<Parent>Data` unless the object says what it is.
 const GENERIC_NAMES: &[&str] = &[
-    "data", "object", "payload", "body", "resource", "entity", "item", "attributes", "details",
-    "result", "content", "value", "record",
+    "data",
+    "object",
+    "payload",
+    "body",
+    "resource",
+    "entity",
+    "item",
+    "attributes",
+    "details",
+    "result",
+    "content",
+    "value",
+    "record",
 ];
 
 pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics) -> Inferred {
@@ -71,7 +104,9 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     for page in pages {
         let ev = &page.evidence;
         for m in &ev.listed_events {
-            let e = events.entry(m.name.clone()).or_insert_with(|| EventInfo::new(m.loc.clone()));
+            let e = events
+                .entry(m.name.clone())
+                .or_insert_with(|| EventInfo::new(m.loc.clone()));
             e.description = e.description.take().or(m.description.clone());
         }
     }
@@ -82,13 +117,19 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     for page in pages {
         let ev = &page.evidence;
         let src = &page.source;
-        let page_event = ev.page_event.as_ref().map(|m| (m.name.clone(), m.loc.clone())).or_else(|| {
-            let d = discriminator.as_ref()?;
-            let (value, loc) = constant_event(ev, d)?;
-            Some((value, loc))
-        });
+        let page_event = ev
+            .page_event
+            .as_ref()
+            .map(|m| (m.name.clone(), m.loc.clone()))
+            .or_else(|| {
+                let d = discriminator.as_ref()?;
+                let (value, loc) = constant_event(ev, d)?;
+                Some((value, loc))
+            });
         if let Some((event, loc)) = &page_event {
-            let e = events.entry(event.clone()).or_insert_with(|| EventInfo::new(loc.clone()));
+            let e = events
+                .entry(event.clone())
+                .or_insert_with(|| EventInfo::new(loc.clone()));
             e.description = e.description.take().or(ev.description.clone());
         }
         if ev.examples.is_empty() && ev.rows.is_empty() {
@@ -129,26 +170,36 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         }
         for example in &ev.examples {
             groups[g].shape.observe(&example.node, src);
-            let in_body = discriminator.as_ref().and_then(|d| event_in_body(&example.node, d));
+            let in_body = discriminator
+                .as_ref()
+                .and_then(|d| event_in_body(&example.node, d));
             let event = match (&page_event, &in_body) {
                 (Some((event, _)), Some((value, at))) if value != event => {
                     diags.warn(
                         src.loc(*at),
-                        format!("the example says `{value}` on the `{event}` page; read as `{event}`"),
+                        format!(
+                            "the example says `{value}` on the `{event}` page; read as `{event}`"
+                        ),
                     );
                     event.clone()
                 }
                 (Some((event, _)), _) => event.clone(),
                 (None, Some((value, at))) => {
                     if !events.contains_key(value) {
-                        diags.warn(src.loc(*at), format!("event `{value}` is not in the page's list of events"));
+                        diags.warn(
+                            src.loc(*at),
+                            format!("event `{value}` is not in the page's list of events"),
+                        );
                         events.insert(value.clone(), EventInfo::new(src.loc(*at)));
                         groups[g].events.push(value.clone());
                     }
                     value.clone()
                 }
                 (None, None) => {
-                    diags.warn(example.loc.clone(), "cannot tell which event this example is for; it is used for types only");
+                    diags.warn(
+                        example.loc.clone(),
+                        "cannot tell which event this example is for; it is used for types only",
+                    );
                     continue;
                 }
             };
@@ -168,19 +219,35 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         }
         if ev.examples.is_empty() {
             if let Some(row) = ev.rows.first() {
-                diags.warn(row.loc.clone(), "no example payload on this page; types come from the field list alone");
+                diags.warn(
+                    row.loc.clone(),
+                    "no example payload on this page; types come from the field list alone",
+                );
             }
         }
     }
 
     if discriminator.is_none() && !events.is_empty() {
-        let loc = pages.first().map(|p| p.source.loc(0)).unwrap_or_else(|| Loc { file: name.to_owned(), line: 1, col: 1 });
+        let loc = pages
+            .first()
+            .map(|p| p.source.loc(0))
+            .unwrap_or_else(|| Loc {
+                file: name.to_owned(),
+                line: 1,
+                col: 1,
+            });
         diags.warn(loc, "cannot tell which field carries the event type; `Event::from_json` will need `from_json_with_type` (or set `event_type` in hookgen.toml)");
     }
 
     let mut builder = Builder::new(diags);
-    let roots: Vec<(String, &Shape)> = groups.iter().map(|g| (g.root_name.clone(), &g.shape)).collect();
-    let required_paths: Vec<Vec<String>> = discriminator.as_ref().map(|d| d.fields.clone()).unwrap_or_default();
+    let roots: Vec<(String, &Shape)> = groups
+        .iter()
+        .map(|g| (g.root_name.clone(), &g.shape))
+        .collect();
+    let required_paths: Vec<Vec<String>> = discriminator
+        .as_ref()
+        .map(|d| d.fields.clone())
+        .unwrap_or_default();
     builder.build(&roots, &required_paths);
     let mut types = builder.types;
     for g in &groups {
@@ -194,7 +261,10 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     let events = events
         .into_iter()
         .map(|(event, info)| ir::Event {
-            payload: groups.iter().find(|g| g.events.contains(&event)).map(|g| g.root_name.clone()),
+            payload: groups
+                .iter()
+                .find(|g| g.events.contains(&event))
+                .map(|g| g.root_name.clone()),
             name: event,
             description: info.description,
             source: info.source,
@@ -244,7 +314,11 @@ fn shared_root_name(vendor: &str, ev: &PageEvidence, members: &[String]) -> Stri
     }
     let first = members.first().map(String::as_str).unwrap_or("");
     let stem = first.split(['.', '/', ':']).next().unwrap_or("");
-    if !stem.is_empty() && members.iter().all(|m| m.split(['.', '/', ':']).next() == Some(stem)) {
+    if !stem.is_empty()
+        && members
+            .iter()
+            .all(|m| m.split(['.', '/', ':']).next() == Some(stem))
+    {
         return naming::pascal(&format!("{stem}_event"));
     }
     naming::pascal(&format!("{vendor}_event"))
@@ -253,7 +327,11 @@ fn shared_root_name(vendor: &str, ev: &PageEvidence, members: &[String]) -> Stri
 // ---------------------------------------------------------------------------
 // Where the event type travels.
 
-fn discriminator(pages: &[Page], hints: &Hints, events: &BTreeMap<String, EventInfo>) -> Option<ir::Discriminator> {
+fn discriminator(
+    pages: &[Page],
+    hints: &Hints,
+    events: &BTreeMap<String, EventInfo>,
+) -> Option<ir::Discriminator> {
     if let Some(fields) = &hints.event_type_fields {
         return Some(ir::Discriminator {
             fields: fields.clone(),
@@ -264,7 +342,10 @@ fn discriminator(pages: &[Page], hints: &Hints, events: &BTreeMap<String, EventI
     // `context_str = package`, `event = upgrade`: constants naming the event.
     for page in pages {
         let cs = &page.evidence.constants;
-        if cs.iter().any(|c| DISCRIMINATOR_NAMES.contains(&c.field.as_str())) {
+        if cs
+            .iter()
+            .any(|c| DISCRIMINATOR_NAMES.contains(&c.field.as_str()))
+        {
             return Some(ir::Discriminator {
                 fields: cs.iter().map(|c| vec![c.field.clone()]).collect(),
                 separator: ".".to_owned(),
@@ -276,7 +357,11 @@ fn discriminator(pages: &[Page], hints: &Hints, events: &BTreeMap<String, EventI
     let known: BTreeSet<&str> = events
         .keys()
         .map(String::as_str)
-        .chain(pages.iter().filter_map(|p| p.evidence.page_event.as_ref().map(|m| m.name.as_str())))
+        .chain(
+            pages
+                .iter()
+                .filter_map(|p| p.evidence.page_event.as_ref().map(|m| m.name.as_str())),
+        )
         .collect();
     let mut votes: BTreeMap<(usize, bool, Vec<String>), (usize, Loc)> = BTreeMap::new();
     for page in pages {
@@ -284,13 +369,19 @@ fn discriminator(pages: &[Page], hints: &Hints, events: &BTreeMap<String, EventI
             let mut found = Vec::new();
             paths_with_values(&ex.node, &known, &mut vec![], &mut found);
             for (path, at) in found {
-                let named = DISCRIMINATOR_NAMES.contains(&path.last().map(String::as_str).unwrap_or(""));
-                let e = votes.entry((path.len(), !named, path)).or_insert((0, page.source.loc(at)));
+                let named =
+                    DISCRIMINATOR_NAMES.contains(&path.last().map(String::as_str).unwrap_or(""));
+                let e = votes
+                    .entry((path.len(), !named, path))
+                    .or_insert((0, page.source.loc(at)));
                 e.0 += 1;
             }
         }
     }
-    if let Some(((_, _, path), (_, loc))) = votes.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(&a.0))) {
+    if let Some(((_, _, path), (_, loc))) = votes
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(&a.0)))
+    {
         return Some(ir::Discriminator {
             fields: vec![path],
             separator: ".".to_owned(),
@@ -312,15 +403,24 @@ fn discriminator(pages: &[Page], hints: &Hints, events: &BTreeMap<String, EventI
     None
 }
 
-fn paths_with_values(node: &Node, known: &BTreeSet<&str>, path: &mut Vec<String>, out: &mut Vec<(Vec<String>, usize)>) {
-    let Kind::Object(entries) = &node.kind else { return };
+fn paths_with_values(
+    node: &Node,
+    known: &BTreeSet<&str>,
+    path: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, usize)>,
+) {
+    let Kind::Object(entries) = &node.kind else {
+        return;
+    };
     if path.len() >= 3 {
         return;
     }
     for e in entries {
         path.push(e.key.clone());
         match &e.value.kind {
-            Kind::String(s) if known.contains(s.as_str()) => out.push((path.clone(), e.value.start)),
+            Kind::String(s) if known.contains(s.as_str()) => {
+                out.push((path.clone(), e.value.start))
+            }
             Kind::Object(_) => paths_with_values(&e.value, known, path, out),
             _ => {}
         }
@@ -347,7 +447,10 @@ fn event_in_body(node: &Node, d: &ir::Discriminator) -> Option<(String, usize)> 
 fn constant_event(ev: &PageEvidence, d: &ir::Discriminator) -> Option<(String, Loc)> {
     let mut parts = Vec::new();
     for path in &d.fields {
-        let c = ev.constants.iter().find(|c| path.len() == 1 && c.field == path[0])?;
+        let c = ev
+            .constants
+            .iter()
+            .find(|c| path.len() == 1 && c.field == path[0])?;
         parts.push(c.value.clone());
     }
     let loc = ev.constants.first()?.loc.clone();
@@ -440,7 +543,10 @@ impl Shape {
     }
 
     fn is_array(&self) -> bool {
-        matches!(self.doc.as_ref().and_then(|d| d.ty.as_ref()), Some(DocType::Array(_))) || (self.arrays > 0 && self.objects == 0)
+        matches!(
+            self.doc.as_ref().and_then(|d| d.ty.as_ref()),
+            Some(DocType::Array(_))
+        ) || (self.arrays > 0 && self.objects == 0)
     }
 
     fn apply_row(&mut self, row: &FieldRow) {
@@ -492,7 +598,11 @@ impl Shape {
     fn is_struct(&self, key: &str) -> bool {
         let object = self.objects > 0 || matches!(self.doc_type(), Some(DocType::Object));
         let only_objects = self.bools + self.ints + self.floats + self.strings + self.arrays == 0;
-        object && only_objects && !self.fields.is_empty() && !is_map_name(key) && !keys_are_ids(self)
+        object
+            && only_objects
+            && !self.fields.is_empty()
+            && !is_map_name(key)
+            && !keys_are_ids(self)
     }
 
     fn is_map(&self, key: &str) -> bool {
@@ -514,9 +624,16 @@ impl Shape {
             let (_, s) = self.fields.iter().find(|(k, _)| k == name)?;
             let first = s.str_values.first()?;
             let telling = !matches!(first.as_str(), "list" | "object" | "event" | "data");
-            (telling && s.str_values.iter().all(|v| v == first) && naming::snake(first) == *first).then(|| first.clone())
+            (telling && s.str_values.iter().all(|v| v == first) && naming::snake(first) == *first)
+                .then(|| first.clone())
         };
-        field("object").or_else(|| if GENERIC_NAMES.contains(&key) { field("type") } else { None })
+        field("object").or_else(|| {
+            if GENERIC_NAMES.contains(&key) {
+                field("type")
+            } else {
+                None
+            }
+        })
     }
 }
 
@@ -526,7 +643,11 @@ fn is_map_name(key: &str) -> bool {
 
 /// Objects keyed by ids (`{"123": …, "456": …}`) are maps, not structs.
 fn keys_are_ids(shape: &Shape) -> bool {
-    shape.fields.len() >= 2 && shape.fields.iter().all(|(k, _)| k.chars().all(|c| c.is_ascii_digit() || c == '-'))
+    shape.fields.len() >= 2
+        && shape
+            .fields
+            .iter()
+            .all(|(k, _)| k.chars().all(|c| c.is_ascii_digit() || c == '-'))
 }
 
 // ---------------------------------------------------------------------------
@@ -559,7 +680,19 @@ impl<'d> Builder<'d> {
     fn new(diags: &'d mut Diagnostics) -> Builder<'d> {
         Builder {
             diags,
-            scope: naming::Scope::with_reserved(&["Event", "UnknownEvent", "String", "Option", "Vec", "Box", "Result", "Error", "Maybe", "Value", "Map"]),
+            scope: naming::Scope::with_reserved(&[
+                "Event",
+                "UnknownEvent",
+                "String",
+                "Option",
+                "Vec",
+                "Box",
+                "Result",
+                "Error",
+                "Maybe",
+                "Value",
+                "Map",
+            ]),
             groups: BTreeMap::new(),
             names: BTreeMap::new(),
             types: vec![],
@@ -604,7 +737,10 @@ impl<'d> Builder<'d> {
                 key: key.to_owned(),
                 parent: Some(parent.to_owned()),
             };
-            let entry = self.groups.entry(sig.clone()).or_insert_with(|| (Shape::default(), vec![]));
+            let entry = self
+                .groups
+                .entry(sig.clone())
+                .or_insert_with(|| (Shape::default(), vec![]));
             entry.0.merge(shape);
             entry.1.push(occ);
             self.collect(shape, depth + 1, &sig);
@@ -646,7 +782,12 @@ impl<'d> Builder<'d> {
             }
             let (shape, occ) = &self.groups[sig];
             let first = &occ[0];
-            let parent_name = first.parent.as_ref().and_then(|p| self.names.get(p)).cloned().unwrap_or_default();
+            let parent_name = first
+                .parent
+                .as_ref()
+                .and_then(|p| self.names.get(p))
+                .cloned()
+                .unwrap_or_default();
             let keys: Vec<&str> = occ.iter().map(|o| o.key.as_str()).collect();
             let base = shape.hint(&first.key).unwrap_or_else(|| common_name(&keys));
             let mut name = naming::pascal(&base);
@@ -671,18 +812,28 @@ impl<'d> Builder<'d> {
         for (key, child) in &shape.fields {
             let ty = self.ty(child, key, type_name);
             let doc = child.doc.as_ref();
-            let is_required = doc.and_then(|d| d.required) == Some(true) || required.iter().any(|p| p.len() == 1 && p[0] == *key);
-            let description = doc.map(|d| d.description.trim().to_owned()).filter(|d| !d.is_empty());
+            let is_required = doc.and_then(|d| d.required) == Some(true)
+                || required.iter().any(|p| p.len() == 1 && p[0] == *key);
+            let description = doc
+                .map(|d| d.description.trim().to_owned())
+                .filter(|d| !d.is_empty());
             fields.push(ir::Field {
                 name: key.clone(),
                 ty,
                 required: is_required,
                 nullable: child.nulls > 0 || doc.and_then(|d| d.nullable) == Some(true),
                 description,
-                source: child.loc.clone().unwrap_or_else(|| shape.loc.clone().unwrap_or_else(unknown_loc)),
+                source: child
+                    .loc
+                    .clone()
+                    .unwrap_or_else(|| shape.loc.clone().unwrap_or_else(unknown_loc)),
             });
         }
-        let description = shape.doc.as_ref().map(|d| d.description.trim().to_owned()).filter(|d| !d.is_empty());
+        let description = shape
+            .doc
+            .as_ref()
+            .map(|d| d.description.trim().to_owned())
+            .filter(|d| !d.is_empty());
         self.types.push(ir::TypeDef::Struct(ir::Struct {
             name: type_name.to_owned(),
             description,
@@ -698,7 +849,17 @@ impl<'d> Builder<'d> {
             };
         }
         if shape.is_map(key) {
-            return Ty::Map { values: Box::new(Ty::Any) };
+            return Ty::Map {
+                values: Box::new(Ty::Any),
+            };
+        }
+        if is_map_name(key)
+            && shape.arrays > 0
+            && !matches!(shape.doc_type(), Some(DocType::Array(_)))
+        {
+            // `metadata: [...]` here, `metadata: {...}` elsewhere: PHP-style
+            // encoders send `[]` for an empty map, so accept either.
+            return Ty::Any;
         }
         if shape.is_array() {
             let items = match &shape.items {
@@ -708,11 +869,15 @@ impl<'d> Builder<'d> {
                     _ => Ty::Any,
                 },
             };
-            return Ty::Array { items: Box::new(items) };
+            return Ty::Array {
+                items: Box::new(items),
+            };
         }
         let ty = self.scalar(shape, key);
         match (&ty, shape.doc.as_ref().and_then(|d| d.values.as_ref())) {
-            (Ty::String { .. } | Ty::Integer { .. }, Some(values)) => self.enum_type(shape, key, parent, values, &ty),
+            (Ty::String { .. } | Ty::Integer { .. }, Some(values)) => {
+                self.enum_type(shape, key, parent, values, &ty)
+            }
             _ => ty,
         }
     }
@@ -724,7 +889,10 @@ impl<'d> Builder<'d> {
         let seen_number = shape.ints + shape.floats > 0;
         let seen_bool = shape.bools > 0;
         let seen_compound = shape.objects + shape.arrays > 0;
-        let kinds = [seen_string, seen_number, seen_bool, seen_compound].iter().filter(|k| **k).count();
+        let kinds = [seen_string, seen_number, seen_bool, seen_compound]
+            .iter()
+            .filter(|k| **k)
+            .count();
         let observed = if kinds > 1 {
             None
         } else if seen_string {
@@ -747,7 +915,9 @@ impl<'d> Builder<'d> {
             (d, o) => {
                 if let Some(loc) = &shape.loc {
                     let said = d.map_or("nothing".to_owned(), |d| format!("{d:?}").to_lowercase());
-                    let shown = o.map_or("several kinds of value".to_owned(), |o| format!("a {}", format!("{o:?}").to_lowercase()));
+                    let shown = o.map_or("several kinds of value".to_owned(), |o| {
+                        format!("a {}", format!("{o:?}").to_lowercase())
+                    });
                     self.diags.warn(loc.clone(), format!("`{key}`: the table says {said} but the examples show {shown}; typed as any JSON value"));
                 }
                 DocType::Any
@@ -771,23 +941,39 @@ impl<'d> Builder<'d> {
         }
     }
 
-    fn enum_type(&mut self, shape: &Shape, key: &str, parent: &str, values: &DocValues, base: &Ty) -> Ty {
+    fn enum_type(
+        &mut self,
+        shape: &Shape,
+        key: &str,
+        parent: &str,
+        values: &DocValues,
+        base: &Ty,
+    ) -> Ty {
         let values = match (values, base) {
             (DocValues::Range(..), _) => return base.clone(),
             (DocValues::Strings(v), Ty::String { .. }) => ir::EnumValues::Strings(v.clone()),
-            (DocValues::Integers(v), Ty::String { .. }) => ir::EnumValues::Strings(v.iter().map(i64::to_string).collect()),
-            (DocValues::Integers(v), Ty::Integer { .. }) => ir::EnumValues::Integers(v.iter().map(|i| (*i, None)).collect()),
+            (DocValues::Integers(v), Ty::String { .. }) => {
+                ir::EnumValues::Strings(v.iter().map(i64::to_string).collect())
+            }
+            (DocValues::Integers(v), Ty::Integer { .. }) => {
+                ir::EnumValues::Integers(v.iter().map(|i| (*i, None)).collect())
+            }
             _ => return base.clone(),
         };
         let values = match values {
-            ir::EnumValues::Integers(v) => ir::EnumValues::Integers(label_integers(v, key, &self.sibling_labels)),
+            ir::EnumValues::Integers(v) => {
+                ir::EnumValues::Integers(label_integers(v, key, &self.sibling_labels))
+            }
             other => other,
         };
         if let Some(row) = &shape.doc {
             if let (Some(example), ir::EnumValues::Strings(listed)) = (&row.example, &values) {
                 if let Some(s) = example.as_str() {
                     if !listed.iter().any(|v| v == s) {
-                        self.diags.warn(row.loc.clone(), format!("`{key}`: example value `{s}` is not among the listed values"));
+                        self.diags.warn(
+                            row.loc.clone(),
+                            format!("`{key}`: example value `{s}` is not among the listed values"),
+                        );
                     }
                 }
             }
@@ -795,7 +981,9 @@ impl<'d> Builder<'d> {
         // Same name and same values: one type.
         let mut name = naming::pascal(key);
         if let Some(existing) = self.types.iter().find_map(|t| match t {
-            ir::TypeDef::Enum(e) if e.name == name && same_values(&e.values, &values) => Some(e.name.clone()),
+            ir::TypeDef::Enum(e) if e.name == name && same_values(&e.values, &values) => {
+                Some(e.name.clone())
+            }
             _ => None,
         }) {
             return Ty::Named { name: existing };
@@ -806,13 +994,21 @@ impl<'d> Builder<'d> {
         let name = self.scope.claim(&name);
         self.types.push(ir::TypeDef::Enum(ir::Enum {
             name: name.clone(),
-            description: shape.doc.as_ref().map(|d| d.description.trim().to_owned()).filter(|d| !d.is_empty()),
+            description: shape
+                .doc
+                .as_ref()
+                .map(|d| d.description.trim().to_owned())
+                .filter(|d| !d.is_empty()),
             values,
-            source: shape.doc.as_ref().map(|d| d.loc.clone()).or_else(|| shape.loc.clone()).unwrap_or_else(unknown_loc),
+            source: shape
+                .doc
+                .as_ref()
+                .map(|d| d.loc.clone())
+                .or_else(|| shape.loc.clone())
+                .unwrap_or_else(unknown_loc),
         }));
         Ty::Named { name }
     }
-
 }
 
 fn root_key(name: &str) -> String {
@@ -837,13 +1033,26 @@ fn same_values(a: &ir::EnumValues, b: &ir::EnumValues) -> bool {
 
 /// `phone_type` (0, 1, 2, 3) beside `phone_type_display` ("invalid", …):
 /// each integer takes the label at the same position.
-fn label_integers(values: Vec<(i64, Option<String>)>, key: &str, siblings: &[(String, Vec<String>)]) -> Vec<(i64, Option<String>)> {
-    let labels = ["_display", "_name", "_label", "_str", "_text"].iter().find_map(|suffix| {
-        let want = format!("{key}{suffix}");
-        siblings.iter().find(|(k, v)| *k == want && v.len() == values.len()).map(|(_, v)| v)
-    });
+fn label_integers(
+    values: Vec<(i64, Option<String>)>,
+    key: &str,
+    siblings: &[(String, Vec<String>)],
+) -> Vec<(i64, Option<String>)> {
+    let labels = ["_display", "_name", "_label", "_str", "_text"]
+        .iter()
+        .find_map(|suffix| {
+            let want = format!("{key}{suffix}");
+            siblings
+                .iter()
+                .find(|(k, v)| *k == want && v.len() == values.len())
+                .map(|(_, v)| v)
+        });
     match labels {
-        Some(labels) => values.into_iter().zip(labels).map(|((i, _), l)| (i, Some(l.clone()))).collect(),
+        Some(labels) => values
+            .into_iter()
+            .zip(labels)
+            .map(|((i, _), l)| (i, Some(l.clone())))
+            .collect(),
         None => values,
     }
 }
@@ -871,7 +1080,8 @@ fn common_name(keys: &[&str]) -> String {
             None => break,
         }
     }
-    if !common.is_empty() && !(common.len() == 1 && GENERIC_NAMES.contains(&common[0])) {
+    let only_generic = common.len() == 1 && GENERIC_NAMES.contains(&common[0]);
+    if !common.is_empty() && !only_generic {
         return common.join("_");
     }
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -880,7 +1090,11 @@ fn common_name(keys: &[&str]) -> String {
     }
     counts
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(a.0)))
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(b.0.len().cmp(&a.0.len()))
+                .then(b.0.cmp(a.0))
+        })
         .map(|(k, _)| k.to_owned())
         .unwrap_or_default()
 }
@@ -888,10 +1102,15 @@ fn common_name(keys: &[&str]) -> String {
 fn doc_scalar(t: &DocType) -> Ty {
     match t {
         DocType::String => Ty::String { format: None },
-        DocType::Integer => Ty::Integer { format: None, range: None },
+        DocType::Integer => Ty::Integer {
+            format: None,
+            range: None,
+        },
         DocType::Number => Ty::Number,
         DocType::Boolean => Ty::Boolean,
-        DocType::Object => Ty::Map { values: Box::new(Ty::Any) },
+        DocType::Object => Ty::Map {
+            values: Box::new(Ty::Any),
+        },
         DocType::Array(inner) => Ty::Array {
             items: Box::new(inner.as_deref().map_or(Ty::Any, doc_scalar)),
         },
@@ -902,16 +1121,30 @@ fn doc_scalar(t: &DocType) -> Ty {
 /// A format every real value shows.
 fn string_format(values: &[String]) -> Option<Format> {
     let first = values.first()?;
-    let format = [Format::DateTime, Format::Date, Format::Uuid, Format::Decimal]
-        .into_iter()
-        .find(|f| matches_format(*f, first))?;
-    values.iter().all(|v| matches_format(format, v)).then_some(format)
+    let format = [
+        Format::DateTime,
+        Format::Date,
+        Format::Uuid,
+        Format::Decimal,
+    ]
+    .into_iter()
+    .find(|f| matches_format(*f, first))?;
+    values
+        .iter()
+        .all(|v| matches_format(format, v))
+        .then_some(format)
 }
 
 fn matches_format(f: Format, v: &str) -> bool {
     let b = v.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
-    let date = b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10);
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let date = b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10);
     match f {
         Format::Date => date && b.len() == 10,
         Format::DateTime => {
@@ -920,15 +1153,28 @@ fn matches_format(f: Format, v: &str) -> bool {
                 && digits(11..13)
                 && b[13] == b':'
                 && digits(14..16)
-                && b[16..].iter().all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-'))
+                && b[16..]
+                    .iter()
+                    .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'Z' | b'+' | b'-'))
         }
         Format::Uuid => {
             b.len() == 36
-                && b.iter().enumerate().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() })
+                && b.iter().enumerate().all(|(i, c)| {
+                    if matches!(i, 8 | 13 | 18 | 23) {
+                        *c == b'-'
+                    } else {
+                        c.is_ascii_hexdigit()
+                    }
+                })
         }
         Format::Decimal => {
             let t = v.strip_prefix('-').unwrap_or(v);
-            t.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit()))
+            t.split_once('.').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.bytes().all(|c| c.is_ascii_digit())
+                    && b.bytes().all(|c| c.is_ascii_digit())
+            })
         }
         Format::UnixTime => false,
     }
@@ -941,7 +1187,13 @@ fn unix_time(key: &str, values: &[i64]) -> Option<Format> {
         || k.ends_with("_time")
         || k.ends_with("_date")
         || k.ends_with("timestamp")
-        || matches!(k.as_str(), "created" | "updated" | "start" | "end" | "time" | "date");
-    let plausible = !values.is_empty() && values.iter().all(|v| (946_684_800..=4_102_444_800).contains(v));
+        || matches!(
+            k.as_str(),
+            "created" | "updated" | "start" | "end" | "time" | "date"
+        );
+    let plausible = !values.is_empty()
+        && values
+            .iter()
+            .all(|v| (946_684_800..=4_102_444_800).contains(v));
     (timeish && plausible).then_some(Format::UnixTime)
 }

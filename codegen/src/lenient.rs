@@ -386,9 +386,15 @@ impl<'a> Parser<'a> {
             _ => (&[RIGHT_DOUBLE, "\""], LEFT_DOUBLE.len()),
         };
         if self.peek() == Some(b'\'') {
-            self.repair(open_at, "single-quoted string in JSON example; read as a string");
+            self.repair(
+                open_at,
+                "single-quoted string in JSON example; read as a string",
+            );
         } else if open_len > 1 {
-            self.repair(open_at, "curly-quoted string in JSON example; read as a string");
+            self.repair(
+                open_at,
+                "curly-quoted string in JSON example; read as a string",
+            );
         }
         self.pos += open_len;
         let mut out = String::new();
@@ -531,7 +537,8 @@ mod tests {
 
     #[test]
     fn strict_json_needs_no_repair() {
-        let (v, r) = parse(r#"{"a": [1, 2.50, -3e2], "b": {"c": null, "d": true}, "e": "x\"\u00e9"}"#);
+        let (v, r) =
+            parse(r#"{"a": [1, 2.50, -3e2], "b": {"c": null, "d": true}, "e": "x\"\u00e9"}"#);
         assert_eq!(
             v,
             serde_json::json!({"a": [1, 2.5, -300.0], "b": {"c": null, "d": true}, "e": "x\"é"})
@@ -542,18 +549,54 @@ mod tests {
     #[test]
     fn repairs_what_doc_pages_break() {
         let trials: &[(&str, serde_json::Value, &str)] = &[
-            ("{\"a\": 1,\n}", serde_json::json!({"a": 1}), "trailing comma"),
+            (
+                "{\"a\": 1,\n}",
+                serde_json::json!({"a": 1}),
+                "trailing comma",
+            ),
             ("[1, 2,]", serde_json::json!([1, 2]), "trailing comma"),
             ("{'a': 'b'}", serde_json::json!({"a": "b"}), "single-quoted"),
             ("{a: 1}", serde_json::json!({"a": 1}), "unquoted key"),
-            ("{\"a\": 1\n\"b\": 2}", serde_json::json!({"a": 1, "b": 2}), "missing comma"),
-            ("{\"a\": 1, // one\n\"b\": 2}", serde_json::json!({"a": 1, "b": 2}), "comment"),
-            ("{\"a\": [1, ...]}", serde_json::json!({"a": [1]}), "ellipsis"),
-            ("{\"a\": 1, \u{2026}}", serde_json::json!({"a": 1}), "ellipsis"),
-            ("{\"a\": \u{201c}x\u{201d}}", serde_json::json!({"a": "x"}), "curly"),
-            ("{\"a\": \"x\u{201d}}", serde_json::json!({"a": "x"}), "curly"),
-            ("{\"a\": <string>}", serde_json::json!({"a": "<string>"}), ""),
-            ("{\"a\": 1, \"a\": 2}", serde_json::json!({"a": 2}), "duplicated key"),
+            (
+                "{\"a\": 1\n\"b\": 2}",
+                serde_json::json!({"a": 1, "b": 2}),
+                "missing comma",
+            ),
+            (
+                "{\"a\": 1, // one\n\"b\": 2}",
+                serde_json::json!({"a": 1, "b": 2}),
+                "comment",
+            ),
+            (
+                "{\"a\": [1, ...]}",
+                serde_json::json!({"a": [1]}),
+                "ellipsis",
+            ),
+            (
+                "{\"a\": 1, \u{2026}}",
+                serde_json::json!({"a": 1}),
+                "ellipsis",
+            ),
+            (
+                "{\"a\": \u{201c}x\u{201d}}",
+                serde_json::json!({"a": "x"}),
+                "curly",
+            ),
+            (
+                "{\"a\": \"x\u{201d}}",
+                serde_json::json!({"a": "x"}),
+                "curly",
+            ),
+            (
+                "{\"a\": <string>}",
+                serde_json::json!({"a": "<string>"}),
+                "",
+            ),
+            (
+                "{\"a\": 1, \"a\": 2}",
+                serde_json::json!({"a": 2}),
+                "duplicated key",
+            ),
         ];
         for (text, want, repair) in trials {
             let (v, r) = parse(text);
@@ -578,7 +621,14 @@ mod tests {
 
     #[test]
     fn rejects_what_it_cannot_read() {
-        for text in ["{", "{\"a\" 1 2}", "[1 2]", "{\"a\": \"b\n\"}", "{\"a\": ?}", ""] {
+        for text in [
+            "{",
+            "{\"a\" 1 2}",
+            "[1 2]",
+            "{\"a\": \"b\n\"}",
+            "{\"a\": ?}",
+            "",
+        ] {
             assert!(parse_at(text, 0).is_err(), "{text:?}");
         }
         let deep = "[".repeat(MAX_DEPTH + 1);

@@ -5,12 +5,14 @@
 //! (evidence → [`ir::Schema`]) → `emit` (IR → files) → `write` (files → disk).
 
 pub mod diag;
+pub mod emit;
 pub mod extract;
 pub mod infer;
 pub mod ir;
 pub mod lenient;
 pub mod load;
 pub mod naming;
+pub mod write;
 
 use std::path::Path;
 

@@ -93,7 +93,12 @@ fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
         }
     };
     Hints {
-        event_type_fields: config.event_type.map(|e| e.fields.iter().map(|f| f.split('.').map(str::to_owned).collect()).collect()),
+        event_type_fields: config.event_type.map(|e| {
+            e.fields
+                .iter()
+                .map(|f| f.split('.').map(str::to_owned).collect())
+                .collect()
+        }),
     }
 }
 

@@ -1,5 +1,134 @@
-fn main() {
-    let a = hookgen::analyze(std::path::Path::new("specs"), "specs").unwrap();
-    for d in &a.diagnostics { eprintln!("{d}"); }
-    println!("{}", serde_json::to_string_pretty(&a.schema).unwrap());
+//! `hookgen generate | check | ir`: the command line over the library.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use hookgen::diag::Severity;
+use hookgen::write::{self, Mode};
+
+/// Turns vendors' webhook documentation pages into a typed Rust crate.
+///
+/// Exit codes: 0 ok; 1 `check` found the crate stale; 2 bad input or I/O error.
+#[derive(Parser)]
+#[command(name = "hookgen", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate the crate from the spec pages.
+    Generate(Paths),
+    /// Write nothing; exit 1 with a unified diff if the crate is stale.
+    Check(Paths),
+    /// Print the inferred schema IR as JSON.
+    Ir {
+        #[arg(long, default_value = "specs")]
+        specs: PathBuf,
+    },
+}
+
+#[derive(Args)]
+struct Paths {
+    /// The folder of vendor folders holding doc pages.
+    #[arg(long, default_value = "specs")]
+    specs: PathBuf,
+    /// The generated crate's folder.
+    #[arg(long, default_value = "generated")]
+    out: PathBuf,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Generate(p) => run(&p, Mode::Write),
+        Command::Check(p) => run(&p, Mode::Check),
+        Command::Ir { specs } => match analyze(&specs) {
+            Some(a) => {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&a.schema).unwrap_or_default()
+                );
+                ExitCode::SUCCESS
+            }
+            None => ExitCode::from(2),
+        },
+    }
+}
+
+/// Reads and infers everything, printing diagnostics; `None` on errors.
+fn analyze(specs: &Path) -> Option<hookgen::Analysis> {
+    let analysis = match hookgen::analyze(specs, &shown(specs)) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{}: error: cannot read specs: {e}", specs.display());
+            return None;
+        }
+    };
+    for d in &analysis.diagnostics {
+        eprintln!("{d}");
+    }
+    let errors = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if errors > 0 {
+        eprintln!("error: {errors} error(s) in the specs; nothing written");
+        return None;
+    }
+    Some(analysis)
+}
+
+fn run(paths: &Paths, mode: Mode) -> ExitCode {
+    let Some(analysis) = analyze(&paths.specs) else {
+        return ExitCode::from(2);
+    };
+    let files = hookgen::emit::crate_files(&analysis.schema);
+    let report = match write::sync(&paths.out, &files, mode) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{}: error: {e}", paths.out.display());
+            return ExitCode::from(2);
+        }
+    };
+    let out = paths.out.display();
+    match mode {
+        Mode::Write if report.is_clean() => eprintln!("{out}: up to date"),
+        Mode::Write => {
+            for f in &report.changed {
+                eprintln!("wrote {out}/{f}");
+            }
+            for f in &report.removed {
+                eprintln!("removed {out}/{f}");
+            }
+        }
+        Mode::Check if report.is_clean() => eprintln!("{out}: up to date"),
+        Mode::Check => {
+            print!("{}", report.diff);
+            eprintln!("{out} is stale: run `cargo codegen` and commit the result");
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// How the specs folder is named in output: as given when relative, else by
+/// its last component, so generated files never hold absolute paths.
+fn shown(specs: &Path) -> String {
+    let s = if specs.is_absolute() {
+        specs
+            .file_name()
+            .map_or_else(|| "specs".into(), |n| n.to_string_lossy().into_owned())
+    } else {
+        specs.to_string_lossy().replace('\\', "/")
+    };
+    let s = s.trim_start_matches("./").trim_end_matches('/');
+    if s.is_empty() {
+        "specs".to_owned()
+    } else {
+        s.to_owned()
+    }
 }

@@ -74,7 +74,11 @@ impl Scope {
 
     /// `name` if free, else `name2`, `name3`… (after an `_` for snake names).
     pub fn claim(&mut self, name: &str) -> String {
-        let sep = if name.contains(|c: char| c.is_ascii_uppercase()) { "" } else { "_" };
+        let sep = if name.contains(|c: char| c.is_ascii_uppercase()) {
+            ""
+        } else {
+            "_"
+        };
         let mut candidate = name.to_owned();
         let mut n = 2;
         while !self.taken.insert(candidate.clone()) {
@@ -99,7 +103,12 @@ pub fn singular(s: &str) -> String {
             return s[..s.len() - 2].to_owned();
         }
     }
-    if lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is") && s.len() > 1 {
+    if lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && s.len() > 1
+    {
         return s[..s.len() - 1].to_owned();
     }
     s.to_owned()
@@ -128,7 +137,11 @@ mod tests {
             ("v3/orders.create", "v3_orders_create", "V3OrdersCreate"),
         ];
         for (wire, field, ty) in trials {
-            assert_eq!((snake(wire).as_str(), pascal(wire).as_str()), (field, ty), "{wire:?}");
+            assert_eq!(
+                (snake(wire).as_str(), pascal(wire).as_str()),
+                (field, ty),
+                "{wire:?}"
+            );
         }
     }
 
@@ -142,7 +155,14 @@ mod tests {
 
     #[test]
     fn singulars() {
-        for (p, s) in [("integrations", "integration"), ("entries", "entry"), ("addresses", "address"), ("status", "status"), ("lines", "line"), ("data", "data")] {
+        for (p, s) in [
+            ("integrations", "integration"),
+            ("entries", "entry"),
+            ("addresses", "address"),
+            ("status", "status"),
+            ("lines", "line"),
+            ("data", "data"),
+        ] {
             assert_eq!(singular(p), s);
         }
     }

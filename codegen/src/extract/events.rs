@@ -63,7 +63,10 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
         if ev.description.is_none() {
             ev.description = fires_when(&lines, idx);
         }
-        if ev.object_heading.is_none() && t.ends_with(" Object") && t.split_whitespace().count() <= 5 {
+        if ev.object_heading.is_none()
+            && t.ends_with(" Object")
+            && t.split_whitespace().count() <= 5
+        {
             ev.object_heading = Some(t.trim_end_matches(" Object").to_owned());
         }
     }
@@ -101,7 +104,9 @@ fn url_event(t: &str) -> Option<(usize, &str)> {
         .filter_map(|m| t.find(m).map(|i| i + m.len()))
         .min()?;
     let rest = &t[start..];
-    let end = rest.find(|c: char| c.is_whitespace() || matches!(c, '{' | '?' | '#' | '"')).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '{' | '?' | '#' | '"'))
+        .unwrap_or(rest.len());
     let path = &rest[..end];
     // For a full URL the host is not a path segment.
     let path = if t[..start].ends_with("://") {
@@ -117,7 +122,13 @@ fn url_event(t: &str) -> Option<(usize, &str)> {
 /// The paragraph that says when the event fires: "Fired when…",
 /// "Triggers when…", "This event occurs when…".
 fn fires_when(lines: &[(usize, &str)], idx: usize) -> Option<String> {
-    const VERBS: &[&str] = &["fired when", "triggered when", "triggers when", "occurs when", "sent when"];
+    const VERBS: &[&str] = &[
+        "fired when",
+        "triggered when",
+        "triggers when",
+        "occurs when",
+        "sent when",
+    ];
     let line = lines[idx].1;
     let lower = line.to_ascii_lowercase();
     let at = VERBS.iter().filter_map(|v| lower.find(v)).min()?;
@@ -130,7 +141,10 @@ fn fires_when(lines: &[(usize, &str)], idx: usize) -> Option<String> {
     if sentence_start == 0 && adjacent {
         // "The subscription.updated" / "event is triggered when…"
         let prev = lines[idx - 1].1.trim();
-        if !prev.is_empty() && !prev.ends_with(['.', ':', '}']) && prev.split_whitespace().count() <= 4 {
+        if !prev.is_empty()
+            && !prev.ends_with(['.', ':', '}'])
+            && prev.split_whitespace().count() <= 4
+        {
             text = format!("{prev} {text}");
         }
     }
@@ -152,14 +166,27 @@ mod tests {
         assert_eq!(names, ["a.b", "c.d", "e.f_g"]);
         let page = ev.page_event.unwrap();
         assert_eq!((page.name.as_str(), page.loc.col), ("customer.updated", 43));
-        assert_eq!(ev.description.as_deref(), Some("Fired when a customer is updated. Doc-only."));
+        assert_eq!(
+            ev.description.as_deref(),
+            Some("Fired when a customer is updated. Doc-only.")
+        );
     }
 
     #[test]
     fn bullets_with_descriptions() {
         let ev = events("Subscriber Event Object\n  \u{2022} sub.create\n\n  \u{2022} Triggered when created.\n  \u{2022} sub.cancel\n");
-        let got: Vec<_> = ev.listed.iter().map(|m| (m.name.as_str(), m.description.as_deref())).collect();
-        assert_eq!(got, [("sub.create", Some("Triggered when created.")), ("sub.cancel", None)]);
+        let got: Vec<_> = ev
+            .listed
+            .iter()
+            .map(|m| (m.name.as_str(), m.description.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("sub.create", Some("Triggered when created.")),
+                ("sub.cancel", None)
+            ]
+        );
         assert_eq!(ev.object_heading.as_deref(), Some("Subscriber Event"));
         assert!(ev.page_event.is_none());
     }
@@ -168,9 +195,16 @@ mod tests {
     fn titles_notes_and_request_lines() {
         let ev = events("Next\nsubscription.updated\n\napplication/json\n  \u{2022} context_str = package\n  \u{2022} context_id = ... (the id)\n  \u{2022} event = upgrade\nPOST/other.thing\n");
         assert_eq!(ev.page_event.unwrap().name, "subscription.updated");
-        let c: Vec<_> = ev.constants.iter().map(|c| (c.field.as_str(), c.value.as_str())).collect();
+        let c: Vec<_> = ev
+            .constants
+            .iter()
+            .map(|c| (c.field.as_str(), c.value.as_str()))
+            .collect();
         assert_eq!(c, [("context_str", "package"), ("event", "upgrade")]);
-        assert_eq!(url_event("POST/subscription.updated"), Some((5, "subscription.updated")));
+        assert_eq!(
+            url_event("POST/subscription.updated"),
+            Some((5, "subscription.updated"))
+        );
         assert_eq!(url_event("\"https://example.com\""), None);
     }
 }

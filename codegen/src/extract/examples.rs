@@ -94,7 +94,11 @@ mod tests {
         let (found, _) = extract(&src, &mut diags);
         (
             found.iter().map(|e| e.node.to_value()).collect(),
-            diags.into_sorted().iter().map(ToString::to_string).collect(),
+            diags
+                .into_sorted()
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
         )
     }
 
@@ -119,6 +123,9 @@ mod tests {
         let (found, diags) = examples("{\n\"a\": 1 2\n}\n");
         assert!(found.is_empty());
         assert_eq!(diags.len(), 1, "{diags:?}");
-        assert!(diags[0].contains("cannot read this JSON example"), "{diags:?}");
+        assert!(
+            diags[0].contains("cannot read this JSON example"),
+            "{diags:?}"
+        );
     }
 }

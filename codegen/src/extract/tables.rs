@@ -111,10 +111,20 @@ fn apply_marker(row: &mut FieldRow, marker: &str) -> bool {
 // Glued cells: `NameTypeDescriptionExample` then `idstrIdentifier…“x”`.
 
 fn is_glued_header(line: &str) -> bool {
-    let squashed: String = line.split_whitespace().collect::<String>().to_ascii_lowercase();
-    ["nametype", "fieldtype", "attributetype", "parametertype", "propertytype", "keytype"]
-        .iter()
-        .any(|h| squashed.starts_with(h))
+    let squashed: String = line
+        .split_whitespace()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [
+        "nametype",
+        "fieldtype",
+        "attributetype",
+        "parametertype",
+        "propertytype",
+        "keytype",
+    ]
+    .iter()
+    .any(|h| squashed.starts_with(h))
 }
 
 /// Splits `data.object.livestrCustomer…` into path, type word and the rest.
@@ -186,9 +196,10 @@ fn glued_table(src: &Source, lines: &[Line], mut i: usize, rows: &mut Vec<FieldR
             row.description = description;
             row.example = example;
             current = Some(row);
-        } else if t.starts_with(['{', '[']) || strip_bullet(line).0 {
-            break;
-        } else if !current.as_mut().is_some_and(|row| continue_row(row, t)) && !t.is_empty() {
+        } else if t.starts_with(['{', '['])
+            || strip_bullet(line).0
+            || (!current.as_mut().is_some_and(|row| continue_row(row, t)) && !t.is_empty())
+        {
             break;
         }
         i += 1;
@@ -201,8 +212,8 @@ fn glued_table(src: &Source, lines: &[Line], mut i: usize, rows: &mut Vec<FieldR
 /// `…when the event occurred1622589211`, `…Customer first name"John"`.
 fn split_trailing_example(desc: &str) -> (String, Option<Value>) {
     let d = desc.trim_end();
-    let start = if d.ends_with('"') {
-        d[..d.len() - 1].rfind('"')
+    let start = if let Some(open) = d.strip_suffix('"') {
+        open.rfind('"')
     } else if d.ends_with('\u{201d}') {
         d.rfind('\u{201c}')
     } else if d.ends_with([']', '}']) {
@@ -253,17 +264,23 @@ fn matching_open(d: &str) -> Option<usize> {
 // ---------------------------------------------------------------------------
 // Marked listings: `event_id?string`, `data?`, `idstringRequired`.
 
-fn marked_row(t: &str) -> Option<(Vec<String>, Option<&str>, Option<bool>, String)> {
-    if t.is_empty() || t.contains(char::is_whitespace) || !t.starts_with(|c: char| c.is_ascii_lowercase() || c == '_') {
+/// A marked row: path, type word, required.
+type MarkedRow<'a> = (Vec<String>, Option<&'a str>, Option<bool>);
+
+fn marked_row(t: &str) -> Option<MarkedRow<'_>> {
+    if t.is_empty()
+        || t.contains(char::is_whitespace)
+        || !t.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+    {
         return None;
     }
     if let Some((name, rest)) = t.split_once('?') {
         let path = vocab::field_path(name)?;
         if rest.is_empty() {
-            return Some((path, None, Some(false), String::new()));
+            return Some((path, None, Some(false)));
         }
         vocab::type_word(rest)?;
-        return Some((path, Some(rest), Some(false), String::new()));
+        return Some((path, Some(rest), Some(false)));
     }
     let (path, ty, rest) = split_glued(t)?;
     let required = match rest {
@@ -272,16 +289,21 @@ fn marked_row(t: &str) -> Option<(Vec<String>, Option<&str>, Option<bool>, Strin
         "Optional" | "optional" => Some(false),
         _ => return None,
     };
-    Some((path, Some(ty), required, String::new()))
+    Some((path, Some(ty), required))
 }
 
-fn marked_listing(src: &Source, lines: &[Line], start: usize, rows: &mut Vec<FieldRow>) -> Option<usize> {
+fn marked_listing(
+    src: &Source,
+    lines: &[Line],
+    start: usize,
+    rows: &mut Vec<FieldRow>,
+) -> Option<usize> {
     marked_row(lines[start].1.trim())?;
     let mut i = start;
     let mut current: Option<FieldRow> = None;
     while let Some(&(offset, line)) = lines.get(i) {
         let t = line.trim();
-        if let Some((path, ty, required, _)) = marked_row(t) {
+        if let Some((path, ty, required)) = marked_row(t) {
             rows.extend(current.take());
             let mut row = new_row(src, offset, line, path);
             if let Some(ty) = ty {
@@ -289,7 +311,9 @@ fn marked_listing(src: &Source, lines: &[Line], start: usize, rows: &mut Vec<Fie
             }
             row.required = required;
             current = Some(row);
-        } else if t.starts_with(['{', '[']) || !current.as_mut().is_some_and(|row| continue_row(row, t)) {
+        } else if t.starts_with(['{', '['])
+            || !current.as_mut().is_some_and(|row| continue_row(row, t))
+        {
             break;
         }
         i += 1;
@@ -356,13 +380,17 @@ fn tree(src: &Source, lines: &[Line], start: usize, rows: &mut Vec<FieldRow>) ->
             Item::Field { row, .. } => Some(row),
             Item::Header { .. } => None,
         });
-        let extends = t.is_empty() || vocab::enum_line(t).is_some() && last.is_some_and(|row| continue_row(row, t));
+        let extends = t.is_empty()
+            || vocab::enum_line(t).is_some() && last.is_some_and(|row| continue_row(row, t));
         if !extends {
             break;
         }
         i += 1;
     }
-    let fields = items.iter().filter(|it| matches!(it, Item::Field { .. })).count();
+    let fields = items
+        .iter()
+        .filter(|it| matches!(it, Item::Field { .. }))
+        .count();
     if fields < 3 {
         return None;
     }
@@ -409,7 +437,11 @@ fn nest(items: Vec<Item>) -> Vec<FieldRow> {
     for item in items {
         match item {
             Item::Header { row, name } => {
-                let mut target = if after_header || cur == 0 { cur } else { secs[cur].parent };
+                let mut target = if after_header || cur == 0 {
+                    cur
+                } else {
+                    secs[cur].parent
+                };
                 if secs[target].children.iter().any(|&c| secs[c].name == name) {
                     target = cur;
                 }
@@ -449,7 +481,9 @@ fn accepts(secs: &[Section], s: usize, field: &str) -> bool {
     }
     let twin = (1..s).find(|&t| {
         secs[t].name == sec.name
-            || (sec.fields.len() >= 3 && secs[t].fields.len() >= sec.fields.len() && secs[t].fields.starts_with(&sec.fields))
+            || (sec.fields.len() >= 3
+                && secs[t].fields.len() >= sec.fields.len()
+                && secs[t].fields.starts_with(&sec.fields))
     });
     match twin {
         Some(t) => secs[t].fields.iter().any(|f| f == field),
@@ -461,14 +495,22 @@ fn adopt_twins_children(secs: &mut [Section]) {
     for p in 0..secs.len() {
         let kids = secs[p].children.clone();
         for (k, &sib) in kids.iter().enumerate() {
-            let Some(&stray) = kids.get(k + 1) else { continue };
+            let Some(&stray) = kids.get(k + 1) else {
+                continue;
+            };
             let stray_name = secs[stray].name.clone();
             let later_twin_has_it = kids[k + 2..].iter().any(|&twin| {
                 !secs[sib].fields.is_empty()
                     && secs[twin].fields == secs[sib].fields
-                    && secs[twin].children.iter().any(|&c| secs[c].name == stray_name)
+                    && secs[twin]
+                        .children
+                        .iter()
+                        .any(|&c| secs[c].name == stray_name)
             });
-            let sib_lacks_it = !secs[sib].children.iter().any(|&c| secs[c].name == stray_name);
+            let sib_lacks_it = !secs[sib]
+                .children
+                .iter()
+                .any(|&c| secs[c].name == stray_name);
             if later_twin_has_it && sib_lacks_it {
                 secs[p].children.retain(|&c| c != stray);
                 secs[sib].children.push(stray);
@@ -607,6 +649,9 @@ mod tests {
 
     #[test]
     fn prose_is_not_a_table() {
-        assert!(rows("Webhook\n\nThis event occurs when a package is upgraded.\nNote these fields:\n").is_empty());
+        assert!(rows(
+            "Webhook\n\nThis event occurs when a package is upgraded.\nNote these fields:\n"
+        )
+        .is_empty());
     }
 }

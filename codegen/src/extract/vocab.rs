@@ -38,7 +38,12 @@ pub fn type_word(word: &str) -> Option<(DocType, Option<Format>)> {
         let (t, _) = type_word(inner)?;
         return Some((DocType::Array(Some(Box::new(t))), None));
     }
-    for (open, close) in [("array<", ">"), ("list<", ">"), ("array(", ")"), ("array[", "]")] {
+    for (open, close) in [
+        ("array<", ">"),
+        ("list<", ">"),
+        ("array(", ")"),
+        ("array[", "]"),
+    ] {
         if let Some(inner) = w.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
             let (t, _) = type_word(inner)?;
             return Some((DocType::Array(Some(Box::new(t))), None));
@@ -128,7 +133,10 @@ pub fn enum_line(line: &str) -> Option<EnumValues> {
         .split(separators)
         .map(|v| {
             let v = v.trim();
-            let v = v.strip_prefix("or ").or_else(|| v.strip_prefix("and ")).unwrap_or(v);
+            let v = v
+                .strip_prefix("or ")
+                .or_else(|| v.strip_prefix("and "))
+                .unwrap_or(v);
             v.trim_matches(|c| matches!(c, '"' | '\'' | '`' | '\u{201c}' | '\u{201d}'))
                 .to_owned()
         })
@@ -151,8 +159,23 @@ pub fn is_placeholder_str(s: &str) -> bool {
     (t.starts_with('<') && t.ends_with('>'))
         || matches!(
             t.to_ascii_lowercase().as_str(),
-            "string" | "str" | "text" | "boolean" | "bool" | "integer" | "int" | "number" | "float"
-                | "date" | "datetime" | "uuid" | "object" | "array" | "any" | "unknown" | "null"
+            "string"
+                | "str"
+                | "text"
+                | "boolean"
+                | "bool"
+                | "integer"
+                | "int"
+                | "number"
+                | "float"
+                | "date"
+                | "datetime"
+                | "uuid"
+                | "object"
+                | "array"
+                | "any"
+                | "unknown"
+                | "null"
                 | "placeholder"
         )
 }
@@ -208,7 +231,10 @@ mod tests {
             ("object", DocType::Object),
             ("array", DocType::Array(None)),
             ("string[]", DocType::Array(Some(Box::new(DocType::String)))),
-            ("array<int>", DocType::Array(Some(Box::new(DocType::Integer)))),
+            (
+                "array<int>",
+                DocType::Array(Some(Box::new(DocType::Integer))),
+            ),
         ];
         for (word, want) in trials {
             assert_eq!(type_word(word).map(|t| t.0), Some(want), "{word}");
@@ -244,10 +270,21 @@ mod tests {
 
     #[test]
     fn event_names() {
-        for yes in ["customer.updated", "orders/create", "v3/a.b", "invoice.update"] {
+        for yes in [
+            "customer.updated",
+            "orders/create",
+            "v3/a.b",
+            "invoice.update",
+        ] {
             assert!(is_event_name(yes), "{yes}");
         }
-        for no in ["application/json", "upgrade", "a..b", "3d.secure", "hello world.x"] {
+        for no in [
+            "application/json",
+            "upgrade",
+            "a..b",
+            "3d.secure",
+            "hello world.x",
+        ] {
             assert!(!is_event_name(no), "{no}");
         }
     }

@@ -1,0 +1,570 @@
+//! Support types shared by every vendor module.
+//!
+//! Copied verbatim by hookgen into each generated crate (it is not generated
+//! from specs), so that the crate depends on nothing but serde, serde_json
+//! and serde_path_to_error.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+/// A field the documentation does not prove is always sent, or never null.
+///
+/// Keeps the three states a payload can have apart, so that a parsed
+/// payload serializes back to exactly what was received: `Absent` fields are
+/// skipped, `Null` ones are written as `null`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Maybe<T> {
+    /// The key was not in the payload.
+    #[default]
+    Absent,
+    /// The key was there with `null`.
+    Null,
+    /// The key was there with a value.
+    Value(T),
+}
+
+impl<T> Maybe<T> {
+    /// The value, if there is one.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Maybe::Value(v) => Some(v),
+            Maybe::Absent | Maybe::Null => None,
+        }
+    }
+
+    /// The value, if there is one.
+    pub fn into_value(self) -> Option<T> {
+        match self {
+            Maybe::Value(v) => Some(v),
+            Maybe::Absent | Maybe::Null => None,
+        }
+    }
+
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Maybe::Absent)
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Maybe::Null)
+    }
+
+    pub fn as_ref(&self) -> Maybe<&T> {
+        match self {
+            Maybe::Absent => Maybe::Absent,
+            Maybe::Null => Maybe::Null,
+            Maybe::Value(v) => Maybe::Value(v),
+        }
+    }
+}
+
+impl<T> From<Option<T>> for Maybe<T> {
+    /// `None` becomes `Null`: the key is present.
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Maybe::Null, Maybe::Value)
+    }
+}
+
+impl<T: Serialize> Serialize for Maybe<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Maybe::Value(v) => v.serialize(s),
+            Maybe::Absent | Maybe::Null => s.serialize_none(),
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Maybe<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Option::<T>::deserialize(d).map(Maybe::from)
+    }
+}
+
+macro_rules! text_format {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        ///
+        /// Holds the text exactly as received, so it serializes back unchanged
+        /// and never fails to parse; check it when you read it.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(s: String) -> Self {
+                $name(s)
+            }
+        }
+    };
+}
+
+text_format!(
+    /// A date and time: RFC 3339 (`2023-11-07T05:31:56Z`) or SQL style
+    /// (`2021-06-24 10:21:26`), as the vendor sends it.
+    DateTime
+);
+text_format!(
+    /// A calendar date, `2024-04-01`.
+    Date
+);
+text_format!(
+    /// A UUID, `a7a26ff2-e851-45b6-9634-d595f45458b7`.
+    Uuid
+);
+text_format!(
+    /// A decimal number sent as a string (`"19.99"`), kept exact.
+    Decimal
+);
+
+impl DateTime {
+    /// Seconds since the Unix epoch. Text without an offset is read as UTC.
+    /// `None` when the text is not a date and time in either style.
+    pub fn unix_seconds(&self) -> Option<i64> {
+        let b = self.0.as_bytes();
+        let num = |r: std::ops::Range<usize>| -> Option<i64> {
+            let s = self.0.get(r)?;
+            s.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| s.parse().ok())?
+        };
+        if b.len() < 19 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
+            return None;
+        }
+        let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        let (h, mi, s) = (num(11..13)?, num(14..16)?, num(17..19)?);
+        if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
+            return None;
+        }
+        let mut rest = &self.0[19..];
+        if let Some(frac) = rest.strip_prefix('.') {
+            rest = frac.trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+        let offset = match rest {
+            "" | "Z" | "z" => 0,
+            _ => {
+                let sign = match rest.as_bytes()[0] {
+                    b'+' => 1,
+                    b'-' => -1,
+                    _ => return None,
+                };
+                let hm = rest[1..].replace(':', "");
+                if hm.len() != 4 || !hm.bytes().all(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+                let (oh, om): (i64, i64) = (hm[..2].parse().ok()?, hm[2..].parse().ok()?);
+                sign * (oh * 3600 + om * 60)
+            }
+        };
+        // Days from the civil date (Howard Hinnant's algorithm).
+        let y = if mo <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (mo + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = era * 146_097 + doe - 719_468;
+        Some(days * 86_400 + h * 3600 + mi * 60 + s - offset)
+    }
+}
+
+impl Decimal {
+    /// The value as a float, when the text is a number.
+    pub fn to_f64(&self) -> Option<f64> {
+        self.0.trim().parse().ok()
+    }
+}
+
+/// Seconds since the Unix epoch, sent as a JSON integer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct UnixTime(pub i64);
+
+impl UnixTime {
+    pub fn to_system_time(self) -> std::time::SystemTime {
+        let d = std::time::Duration::from_secs(self.0.unsigned_abs());
+        if self.0 >= 0 {
+            std::time::UNIX_EPOCH + d
+        } else {
+            std::time::UNIX_EPOCH - d
+        }
+    }
+}
+
+/// An event whose type the documentation does not list: kept whole.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnknownEvent {
+    pub event_type: String,
+    pub body: Value,
+}
+
+impl Serialize for UnknownEvent {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.body.serialize(s)
+    }
+}
+
+/// Why a webhook body could not be read.
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+    path: String,
+    message: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The body is not JSON.
+    Syntax,
+    /// The JSON does not fit the documented types.
+    Data,
+    /// The body does not say which event it is.
+    MissingEventType,
+    /// `AnyEvent` was asked for a vendor this crate does not have.
+    UnknownVendor,
+}
+
+impl Error {
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The JSON path of the failing value (`data.object.phone_type`); empty
+    /// when the error is not about one value.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn from_json(path: String, e: serde_json::Error) -> Error {
+        let kind = match e.classify() {
+            serde_json::error::Category::Data => ErrorKind::Data,
+            _ => ErrorKind::Syntax,
+        };
+        Error {
+            kind,
+            path: if path == "." { String::new() } else { path },
+            message: e.to_string(),
+        }
+    }
+
+    #[doc(hidden)]
+    pub fn missing_event_type(fields: &[&[&str]]) -> Error {
+        let names: Vec<String> = fields.iter().map(|f| f.join(".")).collect();
+        Error {
+            kind: ErrorKind::MissingEventType,
+            path: String::new(),
+            message: format!(
+                "no event type: `{}` missing or not a string",
+                names.join("` + `")
+            ),
+        }
+    }
+
+    #[doc(hidden)]
+    pub fn unknown_vendor(vendor: &str) -> Error {
+        Error {
+            kind: ErrorKind::UnknownVendor,
+            path: String::new(),
+            message: format!("no vendor `{vendor}` in this crate (is its feature on?)"),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Where a payload is parsed from: bytes off the wire, or a JSON value.
+#[doc(hidden)]
+pub trait Input: Sized {
+    fn parse<T: DeserializeOwned>(self) -> Result<T, Error>;
+    fn into_json(self) -> Result<Value, Error> {
+        self.parse()
+    }
+}
+
+impl Input for &[u8] {
+    fn parse<T: DeserializeOwned>(self) -> Result<T, Error> {
+        serde_json::from_slice(self).map_err(|first| {
+            // Cold path: parse again, this time tracking where it fails.
+            let de = &mut serde_json::Deserializer::from_slice(self);
+            match serde_path_to_error::deserialize::<_, T>(de) {
+                Err(e) => Error::from_json(e.path().to_string(), e.into_inner()),
+                Ok(_) => Error::from_json(String::new(), first),
+            }
+        })
+    }
+}
+
+impl Input for Value {
+    fn parse<T: DeserializeOwned>(self) -> Result<T, Error> {
+        serde_path_to_error::deserialize(self)
+            .map_err(|e| Error::from_json(e.path().to_string(), e.into_inner()))
+    }
+
+    fn into_json(self) -> Result<Value, Error> {
+        Ok(self)
+    }
+}
+
+/// Reads the event type from a body without building it: only the named
+/// fields are read, everything else is skipped.
+#[doc(hidden)]
+pub fn event_type_in_json(
+    body: &[u8],
+    fields: &[&[&str]],
+    separator: &str,
+) -> Result<String, Error> {
+    let mut found = vec![None; fields.len()];
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let seek = Seek {
+        fields,
+        depth: 0,
+        active: (0..fields.len()).collect(),
+        found: &mut found,
+    };
+    seek.deserialize(&mut de)
+        .map_err(|e| Error::from_json(String::new(), e))?;
+    join(found, fields, separator)
+}
+
+/// Reads the event type from a JSON value.
+#[doc(hidden)]
+pub fn event_type_in_value(
+    body: &Value,
+    fields: &[&[&str]],
+    separator: &str,
+) -> Result<String, Error> {
+    let found = fields
+        .iter()
+        .map(|path| {
+            let v = path.iter().try_fold(body, |v, key| v.get(key))?;
+            v.as_str().map(str::to_owned)
+        })
+        .collect();
+    join(found, fields, separator)
+}
+
+fn join(found: Vec<Option<String>>, fields: &[&[&str]], separator: &str) -> Result<String, Error> {
+    let parts: Option<Vec<String>> = found.into_iter().collect();
+    parts
+        .map(|p| p.join(separator))
+        .ok_or_else(|| Error::missing_event_type(fields))
+}
+
+struct Seek<'a> {
+    fields: &'a [&'a [&'a str]],
+    depth: usize,
+    /// Indexes of the fields whose path matches so far.
+    active: Vec<usize>,
+    found: &'a mut [Option<String>],
+}
+
+impl<'de> DeserializeSeed<'de> for Seek<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Seek<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key_seed(KeyMatch {
+            fields: self.fields,
+            depth: self.depth,
+            active: &self.active,
+        })? {
+            if key.is_empty() {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            let (leaves, deeper): (Vec<usize>, Vec<usize>) = key
+                .iter()
+                .partition(|&&i| self.fields[i].len() == self.depth + 1);
+            if !leaves.is_empty() {
+                let v: MaybeString = map.next_value()?;
+                for i in leaves {
+                    self.found[i] = v.0.clone();
+                }
+            } else {
+                map.next_value_seed(Seek {
+                    fields: self.fields,
+                    depth: self.depth + 1,
+                    active: deeper,
+                    found: &mut *self.found,
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+/// Matches a key against the active paths without allocating; yields the
+/// indexes of the paths it continues.
+struct KeyMatch<'a> {
+    fields: &'a [&'a [&'a str]],
+    depth: usize,
+    active: &'a [usize],
+}
+
+impl<'de> DeserializeSeed<'de> for KeyMatch<'_> {
+    type Value = Vec<usize>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<usize>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyMatch<'_> {
+    type Value = Vec<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Vec<usize>, E> {
+        Ok(self
+            .active
+            .iter()
+            .copied()
+            .filter(|&i| self.fields[i][self.depth] == key)
+            .collect())
+    }
+}
+
+/// A string, or anything else read as "no string".
+struct MaybeString(Option<String>);
+
+impl<'de> Deserialize<'de> for MaybeString {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(MaybeString(
+            Value::deserialize(d)?.as_str().map(str::to_owned),
+        ))
+    }
+}
+
+/// Deserializes a string and hands it, borrowed when possible, to `f`.
+#[doc(hidden)]
+pub fn deserialize_str<'de, D: Deserializer<'de>, T>(
+    d: D,
+    f: fn(&str) -> T,
+) -> Result<T, D::Error> {
+    struct StrVisitor<T>(fn(&str) -> T);
+
+    impl<T> Visitor<'_> for StrVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<T, E> {
+            Ok((self.0)(s))
+        }
+    }
+
+    d.deserialize_str(StrVisitor(f))
+}
+
+/// Deserializes an integer and hands it to `f`.
+#[doc(hidden)]
+pub fn deserialize_i64<'de, D: Deserializer<'de>, T>(d: D, f: fn(i64) -> T) -> Result<T, D::Error> {
+    i64::deserialize(d).map(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maybe_keeps_absent_null_and_value_apart() {
+        #[derive(Serialize, Deserialize, PartialEq, Debug)]
+        struct S {
+            #[serde(default, skip_serializing_if = "Maybe::is_absent")]
+            a: Maybe<i64>,
+        }
+        for body in [r#"{}"#, r#"{"a":null}"#, r#"{"a":1}"#] {
+            let s: S = serde_json::from_str(body).unwrap();
+            assert_eq!(serde_json::to_string(&s).unwrap(), body);
+        }
+    }
+
+    #[test]
+    fn date_times_in_both_styles() {
+        let t = |s: &str| DateTime(s.to_owned()).unix_seconds();
+        assert_eq!(t("2023-11-07T05:31:56Z"), Some(1_699_335_116));
+        assert_eq!(t("2021-06-24 10:21:26"), Some(1_624_530_086));
+        assert_eq!(t("2021-06-24T12:21:26+02:00"), Some(1_624_530_086));
+        assert_eq!(t("1970-01-01T00:00:00.5Z"), Some(0));
+        assert_eq!(t("yesterday"), None);
+    }
+
+    #[test]
+    fn event_type_found_without_reading_the_rest() {
+        let body = br#"{"data":{"x":[1,{"a":"b"}]},"meta":{"name":"a.b"},"type":"x","event":"up"}"#;
+        let fields: &[&[&str]] = &[&["meta", "name"]];
+        assert_eq!(event_type_in_json(body, fields, ".").unwrap(), "a.b");
+        let pair: &[&[&str]] = &[&["type"], &["event"]];
+        assert_eq!(event_type_in_json(body, pair, ".").unwrap(), "x.up");
+        let value: Value = serde_json::from_slice(body).unwrap();
+        assert_eq!(event_type_in_value(&value, pair, ".").unwrap(), "x.up");
+        let missing: &[&[&str]] = &[&["kind"]];
+        assert_eq!(
+            event_type_in_json(body, missing, ".").unwrap_err().kind(),
+            ErrorKind::MissingEventType
+        );
+    }
+}

@@ -1,0 +1,116 @@
+//! Files → disk: the only module that touches `generated/`.
+//!
+//! Writes only files whose bytes change (each through a temporary file and a
+//! rename), removes files no longer generated, and in check mode writes
+//! nothing and reports a unified diff instead.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::emit::File;
+
+/// What differs between the generated files and what is on disk.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Files created or changed, by path relative to the crate.
+    pub changed: Vec<String>,
+    /// Files removed because nothing generates them any more.
+    pub removed: Vec<String>,
+    /// A unified diff from what is on disk to what is generated.
+    pub diff: String,
+}
+
+impl Report {
+    pub fn is_clean(&self) -> bool {
+        self.changed.is_empty() && self.removed.is_empty()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Write,
+    Check,
+}
+
+/// Brings `out` in line with `files` (or, in check mode, says how it differs).
+pub fn sync(out: &Path, files: &[File], mode: Mode) -> io::Result<Report> {
+    let mut report = Report::default();
+    for file in files {
+        let path = out.join(&file.path);
+        let old = match fs::read(&path) {
+            Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e),
+        };
+        if old.as_deref() == Some(file.contents.as_str()) {
+            continue;
+        }
+        report.changed.push(file.path.clone());
+        report.diff.push_str(&unified(
+            &file.path,
+            old.as_deref().unwrap_or(""),
+            &file.contents,
+        ));
+        if mode == Mode::Write {
+            write_atomically(&path, &file.contents)?;
+        }
+    }
+    for orphan in orphans(out, files)? {
+        let rel = orphan
+            .strip_prefix(out)
+            .unwrap_or(&orphan)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let old = fs::read_to_string(&orphan).unwrap_or_default();
+        report.diff.push_str(&unified(&rel, &old, ""));
+        report.removed.push(rel);
+        if mode == Mode::Write {
+            fs::remove_file(&orphan)?;
+        }
+    }
+    Ok(report)
+}
+
+fn unified(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+fn write_atomically(path: &Path, contents: &str) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".hookgen-tmp");
+    let tmp = PathBuf::from(tmp);
+    fs::write(&tmp, contents)?;
+    fs::rename(&tmp, path)
+}
+
+/// Files under `out/src` that are not generated any more.
+fn orphans(out: &Path, files: &[File]) -> io::Result<Vec<PathBuf>> {
+    let src = out.join("src");
+    let mut found = Vec::new();
+    if src.is_dir() {
+        walk(&src, &mut found)?;
+    }
+    found.retain(|p| !files.iter().any(|f| out.join(&f.path) == *p));
+    found.sort();
+    Ok(found)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,45 @@
+//! Every example on every spec page parses into its event's variant and
+//! serializes back to exactly the example.
+
+use hookgen_tests::{analysis, assert_round_trip};
+use webhook_models::AnyEvent;
+
+#[test]
+fn every_example_round_trips_through_its_variant() {
+    let examples = &analysis().examples;
+    assert!(
+        examples.len() >= 4,
+        "expected the seed examples, found {}",
+        examples.len()
+    );
+    for ex in examples {
+        let what = format!("{} ({} {})", ex.loc, ex.vendor, ex.event);
+        let body = serde_json::to_vec(&ex.body).unwrap();
+        let event = AnyEvent::from_json_with_type(&ex.vendor, &ex.event, &body)
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert!(!event.is_unknown(), "{what}: parsed as an unknown event");
+        assert_eq!(event.event_type(), ex.event, "{what}");
+        assert_eq!(event.vendor(), ex.vendor, "{what}");
+        assert_round_trip(&event, &ex.body, &what);
+
+        // Where the body names its own event, the type is read from the body.
+        if ex.body_names_event {
+            let from_body =
+                AnyEvent::from_json(&ex.vendor, &body).unwrap_or_else(|e| panic!("{what}: {e}"));
+            assert_eq!(from_body, event, "{what}");
+        }
+    }
+}
+
+#[test]
+fn every_vendor_with_a_payload_has_an_example_or_a_table() {
+    let schema = &analysis().schema;
+    assert_eq!(schema.vendors.len(), 5, "the five seed vendors");
+    for v in &schema.vendors {
+        assert!(
+            v.events.iter().any(|e| e.payload.is_some()),
+            "{}: no event has a payload type",
+            v.name
+        );
+    }
+}

@@ -1,0 +1,266 @@
+//! Payloads that differ from the doc examples, as real ones do: real values,
+//! nulls and absences, fields and enum values the docs do not list, event
+//! types they do not list. All parse, stay typed, and round-trip unchanged.
+
+use hookgen_tests::assert_round_trip;
+use serde_json::json;
+use webhook_models::{ErrorKind, Maybe};
+
+fn bytes(v: &serde_json::Value) -> Vec<u8> {
+    serde_json::to_vec(v).unwrap()
+}
+
+mod flexprice {
+    use super::*;
+    use webhook_models::flexprice::Event;
+
+    #[test]
+    fn real_values_nulls_absences_and_new_fields() {
+        let body = json!({
+            "event_type": "customer.updated",
+            "webhook_id": "wh_01",
+            "customer": {
+                "id": "cus_01H8", "email": "ana@example.com", "name": "Ana",
+                "created_at": "2024-05-01T10:00:00Z",
+                "address_line2": null,
+                "metadata": {"plan": "pro", "seats": 3},
+                "integrations": [],
+                "loyalty_tier": "gold"
+            }
+        });
+        let event = Event::from_json(&bytes(&body)).unwrap();
+        let Event::CustomerUpdated(p) = &event else {
+            panic!("{event:?}")
+        };
+        assert_eq!(p.event_type, "customer.updated");
+        assert_eq!(p.extra["webhook_id"], "wh_01");
+        let c = p.customer.value().expect("customer present");
+        assert_eq!(c.email.value().map(String::as_str), Some("ana@example.com"));
+        assert!(c.address_line2.is_null());
+        assert!(c.address_city.is_absent());
+        assert_eq!(
+            c.created_at.value().and_then(|t| t.unix_seconds()),
+            Some(1_714_557_600)
+        );
+        assert_eq!(c.extra["loyalty_tier"], "gold");
+        assert_round_trip(&event, &body, "flexprice");
+    }
+
+    #[test]
+    fn events_without_a_documented_payload_and_unknown_events_are_kept() {
+        let body = json!({"event_type": "wallet.created", "wallet": {"id": "w1"}});
+        let event = Event::from_json(&bytes(&body)).unwrap();
+        assert!(
+            matches!(&event, Event::WalletCreated(v) if *v == body),
+            "{event:?}"
+        );
+        assert_round_trip(&event, &body, "wallet.created");
+
+        let body = json!({"event_type": "wallet.exploded", "wallet": {"id": "w1"}});
+        let event = Event::from_json(&bytes(&body)).unwrap();
+        assert!(event.is_unknown());
+        assert_eq!(event.event_type(), "wallet.exploded");
+        assert_round_trip(&event, &body, "unknown event");
+    }
+
+    #[test]
+    fn a_body_without_its_event_type_is_a_clear_error() {
+        let err = Event::from_json(br#"{"customer": {}}"#).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::MissingEventType);
+        assert!(err.to_string().contains("`event_type`"), "{err}");
+        let err = Event::from_json(b"{not json").unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Syntax);
+    }
+}
+
+mod ordergroove {
+    use super::*;
+    use webhook_models::ordergroove::{Event, PhoneType, PhoneTypeDisplay};
+
+    fn body(phone_type: serde_json::Value, display: &str) -> serde_json::Value {
+        json!({
+            "id": "evt_1", "type": "subscriber.cancel", "created": 1_700_000_000,
+            "data": {"object": {
+                "type": "subscriber", "merchant": "m1", "email": null,
+                "phone_type": phone_type, "phone_type_display": display,
+                "locale": 47, "subscriptions": [], "live": false,
+                "loyalty_points": 12
+            }},
+            "api_version": 2
+        })
+    }
+
+    #[test]
+    fn integer_enums_are_labelled_and_open() {
+        for (value, display, want, want_display) in [
+            (
+                json!(2),
+                "mobile",
+                PhoneType::Mobile,
+                PhoneTypeDisplay::Mobile,
+            ),
+            (
+                json!(9),
+                "satellite",
+                PhoneType::Unknown(9),
+                PhoneTypeDisplay::Unknown("satellite".into()),
+            ),
+        ] {
+            let body = body(value, display);
+            let event = Event::from_json(&bytes(&body)).unwrap();
+            let Event::SubscriberCancel(p) = &event else {
+                panic!("{event:?}")
+            };
+            let sub = p
+                .data
+                .value()
+                .and_then(|d| d.object.value())
+                .expect("subscriber");
+            assert_eq!(sub.phone_type, Maybe::Value(want));
+            assert_eq!(sub.phone_type_display, Maybe::Value(want_display));
+            assert!(sub.email.is_null());
+            assert_eq!(p.created.value().map(|t| t.0), Some(1_700_000_000));
+            assert_round_trip(&event, &body, "ordergroove");
+        }
+    }
+
+    #[test]
+    fn parse_errors_name_the_json_path() {
+        let body = body(json!("two"), "mobile");
+        let err = Event::from_json(&bytes(&body)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Data);
+        assert_eq!(err.path(), "data.object.phone_type");
+        assert!(
+            err.to_string()
+                .starts_with("data.object.phone_type: invalid type"),
+            "{err}"
+        );
+    }
+}
+
+mod nextcommerce {
+    use super::*;
+    use webhook_models::nextcommerce::Event;
+
+    #[test]
+    fn values_where_the_example_had_null_and_null_where_it_had_values() {
+        let body = json!({
+            "api_version": "2024-04-01",
+            "event_id": "0b7d3c2e-1f5a-4b8e-9c6d-2a1e3f4b5c6d",
+            "event_type": "subscription.updated",
+            "object": "subscription",
+            "data": {
+                "id": 812, "total": "129.90", "billing_address": null,
+                "attribution": {"affiliate": "partner-7", "agent": {"email": "rep@example.com", "id": 4}},
+                "user": {"email": "buyer@example.com", "ip": "203.0.113.9", "id": 77},
+                "lines": [{"id": 1, "price": "64.95", "quantity": 2, "gift_wrap": true}],
+                "next_renewal_date": "2025-01-01T00:00:00Z"
+            }
+        });
+        let event = Event::from_json(&bytes(&body)).unwrap();
+        let Event::SubscriptionUpdated(p) = &event else {
+            panic!("{event:?}")
+        };
+        assert_eq!(
+            p.event_id.value().map(|u| u.as_str()),
+            Some("0b7d3c2e-1f5a-4b8e-9c6d-2a1e3f4b5c6d")
+        );
+        let data = p.data.value().unwrap();
+        assert_eq!(data.total.value().and_then(|d| d.to_f64()), Some(129.90));
+        assert!(data.billing_address.is_null());
+        assert!(data.shipping_address.is_absent());
+        assert_eq!(data.lines.value().unwrap()[0].extra["gift_wrap"], true);
+        assert_round_trip(&event, &body, "nextcommerce");
+    }
+}
+
+mod pelcro {
+    use super::*;
+    use webhook_models::pelcro::Event;
+
+    #[test]
+    fn shared_types_and_metadata_in_either_form() {
+        let address = json!({"object": "address", "id": 9, "city": "Laval", "company": null, "type": "billing"});
+        let body = json!({
+            "type": "subscription.updated", "id": "evt_2", "created": 1_724_531_555,
+            "data": {"object": {
+                "object": "subscription", "id": 72, "metadata": {"source": "import"},
+                "shipping_address": address, "address_shipping": null,
+                "customer": {"object": "customer", "id": 65, "metadata": []},
+                "status": "active", "renews_at": 1_760_000_000
+            }, "previous_attributes": {"status": "trialing"}}
+        });
+        let event = Event::from_json(&bytes(&body)).unwrap();
+        let Event::SubscriptionUpdated(p) = &event else {
+            panic!("{event:?}")
+        };
+        let sub = p.data.value().and_then(|d| d.object.value()).unwrap();
+        let shipping: &webhook_models::pelcro::Address = sub.shipping_address.value().unwrap();
+        assert_eq!(shipping.city.value().map(String::as_str), Some("Laval"));
+        assert!(shipping.company.is_null());
+        assert_round_trip(&event, &body, "pelcro");
+    }
+}
+
+mod chargeover {
+    use super::*;
+    use webhook_models::chargeover::{DunningDelivery, Event, InvoiceDelivery};
+
+    #[test]
+    fn the_event_type_is_read_from_a_pair_of_fields() {
+        let body = json!({
+            "context_str": "package", "context_id": 561, "event": "upgrade",
+            "data": {
+                "package": {"package_id": 561, "customer_id": 12, "amount_due": 10.5, "tags": ["vip"],
+                            "line_items": [{"line_item_id": 1}]},
+                "customer": {"customer_id": 12, "invoice_delivery": "email", "dunning_delivery": "fax"},
+                "user": {"user_id": 3},
+                "old_line_item": {"line_item_id": 1, "tierset": {"tierset_id": 2, "tiers": {"1": {"price": 5}}}},
+                "new_line_item": {"line_item_id": 2, "item_units": 3}
+            },
+            "security_token": "abc"
+        });
+        let event = Event::from_json(&bytes(&body)).unwrap();
+        assert_eq!(event.event_type(), "package.upgrade");
+        let Event::PackageUpgrade(p) = &event else {
+            panic!("{event:?}")
+        };
+        assert_eq!(p.security_token.value().map(String::as_str), Some("abc"));
+        let data = p.data.value().unwrap();
+        let customer = data.customer.value().unwrap();
+        assert_eq!(
+            customer.invoice_delivery,
+            Maybe::Value(InvoiceDelivery::Email)
+        );
+        assert_eq!(
+            customer.dunning_delivery,
+            Maybe::Value(DunningDelivery::Unknown("fax".into()))
+        );
+        let tierset = data
+            .old_line_item
+            .value()
+            .and_then(|l| l.tierset.value())
+            .unwrap();
+        assert_eq!(tierset.tiers.value().unwrap()["1"]["price"], 5);
+        assert_round_trip(&event, &body, "chargeover");
+
+        let other =
+            json!({"context_str": "customer", "context_id": 1, "event": "insert", "data": {}});
+        let event = Event::from_json(&bytes(&other)).unwrap();
+        assert!(event.is_unknown());
+        assert_eq!(event.event_type(), "customer.insert");
+        assert_round_trip(&event, &other, "unknown chargeover event");
+    }
+}
+
+#[test]
+fn any_event_dispatches_by_vendor() {
+    let body = br#"{"type": "subscriber.create", "data": {}}"#;
+    let event = webhook_models::AnyEvent::from_json("ordergroove", body).unwrap();
+    assert_eq!(
+        (event.vendor(), event.event_type()),
+        ("ordergroove", "subscriber.create")
+    );
+    let err = webhook_models::AnyEvent::from_json("nobody", body).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::UnknownVendor);
+}
