@@ -461,11 +461,11 @@ fn struct_def(s: &ir::Struct) -> TokenStream {
                 Some(quote!(#[serde(#r default, skip_serializing_if = "crate::Maybe::is_absent")])),
             )
         };
-        let doc = docs(
-            f.description.as_deref(),
-            &type_notes(&f.ty),
-            Some(&f.source),
-        );
+        let mut notes = type_notes(&f.ty);
+        if let Some(example) = &f.example {
+            notes.push(format!("Example: `{example}`"));
+        }
+        let doc = docs(f.description.as_deref(), &notes, Some(&f.source));
         quote! {
             #doc
             #serde_attr

@@ -817,8 +817,19 @@ impl<'d> Builder<'d> {
             let description = doc
                 .map(|d| d.description.trim().to_owned())
                 .filter(|d| !d.is_empty());
+            let example = child
+                .str_values
+                .first()
+                .map(|v| serde_json::Value::String(v.clone()))
+                .or_else(|| child.int_values.first().map(|i| (*i).into()))
+                .or_else(|| {
+                    doc.and_then(|d| d.example.clone())
+                        .filter(|e| !e.is_object() && !e.is_array())
+                })
+                .map(|v| v.to_string());
             fields.push(ir::Field {
                 name: key.clone(),
+                example,
                 ty,
                 required: is_required,
                 nullable: child.nulls > 0 || doc.and_then(|d| d.nullable) == Some(true),

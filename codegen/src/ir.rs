@@ -82,6 +82,9 @@ pub struct Field {
     pub nullable: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// A value from an example or the table's example column, as JSON text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
     pub source: Loc,
 }
 

@@ -577,6 +577,8 @@ pub struct Customer {
     /// Source: `specs/flexprice/customer.updated.txt:9`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_state: crate::Maybe<String>,
+    /// Example: `"2023-11-07T05:31:56Z"`
+    ///
     /// Source: `specs/flexprice/customer.updated.txt:10`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_at: crate::Maybe<crate::DateTime>,
@@ -604,12 +606,16 @@ pub struct Customer {
     /// Source: `specs/flexprice/customer.updated.txt:33`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<String>,
+    /// Example: `"published"`
+    ///
     /// Source: `specs/flexprice/customer.updated.txt:34`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:35`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub tenant_id: crate::Maybe<String>,
+    /// Example: `"2023-11-07T05:31:56Z"`
+    ///
     /// Source: `specs/flexprice/customer.updated.txt:36`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
@@ -629,6 +635,8 @@ pub struct CustomerUpdated {
     /// Source: `specs/flexprice/customer.updated.txt:3`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer: crate::Maybe<Customer>,
+    /// Example: `"subscription.created"`
+    ///
     /// Source: `specs/flexprice/customer.updated.txt:39`
     pub event_type: String,
     /// Fields the documentation does not list, kept as received.
@@ -639,6 +647,8 @@ pub struct CustomerUpdated {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Integration {
+    /// Example: `"2023-11-07T05:31:56Z"`
+    ///
     /// Source: `specs/flexprice/customer.updated.txt:18`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_at: crate::Maybe<crate::DateTime>,
@@ -648,6 +658,8 @@ pub struct Integration {
     /// Source: `specs/flexprice/customer.updated.txt:20`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub entity_id: crate::Maybe<String>,
+    /// Example: `"customer"`
+    ///
     /// Source: `specs/flexprice/customer.updated.txt:21`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub entity_type: crate::Maybe<String>,
@@ -663,12 +675,16 @@ pub struct Integration {
     /// Source: `specs/flexprice/customer.updated.txt:25`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub provider_type: crate::Maybe<String>,
+    /// Example: `"published"`
+    ///
     /// Source: `specs/flexprice/customer.updated.txt:26`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:27`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub tenant_id: crate::Maybe<String>,
+    /// Example: `"2023-11-07T05:31:56Z"`
+    ///
     /// Source: `specs/flexprice/customer.updated.txt:28`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,

@@ -93,6 +93,8 @@ pub struct Agent {
     /// Source: `specs/nextcommerce/subscription.updated.txt:45`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
+    /// Example: `0`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:46`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
@@ -166,6 +168,8 @@ pub struct BillingAddress {
     /// Source: `specs/nextcommerce/subscription.updated.txt:65`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
+    /// Example: `0`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:66`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
@@ -201,33 +205,47 @@ pub struct BillingAddress {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Line {
+    /// Example: `0`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:88`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:89`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
+    /// Example: `"0.00"`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:90`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub price: crate::Maybe<crate::Decimal>,
+    /// Example: `0`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:91`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub product_id: crate::Maybe<i64>,
+    /// Example: `"https://example.com"`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:92`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub product_image: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:93`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub product_title: crate::Maybe<String>,
+    /// Example: `"https://example.com"`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:94`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub product_url: crate::Maybe<String>,
+    /// Example: `0`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:95`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub quantity: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:96`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub sku: crate::Maybe<String>,
+    /// Example: `0`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:97`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub variant_id: crate::Maybe<i64>,
@@ -242,6 +260,8 @@ pub struct Line {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Order {
+    /// Example: `0`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:106`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_cycle: crate::Maybe<i64>,
@@ -262,6 +282,8 @@ pub struct ShippingAddress {
     /// Source: `specs/nextcommerce/subscription.updated.txt:114`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
+    /// Example: `0`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:115`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
@@ -304,6 +326,8 @@ pub struct ShippingAddress {
 pub struct SubscriptionUpdated {
     /// API Version of the object data schema.
     ///
+    /// Example: `"2024-04-01"`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:39`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub api_version: crate::Maybe<crate::Date>,
@@ -312,14 +336,20 @@ pub struct SubscriptionUpdated {
     pub data: crate::Maybe<SubscriptionUpdatedData>,
     /// Unique id associated with this webhook event.
     ///
+    /// Example: `"a7a26ff2-e851-45b6-9634-d595f45458b7"`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:142`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub event_id: crate::Maybe<crate::Uuid>,
     /// Webhook event type of the current event.
     ///
+    /// Example: `"subscription.updated"`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:143`
     pub event_type: String,
     /// Object data type.
+    ///
+    /// Example: `"subscription"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:144`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
@@ -350,18 +380,24 @@ pub struct SubscriptionUpdatedData {
     /// Source: `specs/nextcommerce/subscription.updated.txt:78`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
+    /// Example: `"2024-01-01T00:00:00Z"`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:79`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub date_created: crate::Maybe<crate::DateTime>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:80`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub frequency: crate::Maybe<String>,
+    /// Example: `0`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:81`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:82`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval: crate::Maybe<String>,
+    /// Example: `0`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:83`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval_count: crate::Maybe<i64>,
@@ -377,9 +413,13 @@ pub struct SubscriptionUpdatedData {
     /// Source: `specs/nextcommerce/subscription.updated.txt:101`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub next_renewal_date: crate::Maybe<serde_json::Value>,
+    /// Example: `0`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:102`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub num_lines: crate::Maybe<i64>,
+    /// Example: `0`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:103`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub num_orders: crate::Maybe<i64>,
@@ -404,6 +444,8 @@ pub struct SubscriptionUpdatedData {
     /// Source: `specs/nextcommerce/subscription.updated.txt:128`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
+    /// Example: `"0.00"`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:129`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub total: crate::Maybe<crate::Decimal>,
@@ -427,6 +469,8 @@ pub struct User {
     /// Source: `specs/nextcommerce/subscription.updated.txt:133`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
+    /// Example: `0`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:134`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
@@ -456,12 +500,18 @@ pub struct Webhook {
     /// Source: `specs/nextcommerce/subscription.updated.txt:146`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub events: crate::Maybe<Vec<String>>,
+    /// Example: `1`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:149`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
+    /// Example: `"example"`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:150`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub store: crate::Maybe<String>,
+    /// Example: `"https://example.com/webhook/"`
+    ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:151`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub target: crate::Maybe<String>,

@@ -222,21 +222,29 @@ impl<'de> serde::Deserialize<'de> for PhoneTypeDisplay {
 pub struct Subscriber {
     /// Resource type of event
     ///
+    /// Example: `"subscriber"`
+    ///
     /// Source: `specs/ordergroove/subscriber-events.txt:44`
     #[serde(rename = "type", default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub type_: crate::Maybe<String>,
     /// Identifier of merchant
+    ///
+    /// Example: `"aaaa1111bbbb2222cccc"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:45`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub merchant: crate::Maybe<String>,
     /// ID of consumer from merchant system.
     ///
+    /// Example: `"dddjjjjkk3343"`
+    ///
     /// Source: `specs/ordergroove/subscriber-events.txt:46`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub merchant_user_id: crate::Maybe<String>,
     /// ID of corresponding subscription that triggered the subscriber event. Is empty if event
     /// can have more than one subscription
+    ///
+    /// Example: `"ssss3333llll2222bbbb"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:47`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
@@ -249,35 +257,49 @@ pub struct Subscriber {
     pub subscriptions: crate::Maybe<Vec<String>>,
     /// Session ID, obtained from og_session_id cookie
     ///
+    /// Example: `"aaaa1111bbbb2222cccc.450125.1299622365"`
+    ///
     /// Source: `specs/ordergroove/subscriber-events.txt:49`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub session_id: crate::Maybe<String>,
     /// Customer first name
+    ///
+    /// Example: `"John"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:50`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Customer last name
     ///
+    /// Example: `"Smith"`
+    ///
     /// Source: `specs/ordergroove/subscriber-events.txt:51`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Customer email
+    ///
+    /// Example: `"[email protected]"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:52`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<String>,
     /// Customer phone number
     ///
+    /// Example: `"555-555-5555"`
+    ///
     /// Source: `specs/ordergroove/subscriber-events.txt:53`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_number: crate::Maybe<String>,
     /// Phone type enum.
     ///
+    /// Example: `2`
+    ///
     /// Source: `specs/ordergroove/subscriber-events.txt:54`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_type: crate::Maybe<PhoneType>,
     /// Readable version of phone type enum.
+    ///
+    /// Example: `"mobile"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:55`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
@@ -285,15 +307,21 @@ pub struct Subscriber {
     /// Customer status. "true" if they have any subscriptions active; false if no subscriptions
     /// are active.
     ///
+    /// Example: `true`
+    ///
     /// Source: `specs/ordergroove/subscriber-events.txt:56`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub live: crate::Maybe<bool>,
     /// Unix timestamp when the customer was created
     ///
+    /// Example: `1298407706`
+    ///
     /// Source: `specs/ordergroove/subscriber-events.txt:57`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::UnixTime>,
     /// Unix timestamp when the customer was last updated
+    ///
+    /// Example: `1301323663`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:58`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
@@ -307,10 +335,14 @@ pub struct Subscriber {
     ///
     /// Documented values: 1 to 46.
     ///
+    /// Example: `1`
+    ///
     /// Source: `specs/ordergroove/subscriber-events.txt:60`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub locale: crate::Maybe<i64>,
     /// Readable version of locale enum.
+    ///
+    /// Example: `"en-us"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:61`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
@@ -325,15 +357,21 @@ pub struct Subscriber {
 pub struct SubscriberEvent {
     /// Identifier of the event
     ///
+    /// Example: `"mmmm4444nnnn3333pppp"`
+    ///
     /// Source: `specs/ordergroove/subscriber-events.txt:39`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<String>,
     /// The type of event that occurredSee below for full list of event types
     ///
+    /// Example: `"subscriber.create"`
+    ///
     /// Source: `specs/ordergroove/subscriber-events.txt:40`
     #[serde(rename = "type")]
     pub type_: String,
     /// Unix timestampe when the event occurred
+    ///
+    /// Example: `1622589211`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:41`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]

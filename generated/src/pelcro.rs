@@ -90,63 +90,99 @@ impl<'de> serde::Deserialize<'de> for Event {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Address {
+    /// Example: `"address"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:21`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
+    /// Example: `43`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:22`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
+    /// Example: `"city name"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:23`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub city: crate::Maybe<String>,
+    /// Example: `"company name"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:24`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub company: crate::Maybe<String>,
+    /// Example: `"CA"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:25`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub country: crate::Maybe<String>,
+    /// Example: `"Canada"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:26`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub country_name: crate::Maybe<String>,
+    /// Example: `"2021-06-24 10:21:26"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:27`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_at: crate::Maybe<crate::DateTime>,
+    /// Example: `"which department"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:28`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub department: crate::Maybe<String>,
+    /// Example: `"first name"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:29`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:30`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_default: crate::Maybe<bool>,
+    /// Example: `"last name"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:31`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
+    /// Example: `"specific address"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:32`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub line1: crate::Maybe<String>,
+    /// Example: `"apt 100"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:33`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub line2: crate::Maybe<String>,
+    /// Example: `"12345"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:34`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub postal_code: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:35`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub salutation: crate::Maybe<serde_json::Value>,
+    /// Example: `"QC"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:36`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub state: crate::Maybe<String>,
+    /// Example: `"Quebec"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:37`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub state_name: crate::Maybe<String>,
+    /// Example: `"title name"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:38`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub title: crate::Maybe<String>,
+    /// Example: `"shipping"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:39`
     #[serde(rename = "type", default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub type_: crate::Maybe<String>,
+    /// Example: `"2021-06-24 10:22:48"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:40`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
@@ -158,18 +194,28 @@ pub struct Address {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Customer {
+    /// Example: `"customer"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:58`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
+    /// Example: `64`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:59`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
+    /// Example: `0`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:60`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub balance: crate::Maybe<i64>,
+    /// Example: `"2021-06-24 10:16:11"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:61`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::DateTime>,
+    /// Example: `"cad"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:62`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
@@ -179,42 +225,60 @@ pub struct Customer {
     /// Source: `specs/pelcro/subscription.updated.txt:81`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub delinquent: crate::Maybe<bool>,
+    /// Example: `"display_name"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:82`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub display_name: crate::Maybe<String>,
+    /// Example: `"[email protected]"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:83`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:84`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub email_confirm: crate::Maybe<serde_json::Value>,
+    /// Example: `"first name"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:85`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
+    /// Example: `0`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:86`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub has_password: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:87`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub language: crate::Maybe<serde_json::Value>,
+    /// Example: `"email"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:88`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_login_method: crate::Maybe<String>,
+    /// Example: `"last name"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:89`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:90`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
+    /// Example: `"12345678"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:94`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:95`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_confirm: crate::Maybe<serde_json::Value>,
+    /// Example: `"salutation"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:96`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub salutation: crate::Maybe<String>,
+    /// Example: `"title"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:97`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub title: crate::Maybe<String>,
@@ -229,21 +293,31 @@ pub struct Customer {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct CustomerAddress {
+    /// Example: `"cit"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:232`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub city: crate::Maybe<String>,
+    /// Example: `"CA"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:233`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub country: crate::Maybe<String>,
+    /// Example: `"ad"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:234`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub line1: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:235`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub line2: crate::Maybe<serde_json::Value>,
+    /// Example: `"12345"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:236`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub postal_code: crate::Maybe<String>,
+    /// Example: `"QC"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:237`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub state: crate::Maybe<String>,
@@ -255,9 +329,13 @@ pub struct CustomerAddress {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Invoice {
+    /// Example: `"invoice"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:132`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
+    /// Example: `159`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:133`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
@@ -267,33 +345,49 @@ pub struct Invoice {
     /// Source: `specs/pelcro/subscription.updated.txt:156`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_shipping: crate::Maybe<serde_json::Value>,
+    /// Example: `15000`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:157`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_due: crate::Maybe<i64>,
+    /// Example: `0`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:158`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_paid: crate::Maybe<i64>,
+    /// Example: `15000`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:159`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_remaining: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:160`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub auto_advance: crate::Maybe<bool>,
+    /// Example: `"charge_automatically"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:161`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:162`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_address: crate::Maybe<Address>,
+    /// Example: `"subscription_create"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:184`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_reason: crate::Maybe<String>,
+    /// Example: `86`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:185`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub charge_id: crate::Maybe<i64>,
+    /// Example: `"2021-06-24 10:43:13"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:186`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::DateTime>,
+    /// Example: `"cad"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:187`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
@@ -315,9 +409,13 @@ pub struct Invoice {
     /// Source: `specs/pelcro/subscription.updated.txt:242`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub discount_id: crate::Maybe<serde_json::Value>,
+    /// Example: `0`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:243`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub ending_balance: crate::Maybe<i64>,
+    /// Example: `"2021-06-24 10:43:13"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:244`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub finalized_at: crate::Maybe<crate::DateTime>,
@@ -330,21 +428,31 @@ pub struct Invoice {
     /// Source: `specs/pelcro/subscription.updated.txt:272`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub marked_uncollectible_at: crate::Maybe<serde_json::Value>,
+    /// Example: `"5408B141-0002"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:273`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub number: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:274`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub paid_at: crate::Maybe<serde_json::Value>,
+    /// Example: `"2021-06-24 10:43:13"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:275`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub period_end: crate::Maybe<crate::DateTime>,
+    /// Example: `"2021-06-24 10:43:13"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:276`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub period_start: crate::Maybe<crate::DateTime>,
+    /// Example: `0`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:277`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub post_payment_credit_notes_amount: crate::Maybe<i64>,
+    /// Example: `0`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:278`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub pre_payment_credit_notes_amount: crate::Maybe<i64>,
@@ -360,15 +468,23 @@ pub struct Invoice {
     /// Source: `specs/pelcro/subscription.updated.txt:303`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub product: crate::Maybe<InvoiceProduct>,
+    /// Example: `10`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:308`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscription_id: crate::Maybe<i64>,
+    /// Example: `0`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:309`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub starting_balance: crate::Maybe<i64>,
+    /// Example: `"open"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:310`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
+    /// Example: `15000`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:311`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub subtotal: crate::Maybe<i64>,
@@ -378,12 +494,16 @@ pub struct Invoice {
     /// Source: `specs/pelcro/subscription.updated.txt:313`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax_percent: crate::Maybe<serde_json::Value>,
+    /// Example: `15000`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:314`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub total: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:315`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub total_tax_amounts: crate::Maybe<serde_json::Value>,
+    /// Example: `"2021-06-24 10:43:22"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:316`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
@@ -398,12 +518,18 @@ pub struct Invoice {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct InvoicePlan {
+    /// Example: `1`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:299`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
+    /// Example: `"test"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:300`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub nickname: crate::Maybe<String>,
+    /// Example: `"day"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:301`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval: crate::Maybe<String>,
@@ -415,9 +541,13 @@ pub struct InvoicePlan {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct InvoiceProduct {
+    /// Example: `1`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:304`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
+    /// Example: `"test"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:305`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<String>,
@@ -432,24 +562,36 @@ pub struct InvoiceProduct {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct LineItem {
+    /// Example: `"line_item"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:250`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
+    /// Example: `159`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:251`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
+    /// Example: `15000`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:252`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount: crate::Maybe<i64>,
+    /// Example: `"2021-06-24 10:43:21"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:253`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_at: crate::Maybe<crate::DateTime>,
+    /// Example: `"cad"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:254`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:255`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub deleted_at: crate::Maybe<serde_json::Value>,
+    /// Example: `"1 × Cool product (at $150.00 / month)"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:256`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub description: crate::Maybe<String>,
@@ -459,6 +601,8 @@ pub struct LineItem {
     /// Source: `specs/pelcro/subscription.updated.txt:261`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub period: crate::Maybe<Period>,
+    /// Example: `1`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:265`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub quantity: crate::Maybe<i64>,
@@ -468,6 +612,8 @@ pub struct LineItem {
     /// Source: `specs/pelcro/subscription.updated.txt:267`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax_rates: crate::Maybe<serde_json::Value>,
+    /// Example: `"2021-06-24 10:43:21"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:268`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
@@ -479,6 +625,8 @@ pub struct LineItem {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Lines {
+    /// Example: `"list"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:247`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
@@ -493,9 +641,13 @@ pub struct Lines {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Period {
+    /// Example: `1627123393`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:262`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub end: crate::Maybe<crate::UnixTime>,
+    /// Example: `1624531393`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:263`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub start: crate::Maybe<crate::UnixTime>,
@@ -507,18 +659,28 @@ pub struct Period {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Plan {
+    /// Example: `"plan"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:320`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
+    /// Example: `3`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:321`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
+    /// Example: `"active"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:322`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub active: crate::Maybe<String>,
+    /// Example: `15000`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:323`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount: crate::Maybe<i64>,
+    /// Example: `"cad"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:324`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
@@ -534,21 +696,33 @@ pub struct Plan {
     /// Source: `specs/pelcro/subscription.updated.txt:328`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub group_owner_plan_id: crate::Maybe<serde_json::Value>,
+    /// Example: `"month"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:329`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval: crate::Maybe<String>,
+    /// Example: `1`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:330`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval_count: crate::Maybe<i64>,
+    /// Example: `"150 CAD / One-time / Montly"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:331`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub nickname: crate::Maybe<String>,
+    /// Example: `"150 CAD / One-time / Montly"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:332`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub name_internal: crate::Maybe<String>,
+    /// Example: `"regular"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:333`
     #[serde(rename = "type", default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub type_: crate::Maybe<String>,
+    /// Example: `0`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:334`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_period_days: crate::Maybe<i64>,
@@ -566,21 +740,33 @@ pub struct Plan {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Product {
+    /// Example: `"product"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:337`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
+    /// Example: `1`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:338`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
+    /// Example: `"service"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:339`
     #[serde(rename = "type", default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub type_: crate::Maybe<String>,
+    /// Example: `"active"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:340`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub active: crate::Maybe<String>,
+    /// Example: `0`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:341`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_required: crate::Maybe<i64>,
+    /// Example: `"Cool product"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:342`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub description: crate::Maybe<String>,
@@ -590,6 +776,8 @@ pub struct Product {
     /// Source: `specs/pelcro/subscription.updated.txt:344`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_hidden: crate::Maybe<serde_json::Value>,
+    /// Example: `"Cool product"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:345`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<String>,
@@ -599,6 +787,8 @@ pub struct Product {
     /// Source: `specs/pelcro/subscription.updated.txt:347`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub shippable: crate::Maybe<serde_json::Value>,
+    /// Example: `"Cool product"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:348`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub statement_descriptor: crate::Maybe<String>,
@@ -613,48 +803,74 @@ pub struct Product {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Source {
+    /// Example: `"source"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:64`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
+    /// Example: `106`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:65`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
+    /// Example: `"pass"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:66`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_line1_check: crate::Maybe<String>,
+    /// Example: `"pass"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:67`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_zip_check: crate::Maybe<String>,
+    /// Example: `"Visa"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:68`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub brand: crate::Maybe<String>,
+    /// Example: `"US"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:69`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub country: crate::Maybe<String>,
+    /// Example: `"pass"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:70`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub cvc_check: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:71`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub dynamic_last4: crate::Maybe<serde_json::Value>,
+    /// Example: `5`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:72`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub exp_month: crate::Maybe<i64>,
+    /// Example: `2022`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:73`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub exp_year: crate::Maybe<i64>,
+    /// Example: `"b20EgCMpRnuPYluY"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:74`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub fingerprint: crate::Maybe<String>,
+    /// Example: `"credit"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:75`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub funding: crate::Maybe<String>,
+    /// Example: `"0019"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:76`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub last4: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:77`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<serde_json::Value>,
+    /// Example: `"optional"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:78`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub three_d_secure: crate::Maybe<String>,
@@ -669,21 +885,29 @@ pub struct Source {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct Subscription {
+    /// Example: `"subscription"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:11`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
+    /// Example: `71`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:12`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:13`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_id: crate::Maybe<serde_json::Value>,
+    /// Example: `5374`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:14`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub campaign_id: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:15`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
+    /// Example: `"InstantPromo"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:19`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub campaign_key: crate::Maybe<String>,
@@ -699,33 +923,49 @@ pub struct Subscription {
     /// Source: `specs/pelcro/subscription.updated.txt:44`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub backdate_start_date: crate::Maybe<serde_json::Value>,
+    /// Example: `"charge_automatically"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:45`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing: crate::Maybe<String>,
+    /// Example: `"2021-06-24 10:43:13"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:46`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_cycle_anchor: crate::Maybe<crate::DateTime>,
+    /// Example: `"2021-07-24 10:43:13"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:49`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_at: crate::Maybe<crate::DateTime>,
+    /// Example: `1`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:50`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_at_period_end: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:51`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_reason: crate::Maybe<serde_json::Value>,
+    /// Example: `"2021-06-24 10:43:15"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:52`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub canceled_at: crate::Maybe<crate::DateTime>,
     /// Source: `specs/pelcro/subscription.updated.txt:53`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub coupon: crate::Maybe<serde_json::Value>,
+    /// Example: `"2021-06-24 10:43:13"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:54`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::DateTime>,
+    /// Example: `"2021-07-24 10:43:13"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:55`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub current_period_end: crate::Maybe<crate::DateTime>,
+    /// Example: `"2021-06-24 10:43:13"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:56`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub current_period_start: crate::Maybe<crate::DateTime>,
@@ -780,9 +1020,13 @@ pub struct Subscription {
     /// Source: `specs/pelcro/subscription.updated.txt:319`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub plan: crate::Maybe<Plan>,
+    /// Example: `1`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:352`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub quantity: crate::Maybe<i64>,
+    /// Example: `1660646666`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:353`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub renews_at: crate::Maybe<crate::UnixTime>,
@@ -801,15 +1045,23 @@ pub struct Subscription {
     /// Source: `specs/pelcro/subscription.updated.txt:358`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipping_address: crate::Maybe<Address>,
+    /// Example: `1`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:380`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub site_id: crate::Maybe<i64>,
+    /// Example: `"Web"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:381`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub source: crate::Maybe<String>,
+    /// Example: `"2021-06-24 10:43:13"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:382`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub start_date: crate::Maybe<crate::DateTime>,
+    /// Example: `"incomplete"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:383`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
@@ -831,15 +1083,23 @@ pub struct Subscription {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct SubscriptionUpdated {
+    /// Example: `"subscription.updated"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:5`
     #[serde(rename = "type")]
     pub type_: String,
+    /// Example: `"evt_c11Uejnwf8sNojZLjgc5w0kX"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:6`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<String>,
+    /// Example: `1624531555`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:7`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::UnixTime>,
+    /// Example: `"open_api"`
+    ///
     /// Source: `specs/pelcro/subscription.updated.txt:8`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub triggered_from: crate::Maybe<String>,
