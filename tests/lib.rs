@@ -1,6 +1,7 @@
-//! Shared helpers for the end-to-end tests: specs/ read once per test binary.
+//! Shared helpers for the end-to-end tests: each spec folder read once per
+//! test binary.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// The repository root.
@@ -8,12 +9,56 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// `specs/` read and inferred by hookgen, as `cargo codegen` does.
-pub fn analysis() -> &'static hookgen::Analysis {
-    static ANALYSIS: OnceLock<hookgen::Analysis> = OnceLock::new();
-    ANALYSIS.get_or_init(|| {
-        hookgen::analyze(&root().join("specs"), "specs").expect("specs/ is readable")
-    })
+/// A corpus of spec pages and the crate generated from it.
+pub struct Corpus {
+    /// The specs folder, relative to the repository root.
+    pub specs: &'static str,
+    /// The generated crate's folder, relative to the repository root.
+    pub out: &'static str,
+    pub crate_name: &'static str,
+}
+
+/// `specs/` → `generated/`, as `cargo codegen` makes it.
+pub const SEEDS: Corpus = Corpus {
+    specs: "specs",
+    out: "generated",
+    crate_name: "webhook-models",
+};
+
+/// Names and text chosen to break code generators.
+pub const HOSTILE: Corpus = Corpus {
+    specs: "tests/fixtures/hostile/specs",
+    out: "tests/fixtures/hostile/generated",
+    crate_name: "hostile-models",
+};
+
+impl Corpus {
+    pub fn analysis(&self) -> &'static hookgen::Analysis {
+        static SEEDS_ANALYSIS: OnceLock<hookgen::Analysis> = OnceLock::new();
+        static HOSTILE_ANALYSIS: OnceLock<hookgen::Analysis> = OnceLock::new();
+        let cell = if self.specs == SEEDS.specs {
+            &SEEDS_ANALYSIS
+        } else {
+            &HOSTILE_ANALYSIS
+        };
+        cell.get_or_init(|| self.analyze())
+    }
+
+    pub fn analyze(&self) -> hookgen::Analysis {
+        hookgen::analyze(&root().join(self.specs), self.specs).expect("specs are readable")
+    }
+
+    pub fn files(&self, analysis: &hookgen::Analysis) -> Vec<hookgen::emit::File> {
+        let options = hookgen::emit::Options {
+            crate_name: self.crate_name.to_owned(),
+            specs: self.specs.to_owned(),
+        };
+        hookgen::emit::crate_files(&analysis.schema, &options)
+    }
+
+    pub fn out_dir(&self) -> PathBuf {
+        root().join(Path::new(self.out))
+    }
 }
 
 /// Serializes `event` and checks it equals the body it was read from.

@@ -38,6 +38,9 @@ struct Paths {
     /// The generated crate's folder.
     #[arg(long, default_value = "generated")]
     out: PathBuf,
+    /// The generated crate's package name.
+    #[arg(long, default_value = "webhook-models")]
+    crate_name: String,
 }
 
 fn main() -> ExitCode {
@@ -83,10 +86,25 @@ fn analyze(specs: &Path) -> Option<hookgen::Analysis> {
 }
 
 fn run(paths: &Paths, mode: Mode) -> ExitCode {
+    let name = &paths.crate_name;
+    let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
+    if !valid {
+        eprintln!(
+            "error: --crate-name {name:?} is not a valid package name (letters, digits, `-`, `_`)"
+        );
+        return ExitCode::from(2);
+    }
     let Some(analysis) = analyze(&paths.specs) else {
         return ExitCode::from(2);
     };
-    let files = hookgen::emit::crate_files(&analysis.schema);
+    let options = hookgen::emit::Options {
+        crate_name: paths.crate_name.clone(),
+        specs: shown(&paths.specs),
+    };
+    let files = hookgen::emit::crate_files(&analysis.schema, &options);
     let report = match write::sync(&paths.out, &files, mode) {
         Ok(r) => r,
         Err(e) => {

@@ -74,7 +74,7 @@ impl Scope {
 
     /// `name` if free, else `name2`, `name3`… (after an `_` for snake names).
     pub fn claim(&mut self, name: &str) -> String {
-        let sep = if name.contains(|c: char| c.is_ascii_uppercase()) {
+        let sep = if name.contains(|c: char| c.is_ascii_uppercase()) || name.ends_with('_') {
             ""
         } else {
             "_"
@@ -151,6 +151,8 @@ mod tests {
         assert_eq!(scope.claim("Event"), "Event2");
         assert_eq!(scope.claim("foo_bar"), "foo_bar");
         assert_eq!(scope.claim("foo_bar"), "foo_bar_2");
+        assert_eq!(scope.claim("self_"), "self_");
+        assert_eq!(scope.claim("self_"), "self_2");
     }
 
     #[test]

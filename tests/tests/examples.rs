@@ -1,12 +1,12 @@
 //! Every example on every spec page parses into its event's variant and
 //! serializes back to exactly the example.
 
-use hookgen_tests::{analysis, assert_round_trip};
+use hookgen_tests::{assert_round_trip, HOSTILE, SEEDS};
 use webhook_models::AnyEvent;
 
 #[test]
 fn every_example_round_trips_through_its_variant() {
-    let examples = &analysis().examples;
+    let examples = &SEEDS.analysis().examples;
     assert!(
         examples.len() >= 4,
         "expected the seed examples, found {}",
@@ -33,7 +33,7 @@ fn every_example_round_trips_through_its_variant() {
 
 #[test]
 fn every_vendor_with_a_payload_has_an_example_or_a_table() {
-    let schema = &analysis().schema;
+    let schema = &SEEDS.analysis().schema;
     assert_eq!(schema.vendors.len(), 5, "the five seed vendors");
     for v in &schema.vendors {
         assert!(
@@ -41,5 +41,20 @@ fn every_vendor_with_a_payload_has_an_example_or_a_table() {
             "{}: no event has a payload type",
             v.name
         );
+    }
+}
+
+#[test]
+fn hostile_names_and_text_round_trip() {
+    let examples = &HOSTILE.analysis().examples;
+    assert_eq!(examples.len(), 13, "one example per hostile event type");
+    for ex in examples {
+        let what = format!("{} ({:?})", ex.loc, ex.event);
+        let body = serde_json::to_vec(&ex.body).unwrap();
+        let event = hostile_models::hostile::Event::from_json(&body)
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert!(!event.is_unknown(), "{what}: parsed as an unknown event");
+        assert_eq!(event.event_type(), ex.event, "{what}");
+        assert_round_trip(&event, &ex.body, &what);
     }
 }
