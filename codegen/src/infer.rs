@@ -674,6 +674,10 @@ struct Builder<'d> {
     /// Documented string values of the struct being built, by field, so an
     /// integer enum can take its labels from a `<name>_display` sibling.
     sibling_labels: Vec<(String, Vec<String>)>,
+    /// Structs reached from a payload, still to be built.
+    queue: Vec<(String, Shape)>,
+    /// Signatures already queued.
+    emitted: BTreeSet<String>,
 }
 
 impl<'d> Builder<'d> {
@@ -698,6 +702,8 @@ impl<'d> Builder<'d> {
             types: vec![],
             order: 0,
             sibling_labels: vec![],
+            queue: vec![],
+            emitted: BTreeSet::new(),
         }
     }
 
@@ -712,12 +718,38 @@ impl<'d> Builder<'d> {
             let type_name = self.names[&root_key(name)].clone();
             self.emit_struct(&type_name, shape, required);
         }
-        let sigs: Vec<String> = self.groups.keys().cloned().collect();
-        for sig in sigs {
-            let shape = self.groups[&sig].0.clone();
-            let type_name = self.names[&sig].clone();
+        // Then every struct a payload reaches, and only those: merging
+        // occurrences can give a child a member set no single occurrence had,
+        // and the occurrences' own sets then name nothing.
+        while let Some((type_name, shape)) = self.queue.pop() {
             self.emit_struct(&type_name, &shape, &[]);
         }
+    }
+
+    /// The type name for a struct shape, naming it now if no occurrence had
+    /// exactly this member set.
+    fn struct_name(&mut self, shape: &Shape, key: &str, parent: &str) -> String {
+        let sig = shape.signature();
+        if let Some(name) = self.names.get(&sig).cloned() {
+            if self.emitted.insert(sig.clone()) {
+                let merged = self
+                    .groups
+                    .get(&sig)
+                    .map_or_else(|| shape.clone(), |g| g.0.clone());
+                self.queue.push((name.clone(), merged));
+            }
+            return name;
+        }
+        let base = shape.hint(key).unwrap_or_else(|| key.to_owned());
+        let mut name = naming::pascal(&base);
+        if GENERIC_NAMES.contains(&base.as_str()) || self.scope.is_taken(&name) {
+            name = format!("{parent}{name}");
+        }
+        let name = self.scope.claim(&name);
+        self.names.insert(sig.clone(), name.clone());
+        self.emitted.insert(sig);
+        self.queue.push((name.clone(), shape.clone()));
+        name
     }
 
     /// Records every struct-shaped place below `shape`, grouped by signature.
@@ -856,7 +888,7 @@ impl<'d> Builder<'d> {
     fn ty(&mut self, shape: &Shape, key: &str, parent: &str) -> Ty {
         if shape.is_struct(key) {
             return Ty::Named {
-                name: self.names[&shape.signature()].clone(),
+                name: self.struct_name(shape, key, parent),
             };
         }
         if shape.is_map(key) {
@@ -1207,4 +1239,55 @@ fn unix_time(key: &str, values: &[i64]) -> Option<Format> {
             .iter()
             .all(|v| (946_684_800..=4_102_444_800).contains(v));
     (timeish && plausible).then_some(Format::UnixTime)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract;
+
+    fn infer_page(text: &str) -> ir::Vendor {
+        let mut diags = Diagnostics::default();
+        let source = Source::new("p.txt", text);
+        let evidence = extract::page(&source, &mut diags);
+        let hints = Hints {
+            event_type_fields: Some(vec![vec!["type".to_owned()]]),
+        };
+        vendor("v", &[Page { source, evidence }], &hints, &mut diags).vendor
+    }
+
+    fn fields(v: &ir::Vendor, name: &str) -> Vec<String> {
+        let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == name) else {
+            panic!(
+                "no struct {name} in {:?}",
+                v.types.iter().map(|t| t.name()).collect::<Vec<_>>()
+            );
+        };
+        s.fields.iter().map(|f| f.name.clone()).collect()
+    }
+
+    #[test]
+    fn one_type_for_a_repeated_shape_even_when_its_children_differ() {
+        // `x` and `y` share a member set, so they are one type; its `o` then
+        // holds the members of both `o`s, a shape no single example shows.
+        let v = infer_page(
+            "{\"type\": \"a.b\", \"x\": {\"o\": {\"a\": 1}}, \"y\": {\"o\": {\"b\": 2}}}\n",
+        );
+        assert_eq!(fields(&v, "VEvent"), ["type", "x", "y"]);
+        assert_eq!(fields(&v, "X"), ["o"]);
+        let o: Vec<Vec<String>> = v
+            .types
+            .iter()
+            .map(fields_of)
+            .filter(|f| f.contains(&"a".to_owned()) || f.contains(&"b".to_owned()))
+            .collect();
+        assert_eq!(o, [["a", "b"]], "only the merged `o` is a type");
+    }
+
+    fn fields_of(t: &ir::TypeDef) -> Vec<String> {
+        match t {
+            ir::TypeDef::Struct(s) => s.fields.iter().map(|f| f.name.clone()).collect(),
+            ir::TypeDef::Enum(_) => vec![],
+        }
+    }
 }

@@ -21,7 +21,11 @@ use infer::ExampleCase;
 
 /// Everything one run over `specs/` produces, before anything is written.
 pub struct Analysis {
+    /// The vendors read without errors.
     pub schema: ir::Schema,
+    /// Vendors whose specs have errors: left out of `schema`, so that their
+    /// previously generated code can be kept as it is.
+    pub failed: Vec<String>,
     pub examples: Vec<ExampleCase>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -29,11 +33,12 @@ pub struct Analysis {
 /// Reads and infers every vendor in `specs`; `shown` is how that folder is
 /// named in diagnostics and doc comments (`specs`).
 pub fn analyze(specs: &Path, shown: &str) -> std::io::Result<Analysis> {
-    let mut diags = Diagnostics::default();
-    let vendors = load::specs(specs, shown, &mut diags)?;
+    let mut all = Diagnostics::default();
     let mut schema = ir::Schema { vendors: vec![] };
+    let mut failed = Vec::new();
     let mut examples = Vec::new();
-    for v in vendors {
+    for v in load::specs(specs, shown)? {
+        let mut diags = v.diags;
         let pages: Vec<infer::Page> = v
             .pages
             .into_iter()
@@ -43,12 +48,18 @@ pub fn analyze(specs: &Path, shown: &str) -> std::io::Result<Analysis> {
             })
             .collect();
         let inferred = infer::vendor(&v.name, &pages, &v.hints, &mut diags);
-        schema.vendors.push(inferred.vendor);
-        examples.extend(inferred.examples);
+        if diags.has_errors() {
+            failed.push(v.name);
+        } else {
+            schema.vendors.push(inferred.vendor);
+            examples.extend(inferred.examples);
+        }
+        all.extend(diags);
     }
     Ok(Analysis {
         schema,
+        failed,
         examples,
-        diagnostics: diags.into_sorted(),
+        diagnostics: all.into_sorted(),
     })
 }

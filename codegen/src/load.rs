@@ -12,11 +12,16 @@ use crate::naming;
 /// The optional per-vendor config file.
 pub const CONFIG_FILE: &str = "hookgen.toml";
 
+/// The largest page read; a larger file is an error for its vendor.
+pub const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
+
 pub struct VendorSpec {
     /// Module and feature name, from the folder name.
     pub name: String,
     pub pages: Vec<Source>,
     pub hints: Hints,
+    /// What went wrong reading this vendor's files.
+    pub diags: Diagnostics,
 }
 
 /// `specs/<vendor>/hookgen.toml`: what a vendor's pages cannot say.
@@ -37,7 +42,7 @@ struct EventTypeConfig {
 
 /// Reads every vendor folder below `dir`, sorted by name so output never
 /// depends on directory order. `shown` is how `dir` is printed in diagnostics.
-pub fn specs(dir: &Path, shown: &str, diags: &mut Diagnostics) -> std::io::Result<Vec<VendorSpec>> {
+pub fn specs(dir: &Path, shown: &str) -> std::io::Result<Vec<VendorSpec>> {
     let mut vendors = Vec::new();
     for (folder, path) in sorted_entries(dir)? {
         if !path.is_dir() || folder.starts_with('.') {
@@ -46,12 +51,37 @@ pub fn specs(dir: &Path, shown: &str, diags: &mut Diagnostics) -> std::io::Resul
         let name = naming::snake(&folder);
         let mut pages = Vec::new();
         let mut hints = Hints::default();
-        for (file, path) in sorted_entries(&path)? {
+        let mut diags = Diagnostics::default();
+        let entries = match sorted_entries(&path) {
+            Ok(e) => e,
+            Err(e) => {
+                diags.error(
+                    file_loc(&format!("{shown}/{folder}")),
+                    format!("cannot read folder: {e}"),
+                );
+                vec![]
+            }
+        };
+        for (file, path) in entries {
             if file.starts_with('.') || !path.is_file() {
                 continue;
             }
             let shown_path = format!("{shown}/{folder}/{file}");
-            let bytes = fs::read(&path)?;
+            let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            if size > MAX_PAGE_BYTES {
+                diags.error(
+                    file_loc(&shown_path),
+                    format!("page is {size} bytes; the limit is {MAX_PAGE_BYTES} (split it, or remove what is not webhook documentation)"),
+                );
+                continue;
+            }
+            let bytes = match fs::read(&path) {
+                Ok(b) => b,
+                Err(e) => {
+                    diags.error(file_loc(&shown_path), format!("cannot read: {e}"));
+                    continue;
+                }
+            };
             let text = match String::from_utf8(bytes) {
                 Ok(t) => t,
                 Err(e) => {
@@ -64,12 +94,17 @@ pub fn specs(dir: &Path, shown: &str, diags: &mut Diagnostics) -> std::io::Resul
             };
             let src = Source::new(shown_path, text);
             if file == CONFIG_FILE {
-                hints = config(&src, diags);
+                hints = config(&src, &mut diags);
             } else {
                 pages.push(src);
             }
         }
-        vendors.push(VendorSpec { name, pages, hints });
+        vendors.push(VendorSpec {
+            name,
+            pages,
+            hints,
+            diags,
+        });
     }
     Ok(vendors)
 }

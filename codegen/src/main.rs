@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use hookgen::diag::Severity;
 use hookgen::write::{self, Mode};
 
 /// Turns vendors' webhook documentation pages into a typed Rust crate.
@@ -49,19 +48,20 @@ fn main() -> ExitCode {
         Command::Generate(p) => run(&p, Mode::Write),
         Command::Check(p) => run(&p, Mode::Check),
         Command::Ir { specs } => match analyze(&specs) {
-            Some(a) => {
+            Some(a) if a.failed.is_empty() => {
                 println!(
                     "{}",
                     serde_json::to_string_pretty(&a.schema).unwrap_or_default()
                 );
                 ExitCode::SUCCESS
             }
-            None => ExitCode::from(2),
+            _ => ExitCode::from(2),
         },
     }
 }
 
-/// Reads and infers everything, printing diagnostics; `None` on errors.
+/// Reads and infers everything, printing diagnostics; `None` when the specs
+/// folder itself cannot be read.
 fn analyze(specs: &Path) -> Option<hookgen::Analysis> {
     let analysis = match hookgen::analyze(specs, &shown(specs)) {
         Ok(a) => a,
@@ -72,15 +72,6 @@ fn analyze(specs: &Path) -> Option<hookgen::Analysis> {
     };
     for d in &analysis.diagnostics {
         eprintln!("{d}");
-    }
-    let errors = analysis
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    if errors > 0 {
-        eprintln!("error: {errors} error(s) in the specs; nothing written");
-        return None;
     }
     Some(analysis)
 }
@@ -104,7 +95,22 @@ fn run(paths: &Paths, mode: Mode) -> ExitCode {
         crate_name: paths.crate_name.clone(),
         specs: shown(&paths.specs),
     };
-    let files = hookgen::emit::crate_files(&analysis.schema, &options);
+    // A vendor whose specs have errors keeps the module it had, untouched.
+    let mut kept = Vec::new();
+    for name in &analysis.failed {
+        let old = paths.out.join("src").join(format!("{name}.rs"));
+        match std::fs::read_to_string(old) {
+            Ok(contents) => {
+                eprintln!("error: `{name}` has errors; its previous module is kept unchanged");
+                kept.push(hookgen::emit::Kept {
+                    name: name.clone(),
+                    contents,
+                });
+            }
+            Err(_) => eprintln!("error: `{name}` has errors and no previous module; left out"),
+        }
+    }
+    let files = hookgen::emit::crate_files_keeping(&analysis.schema, &options, &kept);
     let report = match write::sync(&paths.out, &files, mode) {
         Ok(r) => r,
         Err(e) => {
@@ -127,8 +133,17 @@ fn run(paths: &Paths, mode: Mode) -> ExitCode {
         Mode::Check => {
             print!("{}", report.diff);
             eprintln!("{out} is stale: run `cargo codegen` and commit the result");
-            return ExitCode::from(1);
+            if analysis.failed.is_empty() {
+                return ExitCode::from(1);
+            }
         }
+    }
+    if !analysis.failed.is_empty() {
+        eprintln!(
+            "error: the specs of {} have errors",
+            analysis.failed.join(", ")
+        );
+        return ExitCode::from(2);
     }
     ExitCode::SUCCESS
 }

@@ -1,8 +1,13 @@
 //! Files → disk: the only module that touches `generated/`.
 //!
-//! Writes only files whose bytes change (each through a temporary file and a
-//! rename), removes files no longer generated, and in check mode writes
-//! nothing and reports a unified diff instead.
+//! Writes only files whose bytes change, removes files no longer generated,
+//! and in check mode writes nothing and reports a unified diff instead.
+//!
+//! Writing is two-phase so that a killed run leaves the previous crate: every
+//! changed file is first written beside its target as `*.hookgen-tmp`, and
+//! only when all are written are they renamed into place (renames of files
+//! already on disk, which take microseconds). Leftover temporary files from
+//! a killed run are removed by the next one.
 
 use std::fs;
 use std::io;
@@ -36,6 +41,7 @@ pub enum Mode {
 /// Brings `out` in line with `files` (or, in check mode, says how it differs).
 pub fn sync(out: &Path, files: &[File], mode: Mode) -> io::Result<Report> {
     let mut report = Report::default();
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     for file in files {
         let path = out.join(&file.path);
         let old = match fs::read(&path) {
@@ -53,8 +59,11 @@ pub fn sync(out: &Path, files: &[File], mode: Mode) -> io::Result<Report> {
             &file.contents,
         ));
         if mode == Mode::Write {
-            write_atomically(&path, &file.contents)?;
+            staged.push((stage(&path, &file.contents)?, path));
         }
+    }
+    for (tmp, path) in staged {
+        fs::rename(tmp, path)?;
     }
     for orphan in orphans(out, files)? {
         let rel = orphan
@@ -80,23 +89,35 @@ fn unified(path: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-fn write_atomically(path: &Path, contents: &str) -> io::Result<()> {
+const TMP_SUFFIX: &str = ".hookgen-tmp";
+
+/// Writes `contents` beside `path`; returns the temporary file's path.
+fn stage(path: &Path, contents: &str) -> io::Result<PathBuf> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
     let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".hookgen-tmp");
+    tmp.push(TMP_SUFFIX);
     let tmp = PathBuf::from(tmp);
     fs::write(&tmp, contents)?;
-    fs::rename(&tmp, path)
+    Ok(tmp)
 }
 
-/// Files under `out/src` that are not generated any more.
+/// Files under `out/src` that are not generated any more, and temporary
+/// files a killed run left in `out`.
 fn orphans(out: &Path, files: &[File]) -> io::Result<Vec<PathBuf>> {
     let src = out.join("src");
     let mut found = Vec::new();
     if src.is_dir() {
         walk(&src, &mut found)?;
+    }
+    if out.is_dir() {
+        for entry in fs::read_dir(out)? {
+            let path = entry?.path();
+            if path.to_string_lossy().ends_with(TMP_SUFFIX) {
+                found.push(path);
+            }
+        }
     }
     found.retain(|p| !files.iter().any(|f| out.join(&f.path) == *p));
     found.sort();

@@ -103,13 +103,29 @@ fn diagnostics_point_at_the_doc() {
 }
 
 #[test]
-fn a_bad_config_is_an_error_with_its_location_and_nothing_is_written() {
+fn an_error_in_one_vendor_keeps_its_module_and_regenerates_the_others() {
     let dir = with_seed("pelcro");
+    let flexprice =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/flexprice/customer.updated.txt");
+    fs::create_dir_all(dir.join("specs/flexprice")).unwrap();
+    fs::copy(&flexprice, dir.join("specs/flexprice/customer.updated.txt")).unwrap();
+    assert!(hookgen(&dir, &["generate"]).status.success());
+    let pelcro = fs::read_to_string(dir.join("generated/src/pelcro.rs")).unwrap();
+
+    // Break pelcro's config; change flexprice's page; leave a temp file as a
+    // killed run would.
     fs::write(
         dir.join("specs/pelcro/hookgen.toml"),
         "[event_type]\nfeilds = [\"type\"]\n",
     )
     .unwrap();
+    let page = fs::read_to_string(&flexprice).unwrap().replace(
+        "Fired when a customer is updated.",
+        "Sent when a customer changes.",
+    );
+    fs::write(dir.join("specs/flexprice/customer.updated.txt"), page).unwrap();
+    fs::write(dir.join("generated/src/lib.rs.hookgen-tmp"), "half written").unwrap();
+
     let out = hookgen(&dir, &["generate"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
@@ -117,7 +133,22 @@ fn a_bad_config_is_an_error_with_its_location_and_nothing_is_written() {
         stderr.contains("specs/pelcro/hookgen.toml:2:1: error: bad hookgen.toml"),
         "{stderr}"
     );
-    assert!(!dir.join("generated").exists());
+    assert!(
+        stderr.contains("`pelcro` has errors; its previous module is kept unchanged"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("generated/src/pelcro.rs")).unwrap(),
+        pelcro
+    );
+    let lib = fs::read_to_string(dir.join("generated/src/lib.rs")).unwrap();
+    assert!(
+        lib.contains("pub mod pelcro;") && lib.contains("pub mod flexprice;"),
+        "{lib}"
+    );
+    let flex = fs::read_to_string(dir.join("generated/src/flexprice.rs")).unwrap();
+    assert!(flex.contains("Sent when a customer changes."));
+    assert!(!dir.join("generated/src/lib.rs.hookgen-tmp").exists());
     fs::remove_dir_all(dir).unwrap();
 }
 
