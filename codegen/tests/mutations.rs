@@ -79,7 +79,7 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
             3 => {
                 let depth = 1 + rng.below(400);
                 let open = if rng.below(2) == 0 { '[' } else { '{' };
-                out.splice(at..at, std::iter::repeat(open).take(depth));
+                out.splice(at..at, std::iter::repeat_n(open, depth));
             }
             _ => {
                 if at < out.len() {
