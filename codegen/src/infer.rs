@@ -74,7 +74,6 @@ const MAP_NAMES: &[&str] = &[
     "custom_data",
     "labels",
     "headers",
-    "tiers",
     "params",
     "parameters",
     "previous_attributes",
