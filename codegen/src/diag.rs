@@ -45,6 +45,14 @@ impl Source {
         }
     }
 
+    /// The text of 1-based `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> Option<String> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let rest = &self.text[start..];
+        let end = rest.find('\n').unwrap_or(rest.len());
+        Some(rest[..end].trim_end_matches('\r').to_owned())
+    }
+
     /// The byte offset where 1-based `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
         self.line_starts
@@ -87,6 +95,60 @@ pub struct Diagnostic {
     pub loc: Loc,
     pub severity: Severity,
     pub message: String,
+    /// What to do about it, where that helps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The text of the line `loc` points into.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn with_hint(&mut self, hint: impl Into<String>) -> &mut Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// The diagnostic as printed for a person: the message, then the source
+    /// line with a caret under the column, then the hint.
+    pub fn render(&self) -> String {
+        let mut out = self.to_string();
+        if let Some(line) = &self.source_line {
+            let number = self.loc.line.to_string();
+            let pad = " ".repeat(number.len());
+            let (shown, caret_at) = window(line, self.loc.col.saturating_sub(1) as usize);
+            out.push_str(&format!(
+                "\n{pad} |\n{number} | {shown}\n{pad} | {}^",
+                " ".repeat(caret_at)
+            ));
+        }
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("\n  = hint: {hint}"));
+        }
+        out
+    }
+}
+
+/// At most about 100 characters of `line` around character `col`, with tabs
+/// as spaces; returns the text and the caret's position in it.
+fn window(line: &str, col: usize) -> (String, usize) {
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let col = col.min(chars.len());
+    let start = col.saturating_sub(60);
+    let end = (start + 100).min(chars.len());
+    let mut shown: String = chars[start..end].iter().collect();
+    let mut caret = col - start;
+    if start > 0 {
+        shown = format!("\u{2026}{shown}");
+        caret += 1;
+    }
+    if end < chars.len() {
+        shown.push('\u{2026}');
+    }
+    (shown, caret)
 }
 
 impl fmt::Display for Diagnostic {
@@ -106,20 +168,37 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
-    pub fn warn(&mut self, loc: Loc, message: impl Into<String>) {
-        self.push(loc, Severity::Warning, message.into());
+    pub fn warn(&mut self, loc: Loc, message: impl Into<String>) -> &mut Diagnostic {
+        self.push(loc, Severity::Warning, message.into())
     }
 
-    pub fn error(&mut self, loc: Loc, message: impl Into<String>) {
-        self.push(loc, Severity::Error, message.into());
+    pub fn error(&mut self, loc: Loc, message: impl Into<String>) -> &mut Diagnostic {
+        self.push(loc, Severity::Error, message.into())
     }
 
-    fn push(&mut self, loc: Loc, severity: Severity, message: String) {
+    fn push(&mut self, loc: Loc, severity: Severity, message: String) -> &mut Diagnostic {
         self.items.push(Diagnostic {
             loc,
             severity,
             message,
+            hint: None,
+            source_line: None,
         });
+        let last = self.items.len() - 1;
+        &mut self.items[last]
+    }
+
+    /// Fills in the source line of each diagnostic about one of `sources`.
+    pub fn attach_lines<'a>(&mut self, sources: impl IntoIterator<Item = &'a Source>) {
+        for src in sources {
+            for d in self
+                .items
+                .iter_mut()
+                .filter(|d| d.loc.file == src.path && d.source_line.is_none())
+            {
+                d.source_line = src.line_text(d.loc.line as usize);
+            }
+        }
     }
 
     pub fn has_errors(&self) -> bool {
@@ -140,6 +219,21 @@ impl Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rendered_with_the_line_a_caret_and_a_hint() {
+        let s = Source::new("p.txt", "{\n  \"a\": 1 2\n}\n");
+        let mut diags = Diagnostics::default();
+        diags
+            .warn(s.loc(11), "expected `,`")
+            .with_hint("add the comma");
+        diags.attach_lines([&s]);
+        let d = &diags.into_sorted()[0];
+        assert_eq!(
+            d.render(),
+            "p.txt:2:10: warning: expected `,`\n  |\n2 |   \"a\": 1 2\n  |          ^\n  = hint: add the comma"
+        );
+    }
 
     #[test]
     fn locations_count_lines_and_characters_from_one() {

@@ -174,12 +174,16 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                 .and_then(|d| event_in_body(&example.node, d));
             let event = match (&page_event, &in_body) {
                 (Some((event, _)), Some((value, at))) if value != event => {
-                    diags.warn(
-                        src.loc(*at),
-                        format!(
-                            "the example says `{value}` on the `{event}` page; read as `{event}`"
-                        ),
-                    );
+                    diags
+                        .warn(
+                            src.loc(*at),
+                            format!(
+                                "the example says `{value}` on the `{event}` page; read as `{event}`"
+                            ),
+                        )
+                        .with_hint(format!(
+                            "the page's example is the evidence for `{event}`; check its other values too"
+                        ));
                     event.clone()
                 }
                 (Some((event, _)), _) => event.clone(),
@@ -218,10 +222,12 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         }
         if ev.examples.is_empty() {
             if let Some(row) = ev.rows.first() {
-                diags.warn(
-                    row.loc.clone(),
-                    "no example payload on this page; types come from the field list alone",
-                );
+                diags
+                    .warn(
+                        row.loc.clone(),
+                        "no example payload on this page; types come from the field list alone",
+                    )
+                    .with_hint("fields the list does not mark required may be absent or null");
             }
         }
     }
@@ -235,7 +241,9 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                 line: 1,
                 col: 1,
             });
-        diags.warn(loc, "cannot tell which field carries the event type; `Event::from_json` will need `from_json_with_type` (or set `event_type` in hookgen.toml)");
+        diags
+            .warn(loc, "cannot tell which field carries the event type; `Event::from_json` will fail, use `from_json_with_type`")
+            .with_hint(format!("name the field in specs/{name}/hookgen.toml: [event_type] fields = [\"type\"]"));
     }
 
     let mut builder = Builder::new(diags);

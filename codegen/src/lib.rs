@@ -48,6 +48,7 @@ pub fn analyze(specs: &Path, shown: &str) -> std::io::Result<Analysis> {
             })
             .collect();
         let inferred = infer::vendor(&v.name, &pages, &v.hints, &mut diags);
+        diags.attach_lines(pages.iter().map(|p| &p.source));
         if diags.has_errors() {
             failed.push(v.name);
         } else {

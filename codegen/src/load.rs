@@ -123,7 +123,12 @@ fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
         Ok(c) => c,
         Err(e) => {
             let at = e.span().map_or(0, |s| s.start);
-            diags.error(src.loc(at), format!("bad {CONFIG_FILE}: {}", e.message()));
+            diags
+                .error(src.loc(at), format!("bad {CONFIG_FILE}: {}", e.message()))
+                .with_hint(
+                    "the keys are: [event_type] fields = [\"type\"] (dotted paths, joined by `.`)",
+                );
+            diags.attach_lines([src]);
             return Hints::default();
         }
     };

@@ -71,7 +71,7 @@ fn analyze(specs: &Path) -> Option<hookgen::Analysis> {
         }
     };
     for d in &analysis.diagnostics {
-        eprintln!("{d}");
+        eprintln!("{}", d.render());
     }
     Some(analysis)
 }

@@ -28,10 +28,14 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
             Ok(p) => p,
             Err(failure) => {
                 if starts_line && looks_like_payload(&text[start..]) {
-                    diags.warn(
-                        src.loc(failure.offset),
-                        format!("cannot read this JSON example: {}", failure.message),
-                    );
+                    diags
+                        .warn(
+                            src.loc(failure.offset),
+                            format!("cannot read this JSON example: {}", failure.message),
+                        )
+                        .with_hint(
+                            "the example is skipped; its fields still count if a table lists them",
+                        );
                 }
                 pos = start + 1;
                 continue;
