@@ -109,6 +109,14 @@ pub fn crate_files_keeping(schema: &ir::Schema, options: &Options, kept: &[Kept]
             vendor_module(v, &options.specs),
         ));
     }
+    for v in &schema.vendors {
+        let doc = crate::schema::vendor(v);
+        let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        files.push(File {
+            path: format!("schema/{}.json", v.name),
+            contents: format!("{text}\n"),
+        });
+    }
     for k in kept {
         files.push(File {
             path: format!("src/{}.rs", k.name),

@@ -12,6 +12,7 @@ pub mod ir;
 pub mod lenient;
 pub mod load;
 pub mod naming;
+pub mod schema;
 pub mod write;
 
 use std::path::Path;

@@ -103,13 +103,15 @@ fn stage(path: &Path, contents: &str) -> io::Result<PathBuf> {
     Ok(tmp)
 }
 
-/// Files under `out/src` that are not generated any more, and temporary
-/// files a killed run left in `out`.
+/// Files under `out/src` and `out/schema` that are not generated any more,
+/// and temporary files a killed run left in `out`.
 fn orphans(out: &Path, files: &[File]) -> io::Result<Vec<PathBuf>> {
-    let src = out.join("src");
     let mut found = Vec::new();
-    if src.is_dir() {
-        walk(&src, &mut found)?;
+    for owned in ["src", "schema"] {
+        let dir = out.join(owned);
+        if dir.is_dir() {
+            walk(&dir, &mut found)?;
+        }
     }
     if out.is_dir() {
         for entry in fs::read_dir(out)? {
