@@ -28,7 +28,7 @@ pub const BUG_MARKER: &str = "// hookgen bug: this file is not valid Rust";
 const RUNTIME: &str = include_str!("../runtime/runtime.rs");
 
 /// One output file, with its path relative to the crate root.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct File {
     pub path: String,
     pub contents: String,
@@ -52,12 +52,23 @@ impl Default for Options {
     }
 }
 
-/// A vendor module whose specs failed, kept as it was last generated.
+/// A vendor whose specs failed, kept as it was last generated.
 #[derive(Clone, Debug)]
 pub struct Kept {
     pub name: String,
-    /// The module file's contents, unchanged.
-    pub contents: String,
+    /// Its files (module, IR, schema) as they are on disk.
+    pub files: Vec<File>,
+}
+
+impl Kept {
+    /// The paths, relative to the crate, of a vendor's generated files.
+    pub fn paths(name: &str) -> [String; 3] {
+        [
+            format!("src/{name}.rs"),
+            format!("ir/{name}.json"),
+            format!("schema/{name}.json"),
+        ]
+    }
 }
 
 /// A vendor module of the crate, generated now or kept.
@@ -110,6 +121,12 @@ pub fn crate_files_keeping(schema: &ir::Schema, options: &Options, kept: &[Kept]
         ));
     }
     for v in &schema.vendors {
+        // The IR the crate was made from: `check` and `generate` diff against it.
+        let ir = serde_json::to_string_pretty(v).unwrap_or_default();
+        files.push(File {
+            path: format!("ir/{}.json", v.name),
+            contents: format!("{ir}\n"),
+        });
         let doc = crate::schema::vendor(v);
         let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
         files.push(File {
@@ -118,10 +135,7 @@ pub fn crate_files_keeping(schema: &ir::Schema, options: &Options, kept: &[Kept]
         });
     }
     for k in kept {
-        files.push(File {
-            path: format!("src/{}.rs", k.name),
-            contents: k.contents.clone(),
-        });
+        files.extend(k.files.iter().cloned());
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files

@@ -873,9 +873,10 @@ impl<'d> Builder<'d> {
                 required: is_required,
                 nullable: child.nulls > 0 || doc.and_then(|d| d.nullable) == Some(true),
                 description,
-                source: child
-                    .loc
-                    .clone()
+                // The table row documents the field; else where it was first seen.
+                source: doc
+                    .map(|d| d.loc.clone())
+                    .or_else(|| child.loc.clone())
                     .unwrap_or_else(|| shape.loc.clone().unwrap_or_else(unknown_loc)),
             });
         }

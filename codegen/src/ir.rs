@@ -4,17 +4,17 @@
 //! serializable for snapshots, drift reports and schema export, and every
 //! node says which page line it came from.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diag::Loc;
 use crate::extract::Format;
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Schema {
     pub vendors: Vec<Vendor>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Vendor {
     /// The folder name under `specs/`; also the module and feature name.
     pub name: String,
@@ -26,7 +26,7 @@ pub struct Vendor {
 }
 
 /// Where the event type travels in the body.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Discriminator {
     /// Field paths whose string values, joined by `separator`, form the type.
     pub fields: Vec<Vec<String>>,
@@ -34,7 +34,7 @@ pub struct Discriminator {
     pub source: Option<Loc>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// The event type as it appears on the wire: `customer.updated`.
     pub name: String,
@@ -43,11 +43,11 @@ pub struct Event {
     pub payload: Option<String>,
     pub source: Loc,
     /// Example payloads for this event, as read from the pages.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Loc>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TypeDef {
     Struct(Struct),
@@ -63,7 +63,7 @@ impl TypeDef {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Struct {
     pub name: String,
     pub description: Option<String>,
@@ -71,7 +71,7 @@ pub struct Struct {
     pub source: Loc,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Field {
     /// The JSON key.
     pub name: String,
@@ -88,7 +88,7 @@ pub struct Field {
     pub source: Loc,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Ty {
     String {
@@ -119,7 +119,7 @@ pub enum Ty {
     },
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Enum {
     pub name: String,
     pub description: Option<String>,
@@ -128,7 +128,7 @@ pub struct Enum {
 }
 
 /// Documented values; enums are always open, so others are accepted too.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EnumValues {
     Strings(Vec<String>),

@@ -5,6 +5,7 @@
 //! (evidence → [`ir::Schema`]) → `emit` (IR → files) → `write` (files → disk).
 
 pub mod diag;
+pub mod drift;
 pub mod emit;
 pub mod extract;
 pub mod infer;
@@ -12,6 +13,7 @@ pub mod ir;
 pub mod lenient;
 pub mod load;
 pub mod naming;
+pub mod revision;
 pub mod schema;
 pub mod write;
 

@@ -1,14 +1,17 @@
-//! `hookgen generate | check | ir`: the command line over the library.
+//! `hookgen generate | check | drift | ir`: the command line over the library.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use hookgen::drift::{self, Severity};
+use hookgen::emit::{self, Kept};
 use hookgen::write::{self, Mode};
 
 /// Turns vendors' webhook documentation pages into a typed Rust crate.
 ///
-/// Exit codes: 0 ok; 1 `check` found the crate stale; 2 bad input or I/O error.
+/// Exit codes: 0 ok; 1 `check` found the crate stale, or `drift --fail-on`
+/// found such a change; 2 bad input or I/O error.
 #[derive(Parser)]
 #[command(name = "hookgen", version)]
 struct Cli {
@@ -20,8 +23,10 @@ struct Cli {
 enum Command {
     /// Regenerate the crate from the spec pages.
     Generate(Paths),
-    /// Write nothing; exit 1 with a unified diff if the crate is stale.
+    /// Write nothing; exit 1 with a unified diff and a drift summary if the crate is stale.
     Check(Paths),
+    /// Compare two states of the specs and judge each change for consumers.
+    Drift(DriftArgs),
     /// Print the inferred schema IR as JSON.
     Ir {
         #[arg(long, default_value = "specs")]
@@ -42,12 +47,47 @@ struct Paths {
     crate_name: String,
 }
 
+#[derive(Args)]
+struct DriftArgs {
+    /// The state before: a specs folder, or a git revision (`origin/main`).
+    #[arg(long)]
+    old: String,
+    /// The state after: a specs folder, or a git revision.
+    #[arg(long, default_value = "specs")]
+    new: String,
+    /// Where the specs folder is inside a revision (relative to the current folder).
+    #[arg(long, default_value = "specs")]
+    specs: String,
+    #[arg(long, value_enum, default_value_t = Format::Markdown)]
+    format: Format,
+    /// Exit 1 if a change is at least this severe.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// A pull-request comment.
+    Markdown,
+    /// For tools.
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Breaking,
+    Warning,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Generate(p) => run(&p, Mode::Write),
         Command::Check(p) => run(&p, Mode::Check),
-        Command::Ir { specs } => match analyze(&specs) {
+        Command::Drift(d) => drift_command(&d),
+        Command::Ir { specs } => match analyze(&specs, &shown(&specs)) {
             Some(a) if a.failed.is_empty() => {
                 println!(
                     "{}",
@@ -62,8 +102,8 @@ fn main() -> ExitCode {
 
 /// Reads and infers everything, printing diagnostics; `None` when the specs
 /// folder itself cannot be read.
-fn analyze(specs: &Path) -> Option<hookgen::Analysis> {
-    let analysis = match hookgen::analyze(specs, &shown(specs)) {
+fn analyze(specs: &Path, shown: &str) -> Option<hookgen::Analysis> {
+    let analysis = match hookgen::analyze(specs, shown) {
         Ok(a) => a,
         Err(e) => {
             eprintln!("{}: error: cannot read specs: {e}", specs.display());
@@ -88,29 +128,16 @@ fn run(paths: &Paths, mode: Mode) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let Some(analysis) = analyze(&paths.specs) else {
+    let Some(analysis) = analyze(&paths.specs, &shown(&paths.specs)) else {
         return ExitCode::from(2);
     };
-    let options = hookgen::emit::Options {
+    let options = emit::Options {
         crate_name: paths.crate_name.clone(),
         specs: shown(&paths.specs),
     };
-    // A vendor whose specs have errors keeps the module it had, untouched.
-    let mut kept = Vec::new();
-    for name in &analysis.failed {
-        let old = paths.out.join("src").join(format!("{name}.rs"));
-        match std::fs::read_to_string(old) {
-            Ok(contents) => {
-                eprintln!("error: `{name}` has errors; its previous module is kept unchanged");
-                kept.push(hookgen::emit::Kept {
-                    name: name.clone(),
-                    contents,
-                });
-            }
-            Err(_) => eprintln!("error: `{name}` has errors and no previous module; left out"),
-        }
-    }
-    let files = hookgen::emit::crate_files_keeping(&analysis.schema, &options, &kept);
+    let kept = keep_failed(&analysis.failed, &paths.out);
+    let files = emit::crate_files_keeping(&analysis.schema, &options, &kept);
+    let before = committed_ir(&paths.out);
     let report = match write::sync(&paths.out, &files, mode) {
         Ok(r) => r,
         Err(e) => {
@@ -119,6 +146,9 @@ fn run(paths: &Paths, mode: Mode) -> ExitCode {
         }
     };
     let out = paths.out.display();
+    if !report.is_clean() {
+        summarize_drift(&before, &analysis.schema, &analysis.failed);
+    }
     match mode {
         Mode::Write if report.is_clean() => eprintln!("{out}: up to date"),
         Mode::Write => {
@@ -146,6 +176,113 @@ fn run(paths: &Paths, mode: Mode) -> ExitCode {
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS
+}
+
+/// A vendor whose specs have errors keeps the files it had, untouched.
+fn keep_failed(failed: &[String], out: &Path) -> Vec<Kept> {
+    let mut kept = Vec::new();
+    for name in failed {
+        let files: Vec<emit::File> = Kept::paths(name)
+            .into_iter()
+            .filter_map(|path| {
+                let contents = std::fs::read_to_string(out.join(&path)).ok()?;
+                Some(emit::File { path, contents })
+            })
+            .collect();
+        if files.iter().any(|f| f.path.ends_with(".rs")) {
+            eprintln!("error: `{name}` has errors; its previous module is kept unchanged");
+            kept.push(Kept {
+                name: name.clone(),
+                files,
+            });
+        } else {
+            eprintln!("error: `{name}` has errors and no previous module; left out");
+        }
+    }
+    kept
+}
+
+/// The IR the committed crate was generated from (`out/ir/*.json`).
+fn committed_ir(out: &Path) -> hookgen::ir::Schema {
+    let mut vendors = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(out.join("ir")) {
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            let vendor = std::fs::read_to_string(&p)
+                .ok()
+                .and_then(|t| serde_json::from_str(&t).ok());
+            vendors.extend(vendor);
+        }
+    }
+    hookgen::ir::Schema { vendors }
+}
+
+/// One paragraph on stderr: what the regeneration changes for consumers.
+fn summarize_drift(before: &hookgen::ir::Schema, after: &hookgen::ir::Schema, failed: &[String]) {
+    // Vendors that failed are kept as they were: not a change.
+    let before = hookgen::ir::Schema {
+        vendors: before
+            .vendors
+            .iter()
+            .filter(|v| !failed.contains(&v.name))
+            .cloned()
+            .collect(),
+    };
+    let report = drift::diff(&before, after);
+    if report.changes.is_empty() {
+        return;
+    }
+    eprintln!(
+        "drift: `webhook-models` needs a {} release ({} breaking, {} warning, {} info); \
+         `hookgen drift --old <rev>` for the report",
+        format!("{:?}", report.verdict).to_lowercase(),
+        report.count(Severity::Breaking),
+        report.count(Severity::Warning),
+        report.count(Severity::Info),
+    );
+    for r in report.reasons.iter().take(5) {
+        eprintln!("  - {r}");
+    }
+    if report.reasons.len() > 5 {
+        eprintln!("  - … and {} more", report.reasons.len() - 5);
+    }
+}
+
+fn drift_command(args: &DriftArgs) -> ExitCode {
+    let mut schemas = Vec::new();
+    for arg in [&args.old, &args.new] {
+        let state = match hookgen::revision::resolve(arg, &args.specs) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let Some(analysis) = analyze(&state.dir, &state.shown) else {
+            return ExitCode::from(2);
+        };
+        schemas.push(analysis.schema);
+    }
+    let report = drift::diff(&schemas[0], &schemas[1]);
+    match args.format {
+        Format::Markdown => print!("{}", drift::markdown(&report)),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        ),
+        Format::Github => print!("{}", drift::github(&report)),
+    }
+    let threshold = match args.fail_on {
+        Some(FailOn::Breaking) => Severity::Breaking,
+        Some(FailOn::Warning) => Severity::Warning,
+        None => return ExitCode::SUCCESS,
+    };
+    if report.worst().is_some_and(|w| w >= threshold) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// How the specs folder is named in output: as given when relative, else by

@@ -103,11 +103,11 @@ fn stage(path: &Path, contents: &str) -> io::Result<PathBuf> {
     Ok(tmp)
 }
 
-/// Files under `out/src` and `out/schema` that are not generated any more,
+/// Files under `out/src`, `out/schema` and `out/ir` not generated any more,
 /// and temporary files a killed run left in `out`.
 fn orphans(out: &Path, files: &[File]) -> io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
-    for owned in ["src", "schema"] {
+    for owned in ["src", "schema", "ir"] {
         let dir = out.join(owned);
         if dir.is_dir() {
             walk(&dir, &mut found)?;

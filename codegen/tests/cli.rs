@@ -160,3 +160,181 @@ fn a_missing_specs_folder_is_an_error() {
     assert!(text(&out.stderr).contains("nowhere: error: cannot read specs"));
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// The realistic pair: a page that gains an event, drops a field, makes a
+/// field nullable and adds an enum value at once.
+const OLD: &str = "tests/fixtures/drift/old/specs";
+const NEW: &str = "tests/fixtures/drift/new/specs";
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn kinds(report: &serde_json::Value) -> Vec<String> {
+    report["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} {}",
+                c["severity"].as_str().unwrap(),
+                c["kind"].as_str().unwrap(),
+                c["path"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn drift_between_two_folders() {
+    let out = hookgen(
+        &repo_root(),
+        &["drift", "--old", OLD, "--new", NEW, "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["verdict"], "major");
+    assert_eq!(
+        kinds(&report),
+        [
+            "breaking field_removed data.order.gift_message",
+            "warning became_nullable data.order.customer_email",
+            "warning enum_value_added data.order.status",
+            "warning event_added ",
+        ]
+    );
+    let removed = &report["changes"][0];
+    assert_eq!(
+        removed["events"],
+        serde_json::json!(["order.created", "order.shipped"])
+    );
+    assert_eq!(
+        removed["old"]["file"],
+        format!("{OLD}/shopmate/order-events.txt")
+    );
+    assert_eq!(removed["old"]["line"], 15);
+
+    let md = hookgen(&repo_root(), &["drift", "--old", OLD, "--new", NEW]);
+    let md = text(&md.stdout);
+    assert!(
+        md.starts_with("## hookgen drift: `webhook-models` needs a **major** release"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 🔴 breaking | `data.order.gift_message` field removed |"),
+        "{md}"
+    );
+
+    let gh = text(
+        &hookgen(
+            &repo_root(),
+            &["drift", "--old", OLD, "--new", NEW, "--format", "github"],
+        )
+        .stdout,
+    );
+    assert!(
+        gh.starts_with(&format!(
+            "::error file={OLD}/shopmate/order-events.txt,line=15,title=hookgen drift::"
+        )),
+        "{gh}"
+    );
+    assert_eq!(
+        gh.lines().filter(|l| l.starts_with("::warning ")).count(),
+        3,
+        "{gh}"
+    );
+}
+
+#[test]
+fn drift_fail_on_sets_the_exit_code() {
+    let code = |extra: &[&str]| {
+        let mut args = vec!["drift", "--old", OLD, "--new", NEW];
+        args.extend_from_slice(extra);
+        hookgen(&repo_root(), &args).status.code()
+    };
+    assert_eq!(code(&["--fail-on", "breaking"]), Some(1));
+    assert_eq!(code(&["--fail-on", "warning"]), Some(1));
+    let same = hookgen(
+        &repo_root(),
+        &["drift", "--old", NEW, "--new", NEW, "--fail-on", "warning"],
+    );
+    assert_eq!(same.status.code(), Some(0));
+    assert!(text(&same.stdout).contains("No change"));
+}
+
+#[test]
+fn drift_between_git_revisions() {
+    let dir = scratch();
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@t.invalid"])
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
+    };
+    let copy = |from: &str| {
+        let target = dir.join("specs/shopmate");
+        fs::create_dir_all(&target).unwrap();
+        fs::copy(
+            repo_root().join(from).join("shopmate/order-events.txt"),
+            target.join("order-events.txt"),
+        )
+        .unwrap();
+    };
+    git(&["init", "-q"]);
+    copy(OLD);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "old"]);
+    copy(NEW);
+    git(&["commit", "-qam", "new"]);
+
+    let out = hookgen(
+        &dir,
+        &[
+            "drift", "--old", "HEAD~1", "--new", "HEAD", "--format", "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["verdict"], "major");
+    assert_eq!(
+        report["changes"][0]["old"]["file"],
+        "HEAD~1:specs/shopmate/order-events.txt"
+    );
+
+    // The working tree against a revision; and a name that is neither.
+    let out = hookgen(&dir, &["drift", "--old", "HEAD~1", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = hookgen(&dir, &["drift", "--old", "no-such-rev"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("neither a folder nor a git revision"));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn check_summarizes_drift_when_specs_changed() {
+    let dir = with_seed("pelcro");
+    assert!(hookgen(&dir, &["generate"]).status.success());
+    let page = dir.join("specs/pelcro/subscription.updated.txt");
+    let text = fs::read_to_string(&page)
+        .unwrap()
+        .replace("\"triggered_from\": \"open_api\",\n", "");
+    fs::write(&page, text).unwrap();
+    let out = hookgen(&dir, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = self::text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "drift: `webhook-models` needs a major release (1 breaking, 0 warning, 0 info)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("pelcro: `triggered_from` field removed (`subscription.updated`)"),
+        "{stderr}"
+    );
+    fs::remove_dir_all(dir).unwrap();
+}

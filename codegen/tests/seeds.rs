@@ -37,5 +37,11 @@ fn seed_ir_snapshots() {
             diagnostics.join("\n")
         );
         insta::assert_snapshot!(vendor.name.clone(), snapshot);
+
+        // The committed IR (generated/ir) is read back by `check` for drift.
+        let back: hookgen::ir::Vendor =
+            serde_json::from_str(&serde_json::to_string(vendor).unwrap())
+                .unwrap_or_else(|e| panic!("{}: the IR does not read back: {e}", vendor.name));
+        assert_eq!(&back, vendor);
     }
 }

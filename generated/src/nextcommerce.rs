@@ -328,33 +328,33 @@ pub struct SubscriptionUpdated {
     ///
     /// Example: `"2024-04-01"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:39`
+    /// Source: `specs/nextcommerce/subscription.updated.txt:12`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub api_version: crate::Maybe<crate::Date>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:40`
+    /// Source: `specs/nextcommerce/subscription.updated.txt:16`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub data: crate::Maybe<SubscriptionUpdatedData>,
     /// Unique id associated with this webhook event.
     ///
     /// Example: `"a7a26ff2-e851-45b6-9634-d595f45458b7"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:142`
+    /// Source: `specs/nextcommerce/subscription.updated.txt:17`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub event_id: crate::Maybe<crate::Uuid>,
     /// Webhook event type of the current event.
     ///
     /// Example: `"subscription.updated"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:143`
+    /// Source: `specs/nextcommerce/subscription.updated.txt:22`
     pub event_type: String,
     /// Object data type.
     ///
     /// Example: `"subscription"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:144`
+    /// Source: `specs/nextcommerce/subscription.updated.txt:26`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:145`
+    /// Source: `specs/nextcommerce/subscription.updated.txt:30`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub webhook: crate::Maybe<Webhook>,
     /// Fields the documentation does not list, kept as received.

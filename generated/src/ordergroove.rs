@@ -224,21 +224,21 @@ pub struct Subscriber {
     ///
     /// Example: `"subscriber"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:44`
+    /// Source: `specs/ordergroove/subscriber-events.txt:10`
     #[serde(rename = "type", default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub type_: crate::Maybe<String>,
     /// Identifier of merchant
     ///
     /// Example: `"aaaa1111bbbb2222cccc"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:45`
+    /// Source: `specs/ordergroove/subscriber-events.txt:11`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub merchant: crate::Maybe<String>,
     /// ID of consumer from merchant system.
     ///
     /// Example: `"dddjjjjkk3343"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:46`
+    /// Source: `specs/ordergroove/subscriber-events.txt:12`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub merchant_user_id: crate::Maybe<String>,
     /// ID of corresponding subscription that triggered the subscriber event. Is empty if event
@@ -246,62 +246,62 @@ pub struct Subscriber {
     ///
     /// Example: `"ssss3333llll2222bbbb"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:47`
+    /// Source: `specs/ordergroove/subscriber-events.txt:13`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscription: crate::Maybe<String>,
     /// List of the ids of the corresponding subscriptions that triggered the event. Is empty if
     /// event can only have one subscription.
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:48`
+    /// Source: `specs/ordergroove/subscriber-events.txt:14`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscriptions: crate::Maybe<Vec<String>>,
     /// Session ID, obtained from og_session_id cookie
     ///
     /// Example: `"aaaa1111bbbb2222cccc.450125.1299622365"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:49`
+    /// Source: `specs/ordergroove/subscriber-events.txt:15`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub session_id: crate::Maybe<String>,
     /// Customer first name
     ///
     /// Example: `"John"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:50`
+    /// Source: `specs/ordergroove/subscriber-events.txt:16`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Customer last name
     ///
     /// Example: `"Smith"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:51`
+    /// Source: `specs/ordergroove/subscriber-events.txt:17`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Customer email
     ///
     /// Example: `"[email protected]"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:52`
+    /// Source: `specs/ordergroove/subscriber-events.txt:18`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<String>,
     /// Customer phone number
     ///
     /// Example: `"555-555-5555"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:53`
+    /// Source: `specs/ordergroove/subscriber-events.txt:19`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_number: crate::Maybe<String>,
     /// Phone type enum.
     ///
     /// Example: `2`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:54`
+    /// Source: `specs/ordergroove/subscriber-events.txt:20`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_type: crate::Maybe<PhoneType>,
     /// Readable version of phone type enum.
     ///
     /// Example: `"mobile"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:55`
+    /// Source: `specs/ordergroove/subscriber-events.txt:24`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_type_display: crate::Maybe<PhoneTypeDisplay>,
     /// Customer status. "true" if they have any subscriptions active; false if no subscriptions
@@ -309,26 +309,26 @@ pub struct Subscriber {
     ///
     /// Example: `true`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:56`
+    /// Source: `specs/ordergroove/subscriber-events.txt:28`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub live: crate::Maybe<bool>,
     /// Unix timestamp when the customer was created
     ///
     /// Example: `1298407706`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:57`
+    /// Source: `specs/ordergroove/subscriber-events.txt:29`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::UnixTime>,
     /// Unix timestamp when the customer was last updated
     ///
     /// Example: `1301323663`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:58`
+    /// Source: `specs/ordergroove/subscriber-events.txt:30`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_updated: crate::Maybe<crate::UnixTime>,
     /// Key/value store for any extra information about the customer
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:59`
+    /// Source: `specs/ordergroove/subscriber-events.txt:31`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub extra_data: crate::Maybe<serde_json::Value>,
     /// Locale enum.
@@ -337,14 +337,14 @@ pub struct Subscriber {
     ///
     /// Example: `1`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:60`
+    /// Source: `specs/ordergroove/subscriber-events.txt:32`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub locale: crate::Maybe<i64>,
     /// Readable version of locale enum.
     ///
     /// Example: `"en-us"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:61`
+    /// Source: `specs/ordergroove/subscriber-events.txt:36`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub locale_display: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
@@ -359,26 +359,26 @@ pub struct SubscriberEvent {
     ///
     /// Example: `"mmmm4444nnnn3333pppp"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:39`
+    /// Source: `specs/ordergroove/subscriber-events.txt:6`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<String>,
     /// The type of event that occurredSee below for full list of event types
     ///
     /// Example: `"subscriber.create"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:40`
+    /// Source: `specs/ordergroove/subscriber-events.txt:7`
     #[serde(rename = "type")]
     pub type_: String,
     /// Unix timestampe when the event occurred
     ///
     /// Example: `1622589211`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:41`
+    /// Source: `specs/ordergroove/subscriber-events.txt:8`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::UnixTime>,
     /// TypeSee JSON below
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:42`
+    /// Source: `specs/ordergroove/subscriber-events.txt:9`
     #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
     pub data: crate::Maybe<SubscriberEventData>,
     /// Fields the documentation does not list, kept as received.

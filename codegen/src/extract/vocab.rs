@@ -17,7 +17,9 @@ pub enum DocType {
 }
 
 /// A string or number format with clear evidence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
     /// RFC 3339 (`2023-11-07T05:31:56Z`) or SQL style (`2021-06-24 10:21:26`).

@@ -1,0 +1,826 @@
+//! Two schema IRs → what changed, judged from the side of code that uses the
+//! generated crate.
+//!
+//! Payloads are compared event by event, walking each payload by field path
+//! (type names may change when a shape is renamed or shared; paths are what
+//! consumers read). A change found in a type several events share is
+//! reported once, naming every event.
+//!
+//! Severity, given that every generated type is `#[non_exhaustive]`, structs
+//! keep unknown fields in `extra` and enums keep unknown values in `Unknown`:
+//! - breaking: code that compiled stops compiling (a Rust type, field,
+//!   variant or enum value changes or goes), or payloads that parsed fail;
+//! - warning: code compiles and payloads parse, but values move (from
+//!   `Event::Unknown` or `Unknown(..)` into a new variant, from `extra` into a
+//!   field) or may now be null;
+//! - info: documentation only.
+//!
+//! Verdict for `webhook-models`: major if anything breaks, minor if anything
+//! is added or moves, patch if only documentation changes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::diag::Loc;
+use crate::extract::Format;
+use crate::ir::{self, Ty};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Breaking,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Kind {
+    VendorAdded,
+    VendorRemoved,
+    EventAdded,
+    EventRemoved,
+    PayloadDocumented,
+    PayloadUndocumented,
+    FieldAdded,
+    FieldRemoved,
+    FieldRenamed {
+        from: String,
+        to: String,
+    },
+    TypeChanged {
+        from: String,
+        to: String,
+    },
+    TypeWidened {
+        from: String,
+        to: String,
+    },
+    TypeNarrowed {
+        from: String,
+        to: String,
+    },
+    BecameOptional,
+    BecameRequired,
+    BecameNullable,
+    StoppedBeingNullable,
+    EnumValueAdded {
+        value: String,
+    },
+    EnumValueRemoved {
+        value: String,
+    },
+    FormatChanged {
+        from: Option<String>,
+        to: Option<String>,
+    },
+    DescriptionChanged,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Change {
+    pub vendor: String,
+    /// The events whose payloads change this way (empty for a vendor).
+    pub events: Vec<String>,
+    /// The JSON path within the payload (`data.object.email`); empty for an
+    /// event or vendor.
+    pub path: String,
+    #[serde(flatten)]
+    pub kind: Kind,
+    pub severity: Severity,
+    /// Why, in one line, from the consumer's side.
+    pub why: String,
+    pub old: Option<Loc>,
+    pub new: Option<Loc>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    None,
+    Patch,
+    Minor,
+    Major,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub verdict: Verdict,
+    /// The changes that decide the verdict, as one line each.
+    pub reasons: Vec<String>,
+    /// Breaking first, then by vendor, event and path.
+    pub changes: Vec<Change>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.changes
+            .iter()
+            .filter(|c| c.severity == severity)
+            .count()
+    }
+
+    /// The worst severity found, if any change was.
+    pub fn worst(&self) -> Option<Severity> {
+        self.changes.iter().map(|c| c.severity).max()
+    }
+}
+
+/// Everything that differs between `old` and `new`.
+pub fn diff(old: &ir::Schema, new: &ir::Schema) -> Report {
+    let mut d = Differ::default();
+    let names: BTreeSet<&str> = old
+        .vendors
+        .iter()
+        .chain(&new.vendors)
+        .map(|v| v.name.as_str())
+        .collect();
+    for name in names {
+        let o = old.vendors.iter().find(|v| v.name == name);
+        let n = new.vendors.iter().find(|v| v.name == name);
+        match (o, n) {
+            (None, Some(n)) => d.push(Change {
+                vendor: n.name.clone(),
+                events: vec![],
+                path: String::new(),
+                kind: Kind::VendorAdded,
+                severity: Severity::Info,
+                why: "a new module behind a new feature".to_owned(),
+                old: None,
+                new: n.events.first().map(|e| e.source.clone()),
+            }),
+            (Some(o), None) => d.push(Change {
+                vendor: o.name.clone(),
+                events: vec![],
+                path: String::new(),
+                kind: Kind::VendorRemoved,
+                severity: Severity::Breaking,
+                why: "the module and its feature are gone".to_owned(),
+                old: o.events.first().map(|e| e.source.clone()),
+                new: None,
+            }),
+            (Some(o), Some(n)) => d.vendor(o, n),
+            (None, None) => {}
+        }
+    }
+    let mut changes: Vec<Change> = d.changes.into_values().collect();
+    changes.sort_by(|a, b| {
+        (b.severity, &a.vendor, &a.events, &a.path, &a.kind)
+            .cmp(&(a.severity, &b.vendor, &b.events, &b.path, &b.kind))
+    });
+    let worst = changes.iter().map(|c| c.severity).max();
+    let verdict = match worst {
+        Some(Severity::Breaking) => Verdict::Major,
+        Some(Severity::Warning) => Verdict::Minor,
+        Some(Severity::Info) if changes.iter().any(|c| matches!(c.kind, Kind::VendorAdded)) => {
+            Verdict::Minor
+        }
+        Some(Severity::Info) => Verdict::Patch,
+        None => Verdict::None,
+    };
+    let reasons = changes
+        .iter()
+        .filter(|c| Some(c.severity) == worst)
+        .map(|c| format!("{}: {}", c.headline(), c.why))
+        .collect();
+    Report {
+        verdict,
+        reasons,
+        changes,
+    }
+}
+
+#[derive(Default)]
+struct Differ {
+    /// Keyed so that a change in a shared type is reported once.
+    changes: BTreeMap<(String, String, Kind), Change>,
+}
+
+/// Where a walk is: the vendors on both sides and the events it serves.
+struct At<'a> {
+    old: &'a ir::Vendor,
+    new: &'a ir::Vendor,
+    event: &'a str,
+}
+
+impl Differ {
+    fn push(&mut self, c: Change) {
+        let key = (c.vendor.clone(), c.path.clone(), c.kind.clone());
+        match self.changes.get_mut(&key) {
+            Some(existing) => {
+                for e in c.events {
+                    if !existing.events.contains(&e) {
+                        existing.events.push(e);
+                        existing.events.sort();
+                    }
+                }
+            }
+            None => {
+                self.changes.insert(key, c);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn change(
+        &mut self,
+        at: &At,
+        path: &str,
+        kind: Kind,
+        severity: Severity,
+        why: impl Into<String>,
+        old: Option<&Loc>,
+        new: Option<&Loc>,
+    ) {
+        self.push(Change {
+            vendor: at.new.name.clone(),
+            events: vec![at.event.to_owned()],
+            path: path.to_owned(),
+            kind,
+            severity,
+            why: why.into(),
+            old: old.cloned(),
+            new: new.cloned(),
+        });
+    }
+
+    fn vendor(&mut self, o: &ir::Vendor, n: &ir::Vendor) {
+        let events: BTreeSet<&str> = o
+            .events
+            .iter()
+            .chain(&n.events)
+            .map(|e| e.name.as_str())
+            .collect();
+        for name in events {
+            let at = At {
+                old: o,
+                new: n,
+                event: name,
+            };
+            let oe = o.events.iter().find(|e| e.name == name);
+            let ne = n.events.iter().find(|e| e.name == name);
+            match (oe, ne) {
+                (None, Some(ne)) => self.change(
+                    &at,
+                    "",
+                    Kind::EventAdded,
+                    Severity::Warning,
+                    "a new variant of `Event`; bodies of this type parsed as `Event::Unknown` before",
+                    None,
+                    Some(&ne.source),
+                ),
+                (Some(oe), None) => self.change(
+                    &at,
+                    "",
+                    Kind::EventRemoved,
+                    Severity::Breaking,
+                    "the variant is gone: code that matches it stops compiling; such bodies now parse as `Event::Unknown`",
+                    Some(&oe.source),
+                    None,
+                ),
+                (Some(oe), Some(ne)) => {
+                    if oe.description != ne.description {
+                        self.change(&at, "", Kind::DescriptionChanged, Severity::Info, "documentation only", Some(&oe.source), Some(&ne.source));
+                    }
+                    match (&oe.payload, &ne.payload) {
+                        (None, Some(_)) => self.change(
+                            &at,
+                            "",
+                            Kind::PayloadDocumented,
+                            Severity::Breaking,
+                            "the variant now holds a typed payload instead of `serde_json::Value`",
+                            Some(&oe.source),
+                            Some(&ne.source),
+                        ),
+                        (Some(_), None) => self.change(
+                            &at,
+                            "",
+                            Kind::PayloadUndocumented,
+                            Severity::Breaking,
+                            "the variant now holds `serde_json::Value` instead of a typed payload",
+                            Some(&oe.source),
+                            Some(&ne.source),
+                        ),
+                        (Some(op), Some(np)) => {
+                            let mut seen = BTreeSet::new();
+                            self.named(&at, "", op, np, &mut seen);
+                        }
+                        (None, None) => {}
+                    }
+                }
+                (None, None) => {}
+            }
+        }
+    }
+
+    /// Compares two named types at `path`.
+    fn named(
+        &mut self,
+        at: &At,
+        path: &str,
+        o: &str,
+        n: &str,
+        seen: &mut BTreeSet<(String, String)>,
+    ) {
+        if !seen.insert((o.to_owned(), n.to_owned())) {
+            return;
+        }
+        let ot = at.old.types.iter().find(|t| t.name() == o);
+        let nt = at.new.types.iter().find(|t| t.name() == n);
+        match (ot, nt) {
+            (Some(ir::TypeDef::Struct(os)), Some(ir::TypeDef::Struct(ns))) => {
+                self.structs(at, path, os, ns, seen)
+            }
+            (Some(ir::TypeDef::Enum(oe)), Some(ir::TypeDef::Enum(ne))) => {
+                self.enums(at, path, oe, ne)
+            }
+            _ => {}
+        }
+    }
+
+    fn structs(
+        &mut self,
+        at: &At,
+        path: &str,
+        os: &ir::Struct,
+        ns: &ir::Struct,
+        seen: &mut BTreeSet<(String, String)>,
+    ) {
+        let join = |name: &str| {
+            if path.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{path}.{name}")
+            }
+        };
+        let mut removed: Vec<&ir::Field> = os
+            .fields
+            .iter()
+            .filter(|f| !ns.fields.iter().any(|g| g.name == f.name))
+            .collect();
+        let mut added: Vec<&ir::Field> = ns
+            .fields
+            .iter()
+            .filter(|f| !os.fields.iter().any(|g| g.name == f.name))
+            .collect();
+
+        // Same type and same example or description under a new name: a rename.
+        removed.retain(|r| {
+            let twin = added.iter().position(|a| {
+                a.ty == r.ty
+                    && ((a.example.is_some() && a.example == r.example)
+                        || (a.description.is_some() && a.description == r.description))
+            });
+            match twin {
+                Some(i) => {
+                    let a = added.remove(i);
+                    self.change(
+                        at,
+                        &join(&a.name),
+                        Kind::FieldRenamed {
+                            from: r.name.clone(),
+                            to: a.name.clone(),
+                        },
+                        Severity::Breaking,
+                        format!(
+                            "same values under a new name: the Rust field `{}` is gone",
+                            crate::naming::snake(&r.name)
+                        ),
+                        Some(&r.source),
+                        Some(&a.source),
+                    );
+                    false
+                }
+                None => true,
+            }
+        });
+        for r in removed {
+            self.change(
+                at,
+                &join(&r.name),
+                Kind::FieldRemoved,
+                Severity::Breaking,
+                "the field is gone from the Rust struct: code that reads it stops compiling",
+                Some(&r.source),
+                None,
+            );
+        }
+        for a in added {
+            self.change(
+                at,
+                &join(&a.name),
+                Kind::FieldAdded,
+                Severity::Warning,
+                "a new typed field; its value was kept in `extra` before",
+                None,
+                Some(&a.source),
+            );
+        }
+        for of in &os.fields {
+            let Some(nf) = ns.fields.iter().find(|f| f.name == of.name) else {
+                continue;
+            };
+            self.field(at, &join(&of.name), of, nf, seen);
+        }
+    }
+
+    fn field(
+        &mut self,
+        at: &At,
+        path: &str,
+        of: &ir::Field,
+        nf: &ir::Field,
+        seen: &mut BTreeSet<(String, String)>,
+    ) {
+        let (o, n) = (Some(&of.source), Some(&nf.source));
+        let repr_changes = repr(of) != repr(nf);
+        let severity = if repr_changes {
+            Severity::Breaking
+        } else {
+            Severity::Warning
+        };
+        let moved = format!(
+            "the Rust type changes from `{}` to `{}`",
+            repr(of),
+            repr(nf)
+        );
+        if of.required && !nf.required {
+            let why = if repr_changes {
+                format!("may now be absent: {moved}")
+            } else {
+                "may now be absent".to_owned()
+            };
+            self.change(at, path, Kind::BecameOptional, severity, why, o, n);
+        }
+        if !of.required && nf.required {
+            self.change(
+                at,
+                path,
+                Kind::BecameRequired,
+                Severity::Breaking,
+                format!("documented as always present: {moved}"),
+                o,
+                n,
+            );
+        }
+        if !of.nullable && nf.nullable {
+            let why = if repr_changes {
+                format!("may now be null: {moved}")
+            } else {
+                "may now be null: code that assumed a value should check".to_owned()
+            };
+            self.change(at, path, Kind::BecameNullable, severity, why, o, n);
+        }
+        if of.nullable && !nf.nullable {
+            let why = if repr_changes {
+                format!("no longer documented as nullable: {moved}")
+            } else {
+                "no longer documented as nullable; the Rust type is unchanged".to_owned()
+            };
+            let severity = if repr_changes {
+                Severity::Breaking
+            } else {
+                Severity::Info
+            };
+            self.change(at, path, Kind::StoppedBeingNullable, severity, why, o, n);
+        }
+        if of.description != nf.description {
+            self.change(
+                at,
+                path,
+                Kind::DescriptionChanged,
+                Severity::Info,
+                "documentation only",
+                o,
+                n,
+            );
+        }
+        self.ty(at, path, &of.ty, &nf.ty, o, n, seen);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn ty(
+        &mut self,
+        at: &At,
+        path: &str,
+        ot: &Ty,
+        nt: &Ty,
+        o: Option<&Loc>,
+        n: Option<&Loc>,
+        seen: &mut BTreeSet<(String, String)>,
+    ) {
+        let (ol, nl) = (label(ot), label(nt));
+        match (ot, nt) {
+            (Ty::Named { name: a }, Ty::Named { name: b })
+                if kind_of(at.old, a) == kind_of(at.new, b) =>
+            {
+                self.named(at, path, a, b, seen);
+            }
+            (Ty::Array { items: a }, Ty::Array { items: b }) => {
+                self.ty(at, &format!("{path}[]"), a, b, o, n, seen);
+            }
+            (Ty::String { format: a }, Ty::String { format: b })
+            | (Ty::Integer { format: a, .. }, Ty::Integer { format: b, .. })
+                if a != b =>
+            {
+                let name = |f: &Option<Format>| f.map(|f| format!("{f:?}").to_lowercase());
+                self.change(
+                    at,
+                    path,
+                    Kind::FormatChanged {
+                        from: name(a),
+                        to: name(b),
+                    },
+                    Severity::Breaking,
+                    format!("the Rust type changes from `{ol}` to `{nl}`"),
+                    o,
+                    n,
+                );
+            }
+            (Ty::Integer { range: a, .. }, Ty::Integer { range: b, .. }) if a != b => {
+                self.change(
+                    at,
+                    path,
+                    Kind::DescriptionChanged,
+                    Severity::Info,
+                    "the documented range changed; any integer is still accepted",
+                    o,
+                    n,
+                );
+            }
+            (Ty::Map { .. }, Ty::Any) | (Ty::Any, Ty::Map { .. }) => {}
+            _ if ot == nt => {}
+            _ => {
+                let (kind, why) = match widening(at, ot, nt) {
+                    Some(true) => (Kind::TypeWidened { from: ol.clone(), to: nl.clone() }, format!("accepts more values, but the Rust type changes from `{ol}` to `{nl}`")),
+                    Some(false) => (Kind::TypeNarrowed { from: ol.clone(), to: nl.clone() }, format!("payloads with other values now fail to parse, and the Rust type changes from `{ol}` to `{nl}`")),
+                    None => (Kind::TypeChanged { from: ol.clone(), to: nl.clone() }, format!("the Rust type changes from `{ol}` to `{nl}`, and payloads that parsed may not")),
+                };
+                self.change(at, path, kind, Severity::Breaking, why, o, n);
+            }
+        }
+    }
+
+    fn enums(&mut self, at: &At, path: &str, oe: &ir::Enum, ne: &ir::Enum) {
+        let values = |e: &ir::Enum| -> Vec<String> {
+            match &e.values {
+                ir::EnumValues::Strings(v) => v.clone(),
+                ir::EnumValues::Integers(v) => v.iter().map(|(i, _)| i.to_string()).collect(),
+            }
+        };
+        let (ov, nv) = (values(oe), values(ne));
+        for v in nv.iter().filter(|v| !ov.contains(v)) {
+            self.change(
+                at,
+                path,
+                Kind::EnumValueAdded { value: v.clone() },
+                Severity::Warning,
+                format!(
+                    "a new variant of `{}`; `{v}` parsed as `Unknown(..)` before",
+                    ne.name
+                ),
+                Some(&oe.source),
+                Some(&ne.source),
+            );
+        }
+        for v in ov.iter().filter(|v| !nv.contains(v)) {
+            self.change(
+                at,
+                path,
+                Kind::EnumValueRemoved { value: v.clone() },
+                Severity::Breaking,
+                format!("the variant of `{}` is gone: code that matches it stops compiling; `{v}` now parses as `Unknown(..)`", oe.name),
+                Some(&oe.source),
+                Some(&ne.source),
+            );
+        }
+    }
+}
+
+/// How the generated crate represents a field (see `emit`).
+fn repr(f: &ir::Field) -> &'static str {
+    match (f.required, f.nullable) {
+        (true, false) => "T",
+        (true, true) => "Option<T>",
+        (false, _) => "Maybe<T>",
+    }
+}
+
+#[derive(PartialEq)]
+enum NamedKind {
+    Struct,
+    Enum,
+    Missing,
+}
+
+fn kind_of(v: &ir::Vendor, name: &str) -> NamedKind {
+    match v.types.iter().find(|t| t.name() == name) {
+        Some(ir::TypeDef::Struct(_)) => NamedKind::Struct,
+        Some(ir::TypeDef::Enum(_)) => NamedKind::Enum,
+        None => NamedKind::Missing,
+    }
+}
+
+/// Whether `new` accepts everything `old` did (true), the reverse (false),
+/// or neither.
+fn widening(at: &At, old: &Ty, new: &Ty) -> Option<bool> {
+    let is_enum = |v: &ir::Vendor, t: &Ty| matches!(t, Ty::Named { name } if kind_of(v, name) == NamedKind::Enum);
+    let is_struct = |v: &ir::Vendor, t: &Ty| matches!(t, Ty::Named { name } if kind_of(v, name) == NamedKind::Struct);
+    match (old, new) {
+        (_, Ty::Any) => Some(true),
+        (Ty::Any, _) => Some(false),
+        (Ty::Integer { .. }, Ty::Number) => Some(true),
+        (Ty::Number, Ty::Integer { .. }) => Some(false),
+        (o, Ty::String { .. }) if is_enum(at.old, o) => Some(true),
+        (Ty::String { .. }, n) if is_enum(at.new, n) => Some(false),
+        (o, Ty::Map { .. }) if is_struct(at.old, o) => Some(true),
+        (Ty::Map { .. }, n) if is_struct(at.new, n) => Some(false),
+        _ => None,
+    }
+}
+
+/// A type as a reader of the Rust crate knows it.
+fn label(t: &Ty) -> String {
+    match t {
+        Ty::String { format: None } => "String".to_owned(),
+        Ty::String { format: Some(f) } => format!("{f:?}"),
+        Ty::Integer {
+            format: Some(Format::UnixTime),
+            ..
+        } => "UnixTime".to_owned(),
+        Ty::Integer { .. } => "i64".to_owned(),
+        Ty::Number => "Number".to_owned(),
+        Ty::Boolean => "bool".to_owned(),
+        Ty::Any | Ty::Map { .. } => "Value".to_owned(),
+        Ty::Array { items } => format!("Vec<{}>", label(items)),
+        Ty::Named { name } => name.clone(),
+    }
+}
+
+impl Change {
+    /// `field `data.object.email` removed`, in a few words.
+    pub fn headline(&self) -> String {
+        let at = if self.path.is_empty() {
+            String::new()
+        } else {
+            format!("`{}` ", self.path)
+        };
+        let what = match &self.kind {
+            Kind::VendorAdded => "vendor added".to_owned(),
+            Kind::VendorRemoved => "vendor removed".to_owned(),
+            Kind::EventAdded => "event added".to_owned(),
+            Kind::EventRemoved => "event removed".to_owned(),
+            Kind::PayloadDocumented => "payload documented".to_owned(),
+            Kind::PayloadUndocumented => "payload no longer documented".to_owned(),
+            Kind::FieldAdded => "field added".to_owned(),
+            Kind::FieldRemoved => "field removed".to_owned(),
+            Kind::FieldRenamed { from, .. } => format!("field renamed from `{from}`"),
+            Kind::TypeChanged { from, to } => format!("type changed: `{from}` → `{to}`"),
+            Kind::TypeWidened { from, to } => format!("type widened: `{from}` → `{to}`"),
+            Kind::TypeNarrowed { from, to } => format!("type narrowed: `{from}` → `{to}`"),
+            Kind::BecameOptional => "became optional".to_owned(),
+            Kind::BecameRequired => "became required".to_owned(),
+            Kind::BecameNullable => "became nullable".to_owned(),
+            Kind::StoppedBeingNullable => "no longer nullable".to_owned(),
+            Kind::EnumValueAdded { value } => format!("enum value `{value}` added"),
+            Kind::EnumValueRemoved { value } => format!("enum value `{value}` removed"),
+            Kind::FormatChanged { from, to } => format!(
+                "format changed: {} → {}",
+                from.as_deref().unwrap_or("none"),
+                to.as_deref().unwrap_or("none")
+            ),
+            Kind::DescriptionChanged => "description changed".to_owned(),
+        };
+        let events = if self.events.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({})",
+                self.events
+                    .iter()
+                    .map(|e| format!("`{e}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        format!("{}: {at}{what}{events}", self.vendor)
+    }
+}
+
+/// The report as a pull-request comment: breaking first, grouped by vendor
+/// and event.
+pub fn markdown(report: &Report) -> String {
+    let mut out = String::new();
+    let verdict = format!("{:?}", report.verdict).to_lowercase();
+    let _ = writeln!(
+        out,
+        "## hookgen drift: `webhook-models` needs a **{verdict}** release\n"
+    );
+    if report.changes.is_empty() {
+        out.push_str("No change to the generated types.\n");
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{} breaking, {} warning, {} info.\n",
+        report.count(Severity::Breaking),
+        report.count(Severity::Warning),
+        report.count(Severity::Info)
+    );
+    for r in &report.reasons {
+        let _ = writeln!(out, "- {r}");
+    }
+    let mut groups: BTreeMap<(&str, String), Vec<&Change>> = BTreeMap::new();
+    for c in &report.changes {
+        let events = if c.events.is_empty() {
+            "(vendor)".to_owned()
+        } else {
+            c.events
+                .iter()
+                .map(|e| format!("`{e}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        groups
+            .entry((c.vendor.as_str(), events))
+            .or_default()
+            .push(c);
+    }
+    let mut vendor = "";
+    for ((v, events), changes) in groups {
+        if v != vendor {
+            let _ = writeln!(out, "\n### {v}");
+            vendor = v;
+        }
+        let _ = writeln!(
+            out,
+            "\n#### {events}\n\n| severity | change | why | old | new |\n|---|---|---|---|---|"
+        );
+        let mut changes = changes;
+        changes.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.path.cmp(&b.path)));
+        for c in changes {
+            let severity = match c.severity {
+                Severity::Breaking => "🔴 breaking",
+                Severity::Warning => "🟡 warning",
+                Severity::Info => "🔵 info",
+            };
+            let headline = c.headline();
+            let what = headline
+                .split_once(": ")
+                .map_or(headline.as_str(), |(_, w)| w);
+            let what = what.rsplit_once(" (").map_or(what, |(w, _)| w);
+            let loc = |l: &Option<Loc>| {
+                l.as_ref()
+                    .map_or(String::new(), |l| format!("`{}`", l.file_line()))
+            };
+            let _ = writeln!(
+                out,
+                "| {severity} | {} | {} | {} | {} |",
+                cell(what),
+                cell(&c.why),
+                loc(&c.old),
+                loc(&c.new)
+            );
+        }
+    }
+    out
+}
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The report as GitHub Actions workflow commands: one annotation a change,
+/// on the line of the page that caused it.
+pub fn github(report: &Report) -> String {
+    let mut out = String::new();
+    for c in &report.changes {
+        let level = match c.severity {
+            Severity::Breaking => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let loc = c.new.as_ref().or(c.old.as_ref());
+        let place = loc.map_or(String::new(), |l| {
+            format!(" file={},line={}", escape_property(&l.file), l.line)
+        });
+        let _ = writeln!(
+            out,
+            "::{level}{place},title=hookgen drift::{}",
+            escape_data(&format!("{}: {}", c.headline(), c.why))
+        );
+    }
+    out
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}

@@ -1,0 +1,317 @@
+//! Drift between two states of a page: one fixture pair per kind of change,
+//! each asserting the change, its severity and the semver verdict.
+
+use hookgen::diag::{Diagnostics, Source};
+use hookgen::drift::{diff, Kind, Report, Severity, Verdict};
+use hookgen::{extract, infer, ir};
+
+/// The base page: a title naming the event, a field table, an example.
+const BASE: &str = "order.created\n\nFired when an order is created.\n\n\
+idstringRequired\n\nThe order's id.\n\n\
+status?string\n\nWhere the order is.\n\nPossible values: [open, paid]\n\n\
+total?stringRequired\n\n\
+{\"type\": \"order.created\", \"id\": \"o_1\", \"status\": \"open\", \"email\": \"ana@example.com\", \
+\"created_at\": \"2024-01-01T00:00:00Z\", \"count\": 1, \"gift\": null, \"customer\": {\"id\": \"c1\", \"tier\": \"gold\"}}\n";
+
+fn schema(pages: &[&str]) -> ir::Schema {
+    let mut diags = Diagnostics::default();
+    let pages: Vec<infer::Page> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let source = Source::new(format!("specs/acme/page{i}.md"), *text);
+            let evidence = extract::page(&source, &mut diags);
+            infer::Page { source, evidence }
+        })
+        .collect();
+    let hints = infer::Hints {
+        event_type_fields: Some(vec![vec!["type".to_owned()]]),
+    };
+    let vendor = infer::vendor("acme", &pages, &hints, &mut diags).vendor;
+    ir::Schema {
+        vendors: vec![vendor],
+    }
+}
+
+fn drift(old: &[&str], new: &[&str]) -> Report {
+    diff(&schema(old), &schema(new))
+}
+
+fn edit(from: &str, to: &str) -> String {
+    assert!(BASE.contains(from), "the base page has no {from:?}");
+    BASE.replacen(from, to, 1)
+}
+
+/// Asserts the report holds exactly one change, of this kind, at this path.
+fn assert_one(report: &Report, path: &str, kind: Kind, severity: Severity, verdict: Verdict) {
+    let found: Vec<String> = report
+        .changes
+        .iter()
+        .map(|c| format!("{} {:?} {:?}", c.path, c.kind, c.severity))
+        .collect();
+    assert_eq!(report.changes.len(), 1, "{found:#?}");
+    let c = &report.changes[0];
+    assert_eq!(
+        (c.path.as_str(), &c.kind, c.severity),
+        (path, &kind, severity),
+        "{found:#?}"
+    );
+    assert_eq!(report.verdict, verdict);
+    assert!(!c.why.is_empty());
+    assert_eq!(c.events, ["order.created"]);
+}
+
+#[test]
+fn vendors_added_and_removed() {
+    let none = ir::Schema { vendors: vec![] };
+    let r = diff(&none, &schema(&[BASE]));
+    assert_eq!(
+        (&r.changes[0].kind, r.changes[0].severity, r.verdict),
+        (&Kind::VendorAdded, Severity::Info, Verdict::Minor)
+    );
+    let r = diff(&schema(&[BASE]), &none);
+    assert_eq!(
+        (&r.changes[0].kind, r.changes[0].severity, r.verdict),
+        (&Kind::VendorRemoved, Severity::Breaking, Verdict::Major)
+    );
+}
+
+#[test]
+fn payload_documented() {
+    // An event listed with no payload, then documented on its own page.
+    let listed = "Events\n\n  \u{2022} order.created\n  \u{2022} order.paid\n";
+    let paid = "order.paid\n\n{\"type\": \"order.paid\", \"id\": \"o_1\"}\n";
+    let r = drift(&[BASE, listed], &[BASE, listed, paid]);
+    let c = r
+        .changes
+        .iter()
+        .find(|c| c.events == ["order.paid"])
+        .expect("a change for order.paid");
+    assert_eq!(
+        (&c.kind, c.severity),
+        (&Kind::PayloadDocumented, Severity::Breaking)
+    );
+    let r = drift(&[BASE, listed, paid], &[BASE, listed]);
+    assert!(r
+        .changes
+        .iter()
+        .any(|c| c.kind == Kind::PayloadUndocumented));
+}
+
+#[test]
+fn no_change_no_drift() {
+    let r = drift(&[BASE], &[BASE]);
+    assert!(r.changes.is_empty(), "{:#?}", r.changes);
+    assert_eq!(r.verdict, Verdict::None);
+}
+
+#[test]
+fn event_added_and_removed() {
+    let paid = "order.paid\n\nFired when an order is paid.\n\n{\"type\": \"order.paid\", \"id\": \"o_1\"}\n";
+    let r = drift(&[BASE], &[BASE, paid]);
+    assert_eq!(r.changes.len(), 1, "{:#?}", r.changes);
+    assert_eq!(
+        (&r.changes[0].kind, r.changes[0].severity),
+        (&Kind::EventAdded, Severity::Warning)
+    );
+    assert_eq!(r.changes[0].events, ["order.paid"]);
+    assert_eq!(r.verdict, Verdict::Minor);
+
+    let r = drift(&[BASE, paid], &[BASE]);
+    assert_eq!(
+        (&r.changes[0].kind, r.changes[0].severity),
+        (&Kind::EventRemoved, Severity::Breaking)
+    );
+    assert_eq!(r.verdict, Verdict::Major);
+}
+
+#[test]
+fn field_added_removed_renamed() {
+    let added = edit("\"count\": 1,", "\"count\": 1, \"coupon\": \"SPRING\",");
+    assert_one(
+        &drift(&[BASE], &[&added]),
+        "coupon",
+        Kind::FieldAdded,
+        Severity::Warning,
+        Verdict::Minor,
+    );
+
+    let removed = edit("\"count\": 1, ", "");
+    assert_one(
+        &drift(&[BASE], &[&removed]),
+        "count",
+        Kind::FieldRemoved,
+        Severity::Breaking,
+        Verdict::Major,
+    );
+
+    let renamed = edit(
+        "\"email\": \"ana@example.com\"",
+        "\"email_address\": \"ana@example.com\"",
+    );
+    assert_one(
+        &drift(&[BASE], &[&renamed]),
+        "email_address",
+        Kind::FieldRenamed {
+            from: "email".into(),
+            to: "email_address".into(),
+        },
+        Severity::Breaking,
+        Verdict::Major,
+    );
+}
+
+#[test]
+fn nested_fields_are_named_by_path() {
+    let removed = edit(", \"tier\": \"gold\"", "");
+    assert_one(
+        &drift(&[BASE], &[&removed]),
+        "customer.tier",
+        Kind::FieldRemoved,
+        Severity::Breaking,
+        Verdict::Major,
+    );
+}
+
+#[test]
+fn type_changed_widened_narrowed() {
+    let changed = edit("\"count\": 1", "\"count\": \"one\"");
+    assert_one(
+        &drift(&[BASE], &[&changed]),
+        "count",
+        Kind::TypeChanged {
+            from: "i64".into(),
+            to: "String".into(),
+        },
+        Severity::Breaking,
+        Verdict::Major,
+    );
+    let widened = edit("\"count\": 1", "\"count\": 1.5");
+    assert_one(
+        &drift(&[BASE], &[&widened]),
+        "count",
+        Kind::TypeWidened {
+            from: "i64".into(),
+            to: "Number".into(),
+        },
+        Severity::Breaking,
+        Verdict::Major,
+    );
+    let narrowed = edit("\"gift\": null", "\"gift\": \"a card\"");
+    let r = drift(&[BASE], &[&narrowed]);
+    let kinds: Vec<&Kind> = r.changes.iter().map(|c| &c.kind).collect();
+    assert!(
+        kinds.contains(&&Kind::TypeNarrowed {
+            from: "Value".into(),
+            to: "String".into()
+        }),
+        "{kinds:?}"
+    );
+    assert_eq!(r.verdict, Verdict::Major);
+}
+
+#[test]
+fn presence_changes_judged_by_what_the_rust_type_does() {
+    let optional = edit("idstringRequired", "id?string");
+    assert_one(
+        &drift(&[BASE], &[&optional]),
+        "id",
+        Kind::BecameOptional,
+        Severity::Breaking,
+        Verdict::Major,
+    );
+    assert_one(
+        &drift(&[&optional], &[BASE]),
+        "id",
+        Kind::BecameRequired,
+        Severity::Breaking,
+        Verdict::Major,
+    );
+}
+
+#[test]
+fn nullability_changes() {
+    // `status` is a Maybe<Status> (its type comes from the table): null was
+    // already accepted, so the Rust type does not change.
+    let nullable = edit("\"status\": \"open\"", "\"status\": null");
+    assert_one(
+        &drift(&[BASE], &[&nullable]),
+        "status",
+        Kind::BecameNullable,
+        Severity::Warning,
+        Verdict::Minor,
+    );
+
+    // With nothing but `null` to go by, a field's type is unknown: widened.
+    let untyped = edit("\"email\": \"ana@example.com\"", "\"email\": null");
+    let r = drift(&[BASE], &[&untyped]);
+    assert!(r
+        .changes
+        .iter()
+        .any(|c| matches!(&c.kind, Kind::TypeWidened { to, .. } if to == "Value")));
+
+    // `id` is required: a String becomes an Option<String>.
+    let both = edit("\"id\": \"o_1\"", "\"id\": null");
+    let r = drift(&[BASE], &[&both]);
+    let c = r
+        .changes
+        .iter()
+        .find(|c| c.kind == Kind::BecameNullable)
+        .expect("became nullable");
+    assert_eq!((c.path.as_str(), c.severity), ("id", Severity::Breaking));
+
+    let r = drift(&[&nullable], &[BASE]);
+    let c = r
+        .changes
+        .iter()
+        .find(|c| c.kind == Kind::StoppedBeingNullable)
+        .expect("stopped");
+    assert_eq!(c.severity, Severity::Info);
+}
+
+#[test]
+fn enum_values_added_and_removed() {
+    let added = edit("[open, paid]", "[open, paid, refunded]");
+    assert_one(
+        &drift(&[BASE], &[&added]),
+        "status",
+        Kind::EnumValueAdded {
+            value: "refunded".into(),
+        },
+        Severity::Warning,
+        Verdict::Minor,
+    );
+    let removed = edit("[open, paid]", "[open]");
+    assert_one(
+        &drift(&[BASE], &[&removed]),
+        "status",
+        Kind::EnumValueRemoved {
+            value: "paid".into(),
+        },
+        Severity::Breaking,
+        Verdict::Major,
+    );
+}
+
+#[test]
+fn format_and_description_changes() {
+    let format = edit("\"2024-01-01T00:00:00Z\"", "\"yesterday\"");
+    assert_one(
+        &drift(&[BASE], &[&format]),
+        "created_at",
+        Kind::FormatChanged {
+            from: Some("datetime".into()),
+            to: None,
+        },
+        Severity::Breaking,
+        Verdict::Major,
+    );
+    let described = edit("The order's id.", "The order's unique id.");
+    assert_one(
+        &drift(&[BASE], &[&described]),
+        "id",
+        Kind::DescriptionChanged,
+        Severity::Info,
+        Verdict::Patch,
+    );
+}
