@@ -748,6 +748,14 @@ pub fn markdown(report: &Report) -> String {
             .or_default()
             .push(c);
     }
+    // Within a vendor, the groups with the worst changes first.
+    let mut groups: Vec<((&str, String), Vec<&Change>)> = groups.into_iter().collect();
+    groups.sort_by(|(a, ca), (b, cb)| {
+        let worst = |cs: &Vec<&Change>| cs.iter().map(|c| c.severity).max();
+        a.0.cmp(b.0)
+            .then(worst(cb).cmp(&worst(ca)))
+            .then(a.1.cmp(&b.1))
+    });
     let mut vendor = "";
     for ((v, events), changes) in groups {
         if v != vendor {
