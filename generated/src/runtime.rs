@@ -338,6 +338,16 @@ pub fn event_type_in_json(
     fields: &[&[&str]],
     separator: &str,
 ) -> Result<String, Error> {
+    // Fast path: top-level fields, found by scanning bytes; it stops at the
+    // first match, usually near the start. Anything unusual (a nested path,
+    // an escape, a duplicate, malformed text) falls back to reading with
+    // serde, which also reports errors; the payload parse validates the rest.
+    if fields.iter().all(|f| f.len() == 1) {
+        let names: Vec<&str> = fields.iter().map(|f| f[0]).collect();
+        if let Some(found) = scan_top_level(body, &names) {
+            return join(found.into_iter().map(Some).collect(), fields, separator);
+        }
+    }
     let mut found = vec![None; fields.len()];
     let mut de = serde_json::Deserializer::from_slice(body);
     let seek = Seek {
@@ -366,6 +376,85 @@ pub fn event_type_in_value(
         })
         .collect();
     join(found, fields, separator)
+}
+
+/// The string values of top-level `keys`, by a byte scan; `None` when the
+/// scan is not sure (the caller then reads with serde).
+fn scan_top_level(body: &[u8], keys: &[&str]) -> Option<Vec<String>> {
+    let mut found: Vec<Option<String>> = vec![None; keys.len()];
+    let mut depth = 0usize;
+    let mut i = 0;
+    // At depth 1, whether the next string is a key.
+    let mut expect_key = false;
+    while i < body.len() {
+        match body[i] {
+            b'{' => {
+                depth += 1;
+                expect_key = depth == 1;
+                i += 1;
+            }
+            b'[' => {
+                depth += 1;
+                i += 1;
+            }
+            b'}' | b']' => {
+                depth = depth.checked_sub(1)?;
+                i += 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            b',' => {
+                expect_key = depth == 1;
+                i += 1;
+            }
+            b'"' => {
+                let end = string_end(body, i)?;
+                let text = &body[i + 1..end];
+                i = end + 1;
+                if depth == 1 && expect_key {
+                    expect_key = false;
+                    let Some(k) = keys.iter().position(|k| k.as_bytes() == text) else {
+                        continue;
+                    };
+                    while body
+                        .get(i)
+                        .is_some_and(|b| b.is_ascii_whitespace() || *b == b':')
+                    {
+                        i += 1;
+                    }
+                    if body.get(i) != Some(&b'"') {
+                        return None;
+                    }
+                    let end = string_end(body, i)?;
+                    let value = std::str::from_utf8(&body[i + 1..end]).ok()?;
+                    if found[k].is_some() || value.contains('\\') {
+                        return None;
+                    }
+                    found[k] = Some(value.to_owned());
+                    i = end + 1;
+                    if found.iter().all(Option::is_some) {
+                        return found.into_iter().collect();
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The index of the quote closing the string that opens at `start`.
+fn string_end(body: &[u8], start: usize) -> Option<usize> {
+    let mut i = start + 1;
+    while i < body.len() {
+        match body[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 fn join(found: Vec<Option<String>>, fields: &[&[&str]], separator: &str) -> Result<String, Error> {
@@ -562,6 +651,13 @@ mod tests {
         assert_eq!(event_type_in_json(body, pair, ".").unwrap(), "x.up");
         let value: Value = serde_json::from_slice(body).unwrap();
         assert_eq!(event_type_in_value(&value, pair, ".").unwrap(), "x.up");
+        // The byte scan and serde agree, escapes and nesting included.
+        let tricky =
+            br#"{"data": {"type": "inner"}, "note": "a \"type\": \"x\"", "type": "outer"}"#;
+        let top: &[&[&str]] = &[&["type"]];
+        assert_eq!(event_type_in_json(tricky, top, ".").unwrap(), "outer");
+        let escaped = br#"{"type": "a\u002eb"}"#;
+        assert_eq!(event_type_in_json(escaped, top, ".").unwrap(), "a.b");
         let missing: &[&[&str]] = &[&["kind"]];
         assert_eq!(
             event_type_in_json(body, missing, ".").unwrap_err().kind(),

@@ -84,11 +84,22 @@ pub fn page(src: &Source, diags: &mut Diagnostics) -> PageEvidence {
     let (examples, spans) = examples::extract(src, diags);
     let rows = tables::extract(src, &spans);
     let events = events::extract(src, &spans);
+    // A page the text does not name is about the event its file is named
+    // after: `customer.created.json`, a saved `customer.updated.txt`.
+    let page_event = events.page_event.or_else(|| {
+        let file = src.path.rsplit('/').next().unwrap_or("");
+        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+        vocab::is_event_name(stem).then(|| EventMention {
+            name: stem.to_owned(),
+            description: None,
+            loc: src.loc(0),
+        })
+    });
     PageEvidence {
         examples,
         rows,
         listed_events: events.listed,
-        page_event: events.page_event,
+        page_event,
         constants: events.constants,
         description: events.description,
         object_heading: events.object_heading,
@@ -125,4 +136,39 @@ fn strip_bullet(line: &str) -> (bool, &str) {
         }
     }
     (false, t.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_the_text_does_not_name_is_named_by_its_file() {
+        let mut diags = Diagnostics::default();
+        let json = Source::new(
+            "specs/shop/order.paid.json",
+            "{\"type\": \"order.paid\", \"id\": 1}\n",
+        );
+        assert_eq!(
+            page(&json, &mut diags)
+                .page_event
+                .map(|m| m.name)
+                .as_deref(),
+            Some("order.paid")
+        );
+        // A title in the text wins; a file name that is no event name says nothing.
+        let titled = Source::new(
+            "specs/shop/order.paid.txt",
+            "order.refunded\n\n{\"id\": 1}\n",
+        );
+        assert_eq!(
+            page(&titled, &mut diags)
+                .page_event
+                .map(|m| m.name)
+                .as_deref(),
+            Some("order.refunded")
+        );
+        let plain = Source::new("specs/shop/events.json", "{\"id\": 1}\n");
+        assert!(page(&plain, &mut diags).page_event.is_none());
+    }
 }
