@@ -111,6 +111,9 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     }
 
     let discriminator = discriminator(pages, hints, &events);
+    // Each example payload counts once as evidence, however often a shape
+    // recurs inside it.
+    let mut sample = 0usize;
     let mut groups: Vec<Group> = Vec::new();
     let mut cases = Vec::new();
     for page in pages {
@@ -168,7 +171,8 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             }
         }
         for example in &ev.examples {
-            groups[g].shape.observe(&example.node, src);
+            sample += 1;
+            groups[g].shape.observe(&example.node, src, sample);
             let in_body = discriminator
                 .as_ref()
                 .and_then(|d| event_in_body(&example.node, d));
@@ -487,6 +491,8 @@ struct Shape {
     /// The table row describing this place, if any.
     doc: Option<FieldRow>,
     loc: Option<Loc>,
+    /// The example payloads this place was seen in.
+    samples: BTreeSet<usize>,
 }
 
 impl Shape {
@@ -505,8 +511,9 @@ impl Shape {
         self.items.get_or_insert_with(Default::default)
     }
 
-    fn observe(&mut self, node: &Node, src: &Source) {
+    fn observe(&mut self, node: &Node, src: &Source, sample: usize) {
         self.present += 1;
+        self.samples.insert(sample);
         if self.loc.is_none() {
             self.loc = Some(src.loc(node.start));
         }
@@ -533,7 +540,7 @@ impl Shape {
                 let mut seen = BTreeSet::new();
                 for e in entries {
                     let child = self.child(&e.key);
-                    child.observe(&e.value, src);
+                    child.observe(&e.value, src, sample);
                     if !seen.insert(e.key.as_str()) {
                         // A duplicated key is more evidence, not another presence.
                         child.present -= 1;
@@ -543,7 +550,7 @@ impl Shape {
             Kind::Array(items) => {
                 self.arrays += 1;
                 for item in items {
-                    self.items_mut().observe(item, src);
+                    self.items_mut().observe(item, src, sample);
                 }
             }
         }
@@ -574,6 +581,7 @@ impl Shape {
 
     fn merge(&mut self, other: &Shape) {
         self.present += other.present;
+        self.samples.extend(other.samples.iter().copied());
         self.nulls += other.nulls;
         self.bools += other.bools;
         self.ints += other.ints;
@@ -851,8 +859,12 @@ impl<'d> Builder<'d> {
         for (key, child) in &shape.fields {
             let ty = self.ty(child, key, type_name);
             let doc = child.doc.as_ref();
+            // Present in every occurrence across enough payloads: required,
+            // unless the page says optional.
+            let always = shape.samples.len() >= MIN_SAMPLES && child.present == shape.objects;
             let is_required = doc.and_then(|d| d.required) == Some(true)
-                || required.iter().any(|p| p.len() == 1 && p[0] == *key);
+                || required.iter().any(|p| p.len() == 1 && p[0] == *key)
+                || (always && doc.and_then(|d| d.required) != Some(false));
             let description = doc
                 .map(|d| d.description.trim().to_owned())
                 .filter(|d| !d.is_empty());
@@ -929,6 +941,12 @@ impl<'d> Builder<'d> {
             (Ty::String { .. } | Ty::Integer { .. }, Some(values)) => {
                 self.enum_type(shape, key, parent, values, &ty)
             }
+            (Ty::String { format: None }, None) => match sample_enum(shape) {
+                Some(values) => {
+                    self.enum_type(shape, key, parent, &DocValues::Strings(values), &ty)
+                }
+                None => ty,
+            },
             _ => ty,
         }
     }
@@ -1060,6 +1078,36 @@ impl<'d> Builder<'d> {
         }));
         Ty::Named { name }
     }
+}
+
+/// Payloads a field must be seen in, in every occurrence, to be required.
+/// One doc example proves nothing: real payloads omit what examples show.
+const MIN_SAMPLES: usize = 3;
+
+/// Payloads a string field must be seen in before its values make an enum.
+const ENUM_SAMPLES: usize = 10;
+
+/// The values of a string field that behaves like an enum across many
+/// payloads: few distinct lowercase tokens, each recurring. First-seen order.
+fn sample_enum(shape: &Shape) -> Option<Vec<String>> {
+    if shape.samples.len() < ENUM_SAMPLES || shape.str_values.len() < shape.strings {
+        return None;
+    }
+    let mut distinct: Vec<&String> = Vec::new();
+    for v in &shape.str_values {
+        if !distinct.contains(&v) {
+            distinct.push(v);
+        }
+    }
+    let token = |v: &str| {
+        v.len() <= 32
+            && v.starts_with(|c: char| c.is_ascii_lowercase())
+            && v.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-'))
+    };
+    let few =
+        distinct.len() >= 2 && distinct.len() <= 12 && distinct.len() * 3 <= shape.samples.len();
+    (few && distinct.iter().all(|v| token(v))).then(|| distinct.into_iter().cloned().collect())
 }
 
 fn root_key(name: &str) -> String {
@@ -1290,6 +1338,71 @@ mod tests {
             .filter(|f| f.contains(&"a".to_owned()) || f.contains(&"b".to_owned()))
             .collect();
         assert_eq!(o, [["a", "b"]], "only the merged `o` is a type");
+    }
+
+    #[test]
+    fn many_samples_prove_presence_and_enums() {
+        let statuses = ["open", "paid", "void"];
+        let pages: Vec<String> = (0..12)
+            .map(|i| {
+                let note = if i == 5 { String::new() } else { format!(", \"note\": \"n{i}\"") };
+                format!(
+                    "order.created\n\n{{\"type\": \"order.created\", \"id\": \"o_{i}\", \"status\": \"{}\", \"amount\": {}{note}}}\n",
+                    statuses[i % 3],
+                    i * 100
+                )
+            })
+            .collect();
+        let mut diags = Diagnostics::default();
+        let pages: Vec<Page> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let source = Source::new(format!("p{i}.md"), text.as_str());
+                let evidence = extract::page(&source, &mut diags);
+                Page { source, evidence }
+            })
+            .collect();
+        let v = vendor("v", &pages, &Hints::default(), &mut diags).vendor;
+        let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == "OrderCreated")
+        else {
+            panic!("{:#?}", v.types);
+        };
+        let required: Vec<(&str, bool)> = s
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.required))
+            .collect();
+        assert_eq!(
+            required,
+            [
+                ("type", true),
+                ("id", true),
+                ("status", true),
+                ("amount", true),
+                ("note", false)
+            ]
+        );
+        let status = &s.fields[2].ty;
+        assert_eq!(
+            status,
+            &Ty::Named {
+                name: "Status".to_owned()
+            }
+        );
+        let Some(ir::TypeDef::Enum(e)) = v.types.iter().find(|t| t.name() == "Status") else {
+            panic!()
+        };
+        assert!(matches!(&e.values, ir::EnumValues::Strings(v) if v == &["open", "paid", "void"]));
+        // Ids are all different: no enum.
+        assert_eq!(s.fields[1].ty, Ty::String { format: None });
+
+        // One example proves nothing.
+        let one = infer_page("{\"type\": \"a.b\", \"id\": \"x\"}\n");
+        let Some(ir::TypeDef::Struct(s)) = one.types.iter().find(|t| t.name() == "VEvent") else {
+            panic!()
+        };
+        assert!(!s.fields.iter().any(|f| f.name == "id" && f.required));
     }
 
     fn fields_of(t: &ir::TypeDef) -> Vec<String> {
