@@ -4,8 +4,10 @@
 //! field tables, event names) and records where it found it. Nothing here
 //! knows about Rust or about other pages; `infer` weighs the evidence.
 
+mod bullets;
 mod events;
 mod examples;
+mod pipes;
 mod tables;
 mod vocab;
 

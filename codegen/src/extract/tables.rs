@@ -25,14 +25,17 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
         let next = if is_glued_header(lines[i].1) {
             Some(glued_table(src, &lines, i + 1, &mut rows))
         } else {
-            tree(src, &lines, i, &mut rows).or_else(|| marked_listing(src, &lines, i, &mut rows))
+            tree(src, &lines, i, &mut rows)
+                .or_else(|| marked_listing(src, &lines, i, &mut rows))
+                .or_else(|| super::pipes::read(src, &lines, i, &mut rows))
+                .or_else(|| super::bullets::read(src, &lines, i, &mut rows))
         };
         i = next.unwrap_or(i + 1);
     }
     rows
 }
 
-fn new_row(src: &Source, offset: usize, line: &str, path: Vec<String>) -> FieldRow {
+pub(super) fn new_row(src: &Source, offset: usize, line: &str, path: Vec<String>) -> FieldRow {
     let indent = line.len() - line.trim_start().len();
     FieldRow {
         path,
@@ -57,7 +60,7 @@ fn set_type(row: &mut FieldRow, word: &str) {
 /// Lines that follow a row and add to it: an enum list, a format, an example
 /// value on its own line, or a sentence of description. Returns false for a
 /// line that belongs to something else.
-fn continue_row(row: &mut FieldRow, line: &str) -> bool {
+pub(super) fn continue_row(row: &mut FieldRow, line: &str) -> bool {
     let t = line.trim();
     if t.is_empty() {
         return true;

@@ -67,6 +67,149 @@ pub fn type_word(word: &str) -> Option<(DocType, Option<Format>)> {
     Some(t)
 }
 
+/// What a type cell says: `nullable string`, `string | null`,
+/// `string<uuid>`, `array of strings`, `integer (required)`, `PaymentDetails`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypeInfo {
+    pub ty: DocType,
+    pub format: Option<Format>,
+    pub nullable: bool,
+    pub required: Option<bool>,
+}
+
+pub fn type_phrase(text: &str) -> Option<TypeInfo> {
+    let text = text.trim().trim_matches(|c| matches!(c, '`' | '*'));
+    if text.is_empty() || text.len() > 80 {
+        return None;
+    }
+    let mut info = TypeInfo {
+        ty: DocType::Any,
+        format: None,
+        nullable: false,
+        required: None,
+    };
+    let mut found = false;
+    let lower = text.to_ascii_lowercase();
+    // `string<uuid>`, `string<uri|email>`: a type with its format.
+    if let Some((base, rest)) = lower.split_once('<') {
+        if let (Some((t, _)), Some(inner)) = (type_word(base), rest.strip_suffix('>')) {
+            if !matches!(t, DocType::Array(_)) {
+                info.ty = t;
+                info.format = inner.split('|').find_map(format_word);
+                return Some(info);
+            }
+        }
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | '\u{b7}' | ';'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        match w {
+            "null" | "nullable" => info.nullable = true,
+            "required" | "req" => info.required = Some(true),
+            "optional" => info.required = Some(false),
+            "or" | "a" | "an" | "sent" | "as" | "in" => {}
+            "array" | "list" if words.get(i + 1) == Some(&"of") => {
+                let inner = words
+                    .get(i + 2)
+                    .and_then(|w| type_word(w.trim_end_matches('s')).or_else(|| type_word(w)));
+                info.ty = DocType::Array(inner.map(|(t, _)| Box::new(t)));
+                found = true;
+                i += 3;
+                continue;
+            }
+            _ => {
+                let bracketed = w.strip_prefix('[').and_then(|x| x.strip_suffix(']'));
+                if let Some(inner) = bracketed.and_then(type_word) {
+                    info.ty = DocType::Array(Some(Box::new(inner.0)));
+                    found = true;
+                } else if let Some(f) = format_word(w) {
+                    info.format = info.format.or(Some(f));
+                    if !found && f != Format::UnixTime {
+                        info.ty = DocType::String;
+                        found = true;
+                    }
+                } else if let Some((t, f)) = (!found)
+                    .then(|| type_word(w).or_else(|| type_word(w.trim_end_matches('s'))))
+                    .flatten()
+                {
+                    info.ty = t;
+                    info.format = info.format.or(f);
+                    found = true;
+                } else if matches!(w, "enum" | "const") && !found {
+                    info.ty = DocType::String;
+                    found = true;
+                }
+            }
+        }
+        i += 1;
+    }
+    // A class name: `PaymentDetails` is an object.
+    if !found {
+        let original = text.trim();
+        let class = original.starts_with(|c: char| c.is_ascii_uppercase())
+            && original.chars().all(|c| c.is_ascii_alphanumeric())
+            && original.chars().any(|c| c.is_ascii_lowercase());
+        if !class {
+            return None;
+        }
+        info.ty = DocType::Object;
+    }
+    Some(info)
+}
+
+/// An enum stated anywhere in a description: `Possible values: [a, b]`,
+/// `` Can be `a`, `b`, or `c` ``, `One of: a, b`, `"Live" | "Test"`.
+pub fn enum_in_text(text: &str) -> Option<EnumValues> {
+    let lower = text.to_ascii_lowercase();
+    // A lead word somewhere in the text, then a list.
+    for lead in [
+        "possible values",
+        "allowed values",
+        "available options",
+        "options:",
+        "enum:",
+        "one of:",
+        "values:",
+    ] {
+        if let Some(at) = lower.find(lead) {
+            if let Some(v) = enum_line(&text[at..]) {
+                return Some(v);
+            }
+        }
+    }
+    // `Can be `a`, `b`, or `c`` and `One of `a`, `b``: the code spans after it.
+    for lead in ["can be", "one of", "either"] {
+        if let Some(at) = lower.find(lead) {
+            let spans: Vec<String> = text[at..]
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty() && !s.contains(' '))
+                .collect();
+            if spans.len() >= 2 {
+                return Some(EnumValues::Strings(spans));
+            }
+        }
+    }
+    // A TypeScript union of string literals: `"Live" | "Test"`.
+    let parts: Vec<&str> = text.split('|').map(str::trim).collect();
+    if parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.len() >= 2 && p.starts_with('"') && p.ends_with('"'))
+    {
+        return Some(EnumValues::Strings(
+            parts.iter().map(|p| p[1..p.len() - 1].to_owned()).collect(),
+        ));
+    }
+    None
+}
+
 /// Type words that may be glued between a field name and its description,
 /// longest first so `string` wins over `str`.
 pub const GLUED_TYPES: &[&str] = &[
@@ -83,7 +226,7 @@ pub fn format_line(line: &str) -> Option<Format> {
 pub fn format_word(word: &str) -> Option<Format> {
     Some(match word.trim().to_ascii_lowercase().as_str() {
         "uuid" => Format::Uuid,
-        "date-time" | "datetime" | "iso8601" | "iso 8601" => Format::DateTime,
+        "date-time" | "datetime" | "iso8601" | "iso 8601" | "rfc3339" => Format::DateTime,
         "date" => Format::Date,
         "decimal" => Format::Decimal,
         "unix" | "unix-time" | "timestamp" => Format::UnixTime,
@@ -242,6 +385,78 @@ mod tests {
             assert_eq!(type_word(word).map(|t| t.0), Some(want), "{word}");
         }
         assert_eq!(type_word("PaymentDetails"), None);
+    }
+
+    #[test]
+    fn type_phrases() {
+        let t = |s: &str| type_phrase(s).map(|i| (i.ty, i.format, i.nullable, i.required));
+        use DocType::*;
+        let trials = [
+            ("nullable string", Some((String, None, true, None))),
+            ("string | null", Some((String, None, true, None))),
+            (
+                "integer (required)",
+                Some((Integer, None, false, Some(true))),
+            ),
+            ("string, optional", Some((String, None, false, Some(false)))),
+            (
+                "string<uuid>",
+                Some((String, Some(Format::Uuid), false, None)),
+            ),
+            (
+                "string \u{b7} uuid",
+                Some((String, Some(Format::Uuid), false, None)),
+            ),
+            (
+                "array of strings",
+                Some((Array(Some(Box::new(String))), None, false, None)),
+            ),
+            (
+                "[integer]",
+                Some((Array(Some(Box::new(Integer))), None, false, None)),
+            ),
+            (
+                "list of objects",
+                Some((Array(Some(Box::new(Object))), None, false, None)),
+            ),
+            ("`boolean`", Some((Boolean, None, false, None))),
+            ("PaymentDetails", Some((Object, None, false, None))),
+            (
+                "date-time",
+                Some((String, Some(Format::DateTime), false, None)),
+            ),
+            ("The id of the thing", None),
+        ];
+        for (text, want) in trials {
+            assert_eq!(t(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn enums_in_prose() {
+        use EnumValues::*;
+        let trials = [
+            (
+                "The state. Can be `queued`, `in_progress`, or `completed`.",
+                Some(Strings(vec![
+                    "queued".into(),
+                    "in_progress".into(),
+                    "completed".into(),
+                ])),
+            ),
+            (
+                "Mode. Possible values: [live, test]",
+                Some(Strings(vec!["live".into(), "test".into()])),
+            ),
+            (
+                "\"Live\" | \"Test\"",
+                Some(Strings(vec!["Live".into(), "Test".into()])),
+            ),
+            ("Whether it can be used.", None),
+        ];
+        for (text, want) in trials {
+            assert_eq!(enum_in_text(text), want, "{text}");
+        }
     }
 
     #[test]

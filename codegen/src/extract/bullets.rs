@@ -1,0 +1,142 @@
+//! Bulleted field lists: `` - `name` (string, required): … ``,
+//! `- name (type) - …`, `* **name** `string` — …`; nested by indentation.
+
+use super::pipes::{describe, name_and_marks};
+use super::tables::new_row;
+use super::vocab::{self, DocType};
+use super::{strip_bullet, FieldRow};
+use crate::diag::Source;
+
+struct Bullet {
+    indent: usize,
+    name: String,
+    required: Option<bool>,
+    info: vocab::TypeInfo,
+    description: String,
+}
+
+/// `name (type, markers): description` after the bullet.
+fn bullet(line: &str) -> Option<Bullet> {
+    let (is_bullet, t) = strip_bullet(line);
+    if !is_bullet {
+        return None;
+    }
+    let indent = line.len() - line.trim_start().len();
+    // The name: up to the first space or `(`, without backticks or bold.
+    let end = t.find([' ', '(', ':']).unwrap_or(t.len());
+    let (name, mut marks) = name_and_marks(&t[..end]);
+    if !vocab::is_field_name(&name) {
+        return None;
+    }
+    let rest = t[end..].trim_start();
+    let (type_text, after) = if let Some(inner) = rest.strip_prefix('(') {
+        let close = inner.find(')')?;
+        (&inner[..close], &inner[close + 1..])
+    } else if let Some(inner) = rest.strip_prefix('`') {
+        let close = inner.find('`')?;
+        (&inner[..close], &inner[close + 1..])
+    } else {
+        return None;
+    };
+    let info = vocab::type_phrase(type_text)?;
+    marks = marks.or(info.required);
+    let description = after
+        .trim_start()
+        .trim_start_matches([':', '-', '\u{2014}', '\u{2013}'])
+        .trim()
+        .to_owned();
+    Some(Bullet {
+        indent,
+        name,
+        required: marks,
+        info,
+        description,
+    })
+}
+
+/// Reads a list of two or more field bullets starting at `start`.
+pub fn read(
+    src: &Source,
+    lines: &[(usize, &str)],
+    start: usize,
+    rows: &mut Vec<FieldRow>,
+) -> Option<usize> {
+    bullet(lines[start].1)?;
+    let mut found: Vec<(usize, Bullet, usize, &str)> = Vec::new();
+    let mut i = start;
+    while let Some(&(offset, line)) = lines.get(i) {
+        if line.trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        match bullet(line) {
+            Some(b) => found.push((offset, b, i, line)),
+            None => break,
+        }
+        i += 1;
+    }
+    if found.len() < 2 {
+        return None;
+    }
+    // A bullet indented under an object or array bullet is its member.
+    let mut stack: Vec<(usize, Vec<String>)> = Vec::new();
+    for (offset, b, _, line) in found {
+        while stack.last().is_some_and(|(indent, _)| *indent >= b.indent) {
+            stack.pop();
+        }
+        let mut path = stack.last().map(|(_, p)| p.clone()).unwrap_or_default();
+        path.push(b.name.clone());
+        let mut row = new_row(src, offset, line, path.clone());
+        row.ty = Some(b.info.ty.clone());
+        row.format = b.info.format;
+        row.required = b.required;
+        if b.info.nullable {
+            row.nullable = Some(true);
+        }
+        row.description = b.description;
+        describe(&mut row);
+        if matches!(b.info.ty, DocType::Object | DocType::Array(_)) {
+            stack.push((b.indent, path));
+        }
+        rows.push(row);
+    }
+    Some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullet_lists_nest_by_indentation() {
+        let text = "Fields\n\n- `id` (string, required): The id.\n- `customer` (object): Who.\n  - `email` (string | null): Their email.\n  - `tier` (string): One of: gold, silver\n- **amount** `integer` \u{2014} In cents.\n- Example: not a field\n";
+        let src = Source::new("p.md", text);
+        let lines: Vec<(usize, &str)> = super::super::lines_outside(&src.text, &[]).collect();
+        let mut rows = Vec::new();
+        let end = read(&src, &lines, 2, &mut rows).expect("a list");
+        assert_eq!(lines[end].1, "- Example: not a field");
+        let got: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {:?} {:?} {:?} {:?}",
+                    r.path.join("."),
+                    r.ty,
+                    r.required,
+                    r.nullable,
+                    r.values
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "id Some(String) Some(true) None None",
+                "customer Some(Object) None None None",
+                "customer.email Some(String) None Some(true) None",
+                "customer.tier Some(String) None None Some(Strings([\"gold\", \"silver\"]))",
+                "amount Some(Integer) None None None",
+            ]
+        );
+    }
+}

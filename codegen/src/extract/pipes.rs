@@ -1,0 +1,263 @@
+//! Pipe tables: `name | type | description`, leading pipe often missing,
+//! with or without a `---|---` rule; cells shift left when one is empty.
+
+use super::tables::new_row;
+use super::vocab::{self, DocType};
+use super::FieldRow;
+use crate::diag::Source;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Col {
+    Name,
+    Type,
+    Required,
+    Description,
+    Other,
+}
+
+/// The cells of a row; `\|` is a pipe inside a cell.
+fn cells(line: &str) -> Vec<String> {
+    let t = line.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let t = if t.ends_with('|') && !t.ends_with("\\|") {
+        &t[..t.len() - 1]
+    } else {
+        t
+    };
+    let mut out = vec![String::new()];
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                out.last_mut().expect("starts non-empty").push('|');
+                chars.next();
+            }
+            '|' => out.push(String::new()),
+            _ => out.last_mut().expect("starts non-empty").push(c),
+        }
+    }
+    out.into_iter().map(|c| c.trim().to_owned()).collect()
+}
+
+fn role(header: &str) -> Col {
+    let h = header.to_ascii_lowercase();
+    let h = h.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    match h {
+        "name" | "field" | "field name" | "parameter" | "param" | "attribute" | "property"
+        | "key" | "attribute name" => Col::Name,
+        "type" | "data type" | "type / format" | "format" => Col::Type,
+        "required" | "required?" | "mandatory" | "optional" => Col::Required,
+        "description" | "details" | "notes" | "meaning" => Col::Description,
+        _ => Col::Other,
+    }
+}
+
+fn is_rule(line: &str) -> bool {
+    let c = cells(line);
+    c.len() >= 2
+        && c.iter()
+            .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+}
+
+/// Reads a pipe table whose header starts at `start`; returns the line after it.
+pub fn read(
+    src: &Source,
+    lines: &[(usize, &str)],
+    start: usize,
+    rows: &mut Vec<FieldRow>,
+) -> Option<usize> {
+    let (_, header) = lines[start];
+    if !header.contains('|') {
+        return None;
+    }
+    let roles: Vec<Col> = cells(header).iter().map(|h| role(h)).collect();
+    if roles.len() < 2
+        || !roles.contains(&Col::Name)
+        || !(roles.contains(&Col::Type) || roles.contains(&Col::Description))
+    {
+        return None;
+    }
+    let mut i = start + 1;
+    if lines.get(i).is_some_and(|(_, l)| is_rule(l)) {
+        i += 1;
+    }
+    let first = rows.len();
+    while let Some(&(offset, line)) = lines.get(i) {
+        if !line.contains('|') || is_rule(line) {
+            break;
+        }
+        if let Some(row) = data_row(src, offset, line, &roles) {
+            rows.push(row);
+        }
+        i += 1;
+    }
+    (rows.len() > first).then_some(i)
+}
+
+fn data_row(src: &Source, offset: usize, line: &str, roles: &[Col]) -> Option<FieldRow> {
+    let cells = cells(line);
+    // Cells shift left when one is empty: give each cell the next role it
+    // fits, so a missing type cell leaves the description in its place.
+    let mut assigned: Vec<(Col, &str)> = Vec::new();
+    let mut r = 0;
+    for cell in &cells {
+        while r < roles.len() {
+            let role = roles[r];
+            r += 1;
+            let fits = match role {
+                Col::Type => vocab::type_phrase(cell).is_some() || cells.len() == roles.len(),
+                Col::Required => required_cell(cell).is_some() || cells.len() == roles.len(),
+                _ => true,
+            };
+            if fits {
+                assigned.push((role, cell));
+                break;
+            }
+        }
+    }
+    let name_cell = assigned.iter().find(|(c, _)| *c == Col::Name)?.1;
+    let (name, marks) = name_and_marks(name_cell);
+    let path = vocab::field_path(&name)?;
+    let mut row = new_row(src, offset, line, path);
+    row.required = marks;
+    for (col, cell) in &assigned {
+        match col {
+            Col::Type => {
+                if let Some(t) = vocab::type_phrase(cell) {
+                    row.ty = Some(t.ty);
+                    row.format = t.format;
+                    if t.nullable {
+                        row.nullable = Some(true);
+                    }
+                    row.required = row.required.or(t.required);
+                }
+            }
+            Col::Required => row.required = row.required.or(required_cell(cell)),
+            Col::Description => row.description = cell.to_string(),
+            _ => {}
+        }
+    }
+    describe(&mut row);
+    Some(row)
+}
+
+/// `name*` (required), `name?` (optional), `` `name` ``, `**name**`,
+/// `name (optional)`.
+pub(super) fn name_and_marks(cell: &str) -> (String, Option<bool>) {
+    let bare = cell.trim().trim_matches('`');
+    // `**name**` is bold; a single trailing `*` marks a required field.
+    let bare = bare
+        .strip_prefix("**")
+        .and_then(|b| b.strip_suffix("**"))
+        .unwrap_or(bare);
+    let mut required = None;
+    if bare.ends_with('*') {
+        required = Some(true);
+    }
+    let mut t = bare.replace(['`', '*'], "");
+    for (mark, value) in [
+        ("(required)", true),
+        ("(optional)", false),
+        ("[required]", true),
+        ("[optional]", false),
+    ] {
+        if let Some(at) = t.to_ascii_lowercase().find(mark) {
+            t.replace_range(at..at + mark.len(), "");
+            required = Some(value);
+        }
+    }
+    let mut t = t.trim().to_owned();
+    if let Some(stripped) = t.strip_suffix('?') {
+        t = stripped.to_owned();
+        required = Some(false);
+    }
+    (
+        t.split_whitespace().next().unwrap_or("").to_owned(),
+        required,
+    )
+}
+
+fn required_cell(cell: &str) -> Option<bool> {
+    match cell.trim().to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" | "required" | "\u{2713}" | "\u{2714}" | "\u{2611}"
+        | "\u{2611}\u{fe0f}" | "x" => Some(true),
+        "no" | "n" | "false" | "optional" => Some(false),
+        _ => None,
+    }
+}
+
+/// What a description says about presence, nullability and values.
+pub(super) fn describe(row: &mut FieldRow) {
+    let d = row.description.to_ascii_lowercase();
+    if row.required.is_none() {
+        if d.starts_with("required") {
+            row.required = Some(true);
+        } else if d.starts_with("optional")
+            || d.contains("only present if")
+            || d.contains("only included")
+        {
+            row.required = Some(false);
+        }
+    }
+    if d.contains("nullable")
+        || d.contains("can be null")
+        || d.contains("null if")
+        || d.contains("null until")
+        || d.contains("or null")
+    {
+        row.nullable = Some(true);
+    }
+    if row.values.is_none() {
+        row.values = vocab::enum_in_text(&row.description);
+    }
+    if row.ty == Some(DocType::Integer) && vocab::mentions_unix_time(&row.description) {
+        row.format = Some(vocab::Format::UnixTime);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(text: &str) -> Vec<String> {
+        let src = Source::new("p.md", text);
+        let lines: Vec<(usize, &str)> = super::super::lines_outside(&src.text, &[]).collect();
+        let mut rows = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            i = read(&src, &lines, i, &mut rows).unwrap_or(i + 1);
+        }
+        rows.iter()
+            .map(|r| {
+                format!(
+                    "{} {:?} req={:?} null={:?} {:?}",
+                    r.path.join("."),
+                    r.ty,
+                    r.required,
+                    r.nullable,
+                    r.values
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pipe_tables_in_their_forms() {
+        let text = "| Field | Type | Required | Description |\n|---|---|---|---|\n\
+            | `id` | string | Yes | The id. |\n\
+            | data.customer.email | string \\| null | No | The email. |\n\
+            | status | string | | State. Can be `open`, `paid`, or `void`. |\n\
+            | created | integer | Unix timestamp. |\n\
+            \nName | Description\n---|---\nmetadata* | Free-form.\n";
+        assert_eq!(
+            read_all(text),
+            [
+                "id Some(String) req=Some(true) null=None None",
+                "data.customer.email Some(String) req=Some(false) null=Some(true) None",
+                "status Some(String) req=None null=None Some(Strings([\"open\", \"paid\", \"void\"]))",
+                "created Some(Integer) req=None null=None None",
+                "metadata None req=Some(true) null=None None",
+            ]
+        );
+    }
+}
