@@ -113,22 +113,25 @@ fn pipeline(pages: &[(String, String)]) -> Vec<emit::File> {
 
 #[test]
 fn mutated_pages_never_break_the_pipeline() {
-    let seeds_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut seeds = Vec::new();
-    for vendor in std::fs::read_dir(&seeds_dir).unwrap() {
-        for page in std::fs::read_dir(vendor.unwrap().path()).unwrap() {
-            let path = page.unwrap().path();
-            seeds.push((
-                path.display().to_string(),
-                std::fs::read_to_string(&path).unwrap(),
-            ));
+    for corpus in ["specs", "tests/fixtures/layouts/specs"] {
+        for vendor in std::fs::read_dir(root.join(corpus)).unwrap() {
+            for page in std::fs::read_dir(vendor.unwrap().path()).unwrap() {
+                let path = page.unwrap().path();
+                let text = std::fs::read_to_string(&path).unwrap();
+                seeds.push((path.display().to_string(), text));
+            }
         }
     }
     seeds.sort();
-    assert!(seeds.len() >= 5, "the seed pages are the fuzz corpus");
+    assert!(
+        seeds.len() >= 9,
+        "the seed and layout pages are the fuzz corpus"
+    );
 
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let rounds = 60;
+    let rounds = 40;
     for round in 0..rounds {
         for (path, text) in &seeds {
             let mutated = mutate(text, &mut rng);

@@ -17,9 +17,35 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
     let lines: Vec<(usize, &str)> = lines_outside(&src.text, spans).collect();
     let mut ev = Events::default();
     let mut last_bullet_event: Option<usize> = None;
+    // Inside a pipe table whose first column names events.
+    let mut event_table = false;
     for (idx, &(offset, line)) in lines.iter().enumerate() {
         let (bullet, t) = strip_bullet(line);
+        // A markdown heading reads as its text: `## invoice.paid`.
+        let t = t.trim_start_matches('#').trim_start();
         let col = |s: &str| offset + line.find(s).unwrap_or(0);
+
+        // `| Event | Description |` then `| invoice.paid | An invoice was paid. |`.
+        if line.contains('|') {
+            let cells: Vec<&str> = line
+                .trim()
+                .trim_matches('|')
+                .split('|')
+                .map(str::trim)
+                .collect();
+            let first = cells.first().map_or("", |c| c.trim_matches('`'));
+            if first.to_ascii_lowercase().starts_with("event") {
+                event_table = true;
+            } else if event_table && is_event_name(first) {
+                let description = cells
+                    .get(1)
+                    .filter(|d| !d.is_empty())
+                    .map(|d| d.to_string());
+                ev.listed.push(mention(src, col(first), first, description));
+            }
+            continue;
+        }
+        event_table = false;
 
         // `a.b, c.d, e.f`: an inline list of three or more event names.
         let items: Vec<&str> = t.split(',').map(str::trim).collect();
@@ -128,6 +154,9 @@ fn fires_when(lines: &[(usize, &str)], idx: usize) -> Option<String> {
         "triggers when",
         "occurs when",
         "sent when",
+        "fires when",
+        "emitted when",
+        "happens when",
     ];
     let line = lines[idx].1;
     let lower = line.to_ascii_lowercase();
@@ -138,7 +167,11 @@ fn fires_when(lines: &[(usize, &str)], idx: usize) -> Option<String> {
     let sentence_start = head.rfind(['}', '.']).map_or(0, |i| i + 1);
     let mut text = line[sentence_start..].trim().to_owned();
     let adjacent = idx > 0 && lines[idx - 1].0 + lines[idx - 1].1.len() + 1 >= lines[idx].0;
-    if sentence_start == 0 && adjacent {
+    // Only a sentence that goes on from the line before: it starts lowercase.
+    let continues = line[sentence_start..]
+        .trim_start()
+        .starts_with(|c: char| c.is_lowercase());
+    if sentence_start == 0 && adjacent && continues {
         // "The subscription.updated" / "event is triggered when…"
         let prev = lines[idx - 1].1.trim();
         if !prev.is_empty()

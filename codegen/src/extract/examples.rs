@@ -60,8 +60,21 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
             );
             continue;
         }
+        // One warning per kind of repair, at its first place: a sloppy
+        // example should not bury the warnings that matter.
+        let mut kinds: Vec<(String, usize, usize)> = Vec::new();
         for r in parsed.repairs {
-            diags.warn(src.loc(r.offset), r.message);
+            match kinds.iter_mut().find(|(m, _, _)| *m == r.message) {
+                Some(k) => k.2 += 1,
+                None => kinds.push((r.message, r.offset, 1)),
+            }
+        }
+        for (message, offset, count) in kinds {
+            let message = match count {
+                1 => message,
+                n => format!("{message} ({n} times in this example; the first is here)"),
+            };
+            diags.warn(src.loc(offset), message);
         }
         seen.push(value);
         found.push(Example {

@@ -1,0 +1,166 @@
+//! What hookgen extracts from pages in the catalog's other layouts
+//! (tests/fixtures/layouts: written here, after ../shared/doc-formats.md):
+//! a markdown page with a pipe table, an event table and a fenced example
+//! with comments and an ellipsis (payhub); a bulleted field list with an
+//! unquoted, single-quoted example (shipfast); plain JSON files named by
+//! event, several documents back to back (pingme).
+
+use std::path::Path;
+
+use hookgen::ir::{self, Ty};
+
+fn vendor<'a>(schema: &'a ir::Schema, name: &str) -> &'a ir::Vendor {
+    schema
+        .vendors
+        .iter()
+        .find(|v| v.name == name)
+        .unwrap_or_else(|| panic!("no vendor {name}"))
+}
+
+/// `name:type!?` per field, as in the IR: `!` required, `?` nullable.
+fn fields(v: &ir::Vendor, type_name: &str) -> Vec<String> {
+    let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == type_name) else {
+        panic!("{}: no struct {type_name}", v.name);
+    };
+    s.fields
+        .iter()
+        .map(|f| {
+            let ty = match &f.ty {
+                Ty::String { format: Some(f) } => format!("string<{f:?}>"),
+                Ty::String { format: None } => "string".to_owned(),
+                Ty::Integer {
+                    format: Some(f), ..
+                } => format!("integer<{f:?}>"),
+                Ty::Integer { .. } => "integer".to_owned(),
+                Ty::Array { items } => format!("[{items:?}]"),
+                Ty::Named { name } => name.clone(),
+                other => format!("{other:?}"),
+            };
+            format!(
+                "{}:{ty}{}{}",
+                f.name,
+                if f.required { "!" } else { "" },
+                if f.nullable { "?" } else { "" }
+            )
+        })
+        .collect()
+}
+
+fn enum_values(v: &ir::Vendor, name: &str) -> Vec<String> {
+    match v.types.iter().find(|t| t.name() == name) {
+        Some(ir::TypeDef::Enum(ir::Enum {
+            values: ir::EnumValues::Strings(s),
+            ..
+        })) => s.clone(),
+        _ => panic!("{}: no string enum {name}", v.name),
+    }
+}
+
+#[test]
+fn each_layout_is_read() {
+    let analysis =
+        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    assert!(analysis.failed.is_empty());
+    let s = &analysis.schema;
+
+    // Pipe table, event table, fenced example with `//` and `...`.
+    let payhub = vendor(s, "payhub");
+    let events: Vec<(&str, Option<&str>)> = payhub
+        .events
+        .iter()
+        .map(|e| (e.name.as_str(), e.payload.as_deref()))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            ("invoice.paid", Some("InvoicePaid")),
+            ("invoice.voided", None)
+        ]
+    );
+    assert_eq!(
+        payhub.events[1].description.as_deref(),
+        Some("An invoice was voided.")
+    );
+    assert_eq!(
+        fields(payhub, "InvoicePaid"),
+        [
+            "id:string!",
+            "type:string!",
+            "created:integer<UnixTime>!",
+            "data:InvoicePaidData"
+        ]
+    );
+    assert_eq!(
+        fields(payhub, "Invoice"),
+        [
+            "id:string!",
+            "amount_due:integer!",
+            "currency:string!",
+            "status:Status!",
+            "customer_email:string?",
+            "paid_at:string<DateTime>",
+            "lines:[Named { name: \"Line\" }]",
+        ]
+    );
+    assert_eq!(
+        enum_values(payhub, "Status"),
+        ["draft", "open", "paid", "void"]
+    );
+
+    // Bulleted fields nested by indentation; the example's keys unquoted.
+    let shipfast = vendor(s, "shipfast");
+    assert_eq!(
+        shipfast.events[0].description.as_deref(),
+        Some("Fires when a carrier confirms delivery.")
+    );
+    assert_eq!(
+        fields(shipfast, "ShipmentDelivered"),
+        ["event:string!", "shipment:Shipment", "attempts:integer"]
+    );
+    assert_eq!(
+        fields(shipfast, "Shipment"),
+        [
+            "id:string!",
+            "carrier:Carrier",
+            "delivered_at:string<DateTime>",
+            "signature:string?"
+        ]
+    );
+    assert_eq!(enum_values(shipfast, "Carrier"), ["ups", "fedex", "dhl"]);
+
+    // Plain JSON: three samples prove presence, two do not yet.
+    let pingme = vendor(s, "pingme");
+    assert_eq!(
+        pingme.discriminator.as_ref().map(|d| d.fields.clone()),
+        Some(vec![vec!["topic".to_owned()]])
+    );
+    assert_eq!(
+        fields(pingme, "MessageSent"),
+        [
+            "topic:string!",
+            "id:integer!",
+            "to:string!",
+            "segments:integer!",
+            "price:string<Decimal>!",
+            "tag:string"
+        ]
+    );
+    assert_eq!(
+        fields(pingme, "MessageFailed"),
+        [
+            "topic:string!",
+            "id:integer",
+            "to:string",
+            "error_code:integer",
+            "error_message:Any?"
+        ]
+    );
+
+    // Every example is assigned to its event.
+    let per_event: Vec<(String, String)> = analysis
+        .examples
+        .iter()
+        .map(|e| (e.vendor.clone(), e.event.clone()))
+        .collect();
+    assert_eq!(per_event.len(), 7, "{per_event:?}");
+}
