@@ -63,7 +63,9 @@ impl Source {
 }
 
 /// A place in a spec page.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub struct Loc {
     pub file: String,
     pub line: u32,

@@ -29,6 +29,69 @@ pub struct Page {
 pub struct Hints {
     /// Field paths whose values form the event type (joined with `.`).
     pub event_type_fields: Option<Vec<Vec<String>>>,
+    /// Per-field corrections, applied over what the pages say.
+    pub overrides: Vec<Override>,
+}
+
+/// A correction for the fields a JSON path matches, from `hookgen.toml`.
+#[derive(Clone, Debug, Default)]
+pub struct Override {
+    /// From the payload root; arrays are transparent; `*` matches one
+    /// segment, `**` any number.
+    pub path: Vec<String>,
+    pub ty: Option<OverrideType>,
+    /// The name of the type at this place (a struct or an enum).
+    pub name: Option<String>,
+    pub required: Option<bool>,
+    pub nullable: Option<bool>,
+    /// Free-form keys: a map, not a struct.
+    pub map: bool,
+    /// No enum, whatever values are listed or seen.
+    pub no_enum: bool,
+    /// No format, whatever the values look like.
+    pub no_format: bool,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverrideType {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Any,
+}
+
+/// Marks every place `path` matches; returns how many it matched.
+fn apply_override(shape: &mut Shape, path: &[String], o: &Override) -> usize {
+    let Some((seg, rest)) = path.split_first() else {
+        shape.over = Some(o.clone());
+        return 1;
+    };
+    let node = if shape.is_array() && shape.fields.is_empty() {
+        shape.items_mut()
+    } else {
+        shape
+    };
+    match seg.trim_end_matches("[]") {
+        "**" => {
+            let here = apply_override(node, rest, o);
+            here + node
+                .fields
+                .iter_mut()
+                .map(|(_, c)| apply_override(c, path, o))
+                .sum::<usize>()
+        }
+        "*" => node
+            .fields
+            .iter_mut()
+            .map(|(_, c)| apply_override(c, rest, o))
+            .sum(),
+        name => match node.fields.iter_mut().find(|(k, _)| k == name) {
+            Some((_, c)) => apply_override(c, rest, o),
+            None => 0,
+        },
+    }
 }
 
 /// An example payload and the event it documents, for round-trip tests.
@@ -248,6 +311,18 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         diags
             .warn(loc, "cannot tell which field carries the event type; `Event::from_json` will fail, use `from_json_with_type`")
             .with_hint(format!("name the field in specs/{name}/hookgen.toml: [event_type] fields = [\"type\"]"));
+    }
+
+    for o in &hints.overrides {
+        let matched: usize = groups
+            .iter_mut()
+            .map(|g| apply_override(&mut g.shape, &o.path, o))
+            .sum();
+        if matched == 0 {
+            diags
+                .warn(o.loc.clone(), format!("override `{}` matches no field", o.path.join(".")))
+                .with_hint("paths start at the payload root: `data.object.status`; `*` is one segment, `**` any");
+        }
     }
 
     let mut builder = Builder::new(diags);
@@ -493,6 +568,8 @@ struct Shape {
     loc: Option<Loc>,
     /// The example payloads this place was seen in.
     samples: BTreeSet<usize>,
+    /// A correction from the vendor config.
+    over: Option<Override>,
 }
 
 impl Shape {
@@ -603,6 +680,9 @@ impl Shape {
         if self.loc.is_none() {
             self.loc.clone_from(&other.loc);
         }
+        if self.over.is_none() {
+            self.over.clone_from(&other.over);
+        }
     }
 
     fn doc_type(&self) -> Option<&DocType> {
@@ -611,6 +691,9 @@ impl Shape {
 
     /// An object with named members (a struct), as opposed to a map or a scalar.
     fn is_struct(&self, key: &str) -> bool {
+        if self.over.as_ref().is_some_and(|o| o.map || o.ty.is_some()) {
+            return false;
+        }
         let object = self.objects > 0 || matches!(self.doc_type(), Some(DocType::Object));
         let only_objects = self.bools + self.ints + self.floats + self.strings + self.arrays == 0;
         object
@@ -755,9 +838,14 @@ impl<'d> Builder<'d> {
             }
             return name;
         }
-        let base = shape.hint(key).unwrap_or_else(|| key.to_owned());
+        let given = shape.over.as_ref().and_then(|o| o.name.clone());
+        let base = given
+            .clone()
+            .or_else(|| shape.hint(key))
+            .unwrap_or_else(|| key.to_owned());
         let mut name = naming::pascal(&base);
-        if GENERIC_NAMES.contains(&base.as_str()) || self.scope.is_taken(&name) {
+        if given.is_none() && (GENERIC_NAMES.contains(&base.as_str()) || self.scope.is_taken(&name))
+        {
             name = format!("{parent}{name}");
         }
         let name = self.scope.claim(&name);
@@ -811,8 +899,23 @@ impl<'d> Builder<'d> {
             })
             .collect();
         pending.sort();
-        // Stated names claim first, wherever they sit.
+        // Names given in the config claim first, then names the payloads
+        // state (`"object": "address"`), wherever they sit.
         for (_, _, sig) in &pending {
+            let given = self.groups[sig]
+                .0
+                .over
+                .as_ref()
+                .and_then(|o| o.name.clone());
+            if let Some(name) = given {
+                let name = self.scope.claim(&naming::pascal(&name));
+                self.names.insert(sig.clone(), name);
+            }
+        }
+        for (_, _, sig) in &pending {
+            if self.names.contains_key(sig) {
+                continue;
+            }
             let (shape, occ) = &self.groups[sig];
             let hint = occ.iter().find_map(|o| shape.hint(&o.key));
             if let Some(h) = hint {
@@ -862,9 +965,12 @@ impl<'d> Builder<'d> {
             // Present in every occurrence across enough payloads: required,
             // unless the page says optional.
             let always = shape.samples.len() >= MIN_SAMPLES && child.present == shape.objects;
-            let is_required = doc.and_then(|d| d.required) == Some(true)
-                || required.iter().any(|p| p.len() == 1 && p[0] == *key)
-                || (always && doc.and_then(|d| d.required) != Some(false));
+            let over = child.over.as_ref();
+            let is_required = over.and_then(|o| o.required).unwrap_or(
+                doc.and_then(|d| d.required) == Some(true)
+                    || required.iter().any(|p| p.len() == 1 && p[0] == *key)
+                    || (always && doc.and_then(|d| d.required) != Some(false)),
+            );
             let description = doc
                 .map(|d| d.description.trim().to_owned())
                 .filter(|d| !d.is_empty());
@@ -883,7 +989,9 @@ impl<'d> Builder<'d> {
                 example,
                 ty,
                 required: is_required,
-                nullable: child.nulls > 0 || doc.and_then(|d| d.nullable) == Some(true),
+                nullable: over
+                    .and_then(|o| o.nullable)
+                    .unwrap_or(child.nulls > 0 || doc.and_then(|d| d.nullable) == Some(true)),
                 description,
                 // The table row documents the field; else where it was first seen.
                 source: doc
@@ -906,6 +1014,24 @@ impl<'d> Builder<'d> {
     }
 
     fn ty(&mut self, shape: &Shape, key: &str, parent: &str) -> Ty {
+        let over = shape.over.clone().unwrap_or_default();
+        if over.map {
+            return Ty::Map {
+                values: Box::new(Ty::Any),
+            };
+        }
+        if let Some(t) = over.ty {
+            return match t {
+                OverrideType::String => Ty::String { format: None },
+                OverrideType::Integer => Ty::Integer {
+                    format: None,
+                    range: None,
+                },
+                OverrideType::Number => Ty::Number,
+                OverrideType::Boolean => Ty::Boolean,
+                OverrideType::Any => Ty::Any,
+            };
+        }
         if shape.is_struct(key) {
             return Ty::Named {
                 name: self.struct_name(shape, key, parent),
@@ -936,7 +1062,16 @@ impl<'d> Builder<'d> {
                 items: Box::new(items),
             };
         }
-        let ty = self.scalar(shape, key);
+        let mut ty = self.scalar(shape, key);
+        if over.no_format {
+            match &mut ty {
+                Ty::String { format } | Ty::Integer { format, .. } => *format = None,
+                _ => {}
+            }
+        }
+        if over.no_enum {
+            return ty;
+        }
         match (&ty, shape.doc.as_ref().and_then(|d| d.values.as_ref())) {
             (Ty::String { .. } | Ty::Integer { .. }, Some(values)) => {
                 self.enum_type(shape, key, parent, values, &ty)
@@ -1048,7 +1183,8 @@ impl<'d> Builder<'d> {
             }
         }
         // Same name and same values: one type.
-        let mut name = naming::pascal(key);
+        let given = shape.over.as_ref().and_then(|o| o.name.clone());
+        let mut name = naming::pascal(given.as_deref().unwrap_or(key));
         if let Some(existing) = self.types.iter().find_map(|t| match t {
             ir::TypeDef::Enum(e) if e.name == name && same_values(&e.values, &values) => {
                 Some(e.name.clone())
@@ -1308,6 +1444,7 @@ mod tests {
         let evidence = extract::page(&source, &mut diags);
         let hints = Hints {
             event_type_fields: Some(vec![vec!["type".to_owned()]]),
+            overrides: vec![],
         };
         vendor("v", &[Page { source, evidence }], &hints, &mut diags).vendor
     }
@@ -1403,6 +1540,95 @@ mod tests {
             panic!()
         };
         assert!(!s.fields.iter().any(|f| f.name == "id" && f.required));
+    }
+
+    #[test]
+    fn overrides_correct_what_pages_say() {
+        let text = "a.b\n\nstatus?string\n\nState.\n\nPossible values: [x, y]\n\n\
+            {\"type\": \"a.b\", \"data\": {\"object\": {\"amount\": 1, \"meta\": {\"k\": \"v\"}, \
+            \"when\": \"2024-01-01T00:00:00Z\", \"note\": \"n\"}}, \"status\": \"x\"}\n";
+        let o = |path: &str| Override {
+            path: path.split('.').map(str::to_owned).collect(),
+            ..Override::default()
+        };
+        let hints = Hints {
+            event_type_fields: Some(vec![vec!["type".to_owned()]]),
+            overrides: vec![
+                Override {
+                    ty: Some(OverrideType::Number),
+                    ..o("data.object.amount")
+                },
+                Override {
+                    map: true,
+                    ..o("**.meta")
+                },
+                Override {
+                    no_format: true,
+                    ..o("data.*.when")
+                },
+                Override {
+                    name: Some("Thing".into()),
+                    ..o("data.object")
+                },
+                Override {
+                    required: Some(true),
+                    nullable: Some(true),
+                    ..o("data.object.note")
+                },
+                Override {
+                    no_enum: true,
+                    ..o("status")
+                },
+                o("nope.nothing"),
+            ],
+        };
+        let mut diags = Diagnostics::default();
+        let source = Source::new("p.md", text);
+        let evidence = extract::page(&source, &mut diags);
+        let v = vendor("v", &[Page { source, evidence }], &hints, &mut diags).vendor;
+        let Some(ir::TypeDef::Struct(thing)) = v.types.iter().find(|t| t.name() == "Thing") else {
+            panic!(
+                "{:#?}",
+                v.types.iter().map(|t| t.name()).collect::<Vec<_>>()
+            );
+        };
+        let got: Vec<(&str, &Ty, bool, bool)> = thing
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), &f.ty, f.required, f.nullable))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("amount", &Ty::Number, false, false),
+                (
+                    "meta",
+                    &Ty::Map {
+                        values: Box::new(Ty::Any)
+                    },
+                    false,
+                    false
+                ),
+                ("when", &Ty::String { format: None }, false, false),
+                ("note", &Ty::String { format: None }, true, true),
+            ]
+        );
+        let Some(ir::TypeDef::Struct(root)) = v.types.iter().find(|t| t.name() == "AB") else {
+            panic!()
+        };
+        let status = root.fields.iter().find(|f| f.name == "status").unwrap();
+        assert_eq!(status.ty, Ty::String { format: None }, "enum = false");
+        let warnings: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("override `nope.nothing` matches no field")),
+            "{warnings:?}"
+        );
     }
 
     fn fields_of(t: &ir::TypeDef) -> Vec<String> {

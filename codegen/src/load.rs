@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostics, Loc, Source};
-use crate::infer::Hints;
+use crate::infer::{Hints, Override, OverrideType};
 use crate::naming;
 
 /// The optional per-vendor config file.
@@ -30,6 +30,30 @@ pub struct VendorSpec {
 struct Config {
     #[serde(default)]
     event_type: Option<EventTypeConfig>,
+    /// `[[override]]` tables: corrections by JSON path.
+    #[serde(default, rename = "override")]
+    overrides: Vec<OverrideConfig>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OverrideConfig {
+    /// From the payload root: `data.object.status`, `**.metadata`, `lines.*`.
+    path: toml::Spanned<String>,
+    /// `string`, `integer`, `number`, `boolean` or `any`.
+    #[serde(rename = "type")]
+    ty: Option<toml::Spanned<String>>,
+    /// The name of the generated type at this place.
+    name: Option<String>,
+    required: Option<bool>,
+    nullable: Option<bool>,
+    /// `true`: free-form keys, a map.
+    map: Option<bool>,
+    /// `false`: no enum here.
+    #[serde(rename = "enum")]
+    enum_: Option<bool>,
+    /// `false`: no format here.
+    format: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,12 +150,41 @@ fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
             diags
                 .error(src.loc(at), format!("bad {CONFIG_FILE}: {}", e.message()))
                 .with_hint(
-                    "the keys are: [event_type] fields = [\"type\"] (dotted paths, joined by `.`)",
+                    "the keys are: [event_type] fields = [\"type\"]; [[override]] path = \"a.b\", type, name, required, nullable, map, enum, format",
                 );
             diags.attach_lines([src]);
             return Hints::default();
         }
     };
+    let mut overrides = Vec::new();
+    for o in config.overrides {
+        let ty = match o.ty.as_ref().map(|t| (t.get_ref().as_str(), t.span())) {
+            None => None,
+            Some(("string", _)) => Some(OverrideType::String),
+            Some(("integer", _)) => Some(OverrideType::Integer),
+            Some(("number", _)) => Some(OverrideType::Number),
+            Some(("boolean", _)) => Some(OverrideType::Boolean),
+            Some(("any", _)) => Some(OverrideType::Any),
+            Some((other, span)) => {
+                diags
+                    .error(src.loc(span.start), format!("bad {CONFIG_FILE}: unknown type `{other}`"))
+                    .with_hint("one of: string, integer, number, boolean, any (and `map = true` for free-form objects)");
+                continue;
+            }
+        };
+        overrides.push(Override {
+            path: o.path.get_ref().split('.').map(str::to_owned).collect(),
+            ty,
+            name: o.name,
+            required: o.required,
+            nullable: o.nullable,
+            map: o.map == Some(true),
+            no_enum: o.enum_ == Some(false),
+            no_format: o.format == Some(false),
+            loc: src.loc(o.path.span().start),
+        });
+    }
+    diags.attach_lines([src]);
     Hints {
         event_type_fields: config.event_type.map(|e| {
             e.fields
@@ -139,6 +192,7 @@ fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
                 .map(|f| f.split('.').map(str::to_owned).collect())
                 .collect()
         }),
+        overrides,
     }
 }
 

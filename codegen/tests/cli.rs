@@ -338,3 +338,37 @@ fn check_summarizes_drift_when_specs_changed() {
     );
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn overrides_in_the_vendor_config() {
+    let dir = with_seed("pelcro");
+    let config = dir.join("specs/pelcro/hookgen.toml");
+    fs::write(
+        &config,
+        "[[override]]\npath = \"data.object.source\"\ntype = \"any\"\n",
+    )
+    .unwrap();
+    let out = hookgen(&dir, &["generate"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let module = fs::read_to_string(dir.join("generated/src/pelcro.rs")).unwrap();
+    assert!(
+        module.contains("pub source: crate::Maybe<serde_json::Value>,"),
+        "the override did not apply"
+    );
+
+    fs::write(
+        &config,
+        "[[override]]\npath = \"data.object.status\"\ntype = \"strnig\"\n",
+    )
+    .unwrap();
+    let out = hookgen(&dir, &["generate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "specs/pelcro/hookgen.toml:3:8: error: bad hookgen.toml: unknown type `strnig`"
+        ),
+        "{stderr}"
+    );
+    fs::remove_dir_all(dir).unwrap();
+}
