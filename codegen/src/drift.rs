@@ -642,7 +642,7 @@ fn widening(at: &At, old: &Ty, new: &Ty) -> Option<bool> {
 }
 
 /// A type as a reader of the Rust crate knows it.
-fn label(t: &Ty) -> String {
+pub(crate) fn label(t: &Ty) -> String {
     match t {
         Ty::String { format: None } => "String".to_owned(),
         Ty::String { format: Some(f) } => format!("{f:?}"),

@@ -984,14 +984,18 @@ impl<'d> Builder<'d> {
                         .filter(|e| !e.is_object() && !e.is_array())
                 })
                 .map(|v| v.to_string());
+            let nullable = over
+                .and_then(|o| o.nullable)
+                .unwrap_or(child.nulls > 0 || doc.and_then(|d| d.nullable) == Some(true));
+            let carries_event = required.iter().any(|p| p.len() == 1 && p[0] == *key);
+            let why = reasons(shape, child, carries_event, always, is_required, nullable);
             fields.push(ir::Field {
                 name: key.clone(),
                 example,
+                why,
                 ty,
                 required: is_required,
-                nullable: over
-                    .and_then(|o| o.nullable)
-                    .unwrap_or(child.nulls > 0 || doc.and_then(|d| d.nullable) == Some(true)),
+                nullable,
                 description,
                 // The table row documents the field; else where it was first seen.
                 source: doc
@@ -1214,6 +1218,97 @@ impl<'d> Builder<'d> {
         }));
         Ty::Named { name }
     }
+}
+
+/// The evidence behind a field's type, presence and nullability.
+fn reasons(
+    parent: &Shape,
+    child: &Shape,
+    carries_event: bool,
+    always: bool,
+    required: bool,
+    nullable: bool,
+) -> Vec<String> {
+    let at = |loc: &Option<Loc>| {
+        loc.as_ref()
+            .map_or(String::new(), |l| format!(" ({})", l.file_line()))
+    };
+    let doc = child.doc.as_ref();
+    let row = doc
+        .map(|d| format!(" ({})", d.loc.file_line()))
+        .unwrap_or_default();
+    let over = child
+        .over
+        .as_ref()
+        .map(|o| format!(" ({})", o.loc.file_line()));
+    let payloads = parent.samples.len();
+    let seen = child.samples.len();
+    let mut why = Vec::new();
+
+    let observed = [
+        (child.strings, "a string"),
+        (child.ints, "an integer"),
+        (child.floats, "a number"),
+        (child.bools, "a boolean"),
+        (child.objects, "an object"),
+        (child.arrays, "an array"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{what} {n}×"))
+    .collect::<Vec<_>>()
+    .join(", ");
+    let mut ty = Vec::new();
+    if let Some(o) = child.over.as_ref().filter(|o| o.ty.is_some() || o.map) {
+        ty.push(format!("set by an override ({})", o.loc.file_line()));
+    }
+    if let Some(t) = doc.and_then(|d| d.ty.as_ref()) {
+        ty.push(format!(
+            "documented as {}{row}",
+            format!("{t:?}").to_lowercase()
+        ));
+    }
+    if !observed.is_empty() {
+        ty.push(format!("seen as {observed} in examples{}", at(&child.loc)));
+    }
+    if ty.is_empty() {
+        ty.push("nothing shows its type: any JSON value".to_owned());
+    }
+    why.push(format!("type: {}", ty.join("; ")));
+
+    let presence = match (&over, child.over.as_ref().and_then(|o| o.required)) {
+        (Some(o), Some(_)) => format!("set by an override{o}"),
+        _ if carries_event => "carries the event type".to_owned(),
+        _ if doc.and_then(|d| d.required) == Some(true) => format!("marked required{row}"),
+        _ if doc.and_then(|d| d.required) == Some(false) => format!("marked optional{row}"),
+        _ if always => format!("present in all {payloads} example payloads"),
+        _ if payloads < MIN_SAMPLES => format!(
+            "not proven: {payloads} example payload(s); {MIN_SAMPLES} are needed, so it may be absent"
+        ),
+        _ => format!("in {seen} of {payloads} example payloads, so it may be absent"),
+    };
+    why.push(format!(
+        "presence: {} ({})",
+        presence,
+        if required {
+            "required"
+        } else {
+            "may be absent"
+        }
+    ));
+
+    let nullability = match (&over, child.over.as_ref().and_then(|o| o.nullable)) {
+        (Some(o), Some(_)) => format!("set by an override{o}"),
+        _ if child.nulls > 0 => format!("seen null {}× in examples", child.nulls),
+        _ if doc.and_then(|d| d.nullable) == Some(true) => format!("marked nullable{row}"),
+        _ if required => "never seen null and required: a value is expected".to_owned(),
+        _ => "never seen null; null is still accepted where presence is not proven".to_owned(),
+    };
+    why.push(format!(
+        "nullability: {nullability} ({})",
+        if nullable { "nullable" } else { "not null" }
+    ));
+    why
 }
 
 /// Payloads a field must be seen in, in every occurrence, to be required.

@@ -86,6 +86,10 @@ pub struct Field {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
     pub source: Loc,
+    /// The evidence behind the type, presence and nullability, one line each
+    /// (`type: …`, `presence: …`, `nullability: …`), for `hookgen explain`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub why: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@
 pub mod diag;
 pub mod drift;
 pub mod emit;
+pub mod explain;
 pub mod extract;
 pub mod infer;
 pub mod ir;

@@ -27,6 +27,15 @@ enum Command {
     Check(Paths),
     /// Compare two states of the specs and judge each change for consumers.
     Drift(DriftArgs),
+    /// Show each field's type, presence, nullability and enum, and the evidence for each.
+    Explain {
+        /// The vendor (its folder name under specs/).
+        vendor: String,
+        /// Only fields whose JSON path starts with this: `data.object`.
+        path: Option<String>,
+        #[arg(long, default_value = "specs")]
+        specs: PathBuf,
+    },
     /// Print the inferred schema IR as JSON.
     Ir {
         #[arg(long, default_value = "specs")]
@@ -87,6 +96,34 @@ fn main() -> ExitCode {
         Command::Generate(p) => run(&p, Mode::Write),
         Command::Check(p) => run(&p, Mode::Check),
         Command::Drift(d) => drift_command(&d),
+        Command::Explain {
+            vendor,
+            path,
+            specs,
+        } => {
+            let Some(a) = analyze(&specs, &shown(&specs)) else {
+                return ExitCode::from(2);
+            };
+            match a.schema.vendors.iter().find(|v| v.name == vendor) {
+                Some(v) => {
+                    print!(
+                        "{}",
+                        hookgen::explain::render(v, path.as_deref().unwrap_or(""))
+                    );
+                    ExitCode::SUCCESS
+                }
+                None => {
+                    let known: Vec<&str> =
+                        a.schema.vendors.iter().map(|v| v.name.as_str()).collect();
+                    eprintln!(
+                        "error: no vendor `{vendor}` in {} (there are: {})",
+                        specs.display(),
+                        known.join(", ")
+                    );
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Ir { specs } => match analyze(&specs, &shown(&specs)) {
             Some(a) if a.failed.is_empty() => {
                 println!(

@@ -372,3 +372,41 @@ fn overrides_in_the_vendor_config() {
     );
     fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn explain_shows_each_decision_and_its_evidence() {
+    let specs = "tests/fixtures/layouts/specs";
+    let out = hookgen(
+        &repo_root(),
+        &["explain", "payhub", "data.invoice", "--specs", specs],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("invoice.paid → InvoicePaid"), "{stdout}");
+    assert!(
+        stdout.contains("  data.invoice.status: Status, required, not null"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("enum (open): `draft`, `open`, `paid`, `void`"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "presence: marked required ({specs}/payhub/invoices.md:"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("nullability: seen null 1× in examples (nullable)"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("  created:"),
+        "the path filters fields: {stdout}"
+    );
+
+    let out = hookgen(&repo_root(), &["explain", "nobody", "--specs", specs]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no vendor `nobody`"));
+}

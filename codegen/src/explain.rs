@@ -1,0 +1,123 @@
+//! `hookgen explain`: each field of a vendor's payloads with its type,
+//! presence, nullability and enum, and the evidence behind each.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use crate::drift::label;
+use crate::ir::{self, Ty};
+
+/// The explanation of `vendor`'s payload fields whose JSON path starts with
+/// `prefix` (all of them when it is empty).
+pub fn render(vendor: &ir::Vendor, prefix: &str) -> String {
+    let mut out = String::new();
+    let carried = match &vendor.discriminator {
+        Some(d) => d
+            .fields
+            .iter()
+            .map(|f| format!("`{}`", f.join(".")))
+            .collect::<Vec<_>>()
+            .join(" + "),
+        None => "nowhere in the body (use `from_json_with_type`)".to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "{}: {} event types; the event type is in {carried}",
+        vendor.name,
+        vendor.events.len()
+    );
+    // Events sharing a payload type are explained once.
+    let mut payloads: Vec<(&str, Vec<&str>)> = Vec::new();
+    for e in &vendor.events {
+        match &e.payload {
+            Some(p) => match payloads.iter_mut().find(|(q, _)| q == p) {
+                Some((_, events)) => events.push(&e.name),
+                None => payloads.push((p, vec![&e.name])),
+            },
+            None if prefix.is_empty() => {
+                let _ = writeln!(out, "\n{}: no payload documented (kept as JSON)", e.name);
+            }
+            None => {}
+        }
+    }
+    for (payload, events) in payloads {
+        let _ = writeln!(out, "\n{} → {payload}", events.join(", "));
+        let mut seen = BTreeSet::new();
+        walk(vendor, payload, "", prefix, &mut seen, &mut out);
+    }
+    out
+}
+
+fn walk(
+    v: &ir::Vendor,
+    type_name: &str,
+    path: &str,
+    prefix: &str,
+    seen: &mut BTreeSet<String>,
+    out: &mut String,
+) {
+    if !seen.insert(type_name.to_owned()) {
+        return;
+    }
+    let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == type_name) else {
+        return;
+    };
+    for f in &s.fields {
+        let p = if path.is_empty() {
+            f.name.clone()
+        } else {
+            format!("{path}.{}", f.name)
+        };
+        let shown = p.starts_with(prefix) || prefix.starts_with(&p);
+        if shown && p.starts_with(prefix) {
+            let presence = if f.required {
+                "required"
+            } else {
+                "may be absent"
+            };
+            let null = if f.nullable { "nullable" } else { "not null" };
+            let _ = writeln!(
+                out,
+                "  {p}: {}, {presence}, {null}  ({})",
+                label(&f.ty),
+                f.source.file_line()
+            );
+            if let Some(values) = enum_values(v, &f.ty) {
+                let _ = writeln!(out, "      enum (open): {values}");
+            }
+            for why in &f.why {
+                let _ = writeln!(out, "      {why}");
+            }
+        }
+        if shown {
+            if let Some(inner) = struct_in(&f.ty) {
+                walk(v, inner, &p, prefix, seen, out);
+            }
+        }
+    }
+    seen.remove(type_name);
+}
+
+/// The struct a field's type holds, through arrays.
+fn struct_in(t: &Ty) -> Option<&str> {
+    match t {
+        Ty::Named { name } => Some(name),
+        Ty::Array { items } => struct_in(items),
+        _ => None,
+    }
+}
+
+fn enum_values(v: &ir::Vendor, t: &Ty) -> Option<String> {
+    let Ty::Named { name } = t else { return None };
+    let Some(ir::TypeDef::Enum(e)) = v.types.iter().find(|t| t.name() == name) else {
+        return None;
+    };
+    let values: Vec<String> = match &e.values {
+        ir::EnumValues::Strings(s) => s.iter().map(|s| format!("`{s}`")).collect(),
+        ir::EnumValues::Integers(i) => i
+            .iter()
+            .map(|(n, l)| l.as_ref().map_or(n.to_string(), |l| format!("{n} ({l})")))
+            .collect(),
+    };
+    Some(format!("{} ({})", values.join(", "), e.source.file_line()))
+}
