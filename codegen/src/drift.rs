@@ -521,6 +521,9 @@ impl Differ {
             (Ty::Array { items: a }, Ty::Array { items: b }) => {
                 self.ty(at, &format!("{path}[]"), a, b, o, n, seen);
             }
+            (Ty::Nullable { inner: a }, Ty::Nullable { inner: b }) => {
+                self.ty(at, path, a, b, o, n, seen);
+            }
             (Ty::String { format: a }, Ty::String { format: b })
             | (Ty::Integer { format: a, .. }, Ty::Integer { format: b, .. })
                 if a != b =>
@@ -656,6 +659,7 @@ pub(crate) fn label(t: &Ty) -> String {
         Ty::Any | Ty::Map { .. } => "Value".to_owned(),
         Ty::Array { items } => format!("Vec<{}>", label(items)),
         Ty::Named { name } => name.clone(),
+        Ty::Nullable { inner } => format!("Option<{}>", label(inner)),
     }
 }
 

@@ -671,6 +671,10 @@ fn rust_type(ty: &Ty) -> TokenStream {
             let name = ident(name);
             quote!(#name)
         }
+        Ty::Nullable { inner } => {
+            let inner = rust_type(inner);
+            quote!(Option<#inner>)
+        }
     }
 }
 

@@ -699,6 +699,7 @@ impl Shape {
         object
             && only_objects
             && !self.fields.is_empty()
+            && self.fields.len() <= MAX_STRUCT_FIELDS
             && !is_map_name(key)
             && !keys_are_ids(self)
     }
@@ -1042,6 +1043,14 @@ impl<'d> Builder<'d> {
             };
         }
         if shape.is_map(key) {
+            if shape.fields.len() > MAX_STRUCT_FIELDS {
+                if let Some(loc) = &shape.loc {
+                    self.diags.warn(
+                        loc.clone(),
+                        format!("`{key}` has {} distinct keys (over {MAX_STRUCT_FIELDS}): read as a map, not a struct", shape.fields.len()),
+                    );
+                }
+            }
             return Ty::Map {
                 values: Box::new(Ty::Any),
             };
@@ -1054,9 +1063,23 @@ impl<'d> Builder<'d> {
             // encoders send `[]` for an empty map, so accept either.
             return Ty::Any;
         }
+        let scalars = shape.strings + shape.ints + shape.floats + shape.bools;
+        if shape.arrays > 0 && scalars + shape.objects > 0 {
+            // An array here, something else there: only any JSON value fits.
+            if let Some(loc) = &shape.loc {
+                self.diags.warn(loc.clone(), format!("`{key}` holds an array in some examples and not in others; typed as any JSON value"));
+            }
+            return Ty::Any;
+        }
         if shape.is_array() {
             let items = match &shape.items {
-                Some(items) => self.ty(items, &naming::singular(key), parent),
+                Some(items) => match self.ty(items, &naming::singular(key), parent) {
+                    // `[true, null]`: the items may be null.
+                    t if items.nulls > 0 && !matches!(t, Ty::Any | Ty::Map { .. }) => {
+                        Ty::Nullable { inner: Box::new(t) }
+                    }
+                    t => t,
+                },
                 None => match shape.doc_type() {
                     Some(DocType::Array(Some(t))) => doc_scalar(t),
                     _ => Ty::Any,
@@ -1157,6 +1180,21 @@ impl<'d> Builder<'d> {
         values: &DocValues,
         base: &Ty,
     ) -> Ty {
+        let count = match values {
+            DocValues::Strings(v) => v.len(),
+            DocValues::Integers(v) => v.len(),
+            DocValues::Range(..) => 0,
+        };
+        if count > MAX_ENUM_VALUES {
+            let loc = shape
+                .doc
+                .as_ref()
+                .map(|d| d.loc.clone())
+                .or_else(|| shape.loc.clone())
+                .unwrap_or_else(unknown_loc);
+            self.diags.warn(loc, format!("`{key}` lists {count} values (over {MAX_ENUM_VALUES}): typed as its base type, not an enum"));
+            return base.clone();
+        }
         let values = match (values, base) {
             (DocValues::Range(..), _) => return base.clone(),
             (DocValues::Strings(v), Ty::String { .. }) => ir::EnumValues::Strings(v.clone()),
@@ -1310,6 +1348,13 @@ fn reasons(
     ));
     why
 }
+
+/// Wider objects are maps: their keys are data, and such a struct would
+/// take minutes to compile.
+const MAX_STRUCT_FIELDS: usize = 1000;
+
+/// Longer value lists are not enums.
+const MAX_ENUM_VALUES: usize = 1000;
 
 /// Payloads a field must be seen in, in every occurrence, to be required.
 /// One doc example proves nothing: real payloads omit what examples show.
@@ -1722,6 +1767,54 @@ mod tests {
             warnings
                 .iter()
                 .any(|w| w.contains("override `nope.nothing` matches no field")),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn huge_objects_and_enums_stay_compilable() {
+        let wide: Vec<String> = (0..2000).map(|i| format!("\"k{i}\": {i}")).collect();
+        let values: Vec<String> = (0..2000).map(|i| format!("v{i}")).collect();
+        let text = format!(
+            "a.b\n\nstatus?string\n\nState.\n\nPossible values: [{}]\n\n{{\"type\": \"a.b\", \"wide\": {{{}}}, \"status\": \"v1\"}}\n",
+            values.join(", "),
+            wide.join(", ")
+        );
+        let mut diags = Diagnostics::default();
+        let source = Source::new("p.md", text.as_str());
+        let evidence = extract::page(&source, &mut diags);
+        let hints = Hints {
+            event_type_fields: Some(vec![vec!["type".to_owned()]]),
+            overrides: vec![],
+        };
+        let v = vendor("v", &[Page { source, evidence }], &hints, &mut diags).vendor;
+        let Some(ir::TypeDef::Struct(root)) = v.types.iter().find(|t| t.name() == "AB") else {
+            panic!()
+        };
+        let ty = |name: &str| {
+            root.fields
+                .iter()
+                .find(|f| f.name == name)
+                .map(|f| f.ty.clone())
+        };
+        assert_eq!(
+            ty("wide"),
+            Some(Ty::Map {
+                values: Box::new(Ty::Any)
+            })
+        );
+        assert_eq!(ty("status"), Some(Ty::String { format: None }));
+        let warnings: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(|d| d.message.clone())
+            .collect();
+        assert!(
+            warnings.iter().any(|w| w.contains("2000 distinct keys")),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings.iter().any(|w| w.contains("lists 2000 values")),
             "{warnings:?}"
         );
     }

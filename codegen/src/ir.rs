@@ -121,6 +121,10 @@ pub enum Ty {
     Named {
         name: String,
     },
+    /// A value that may be null where no field says so: array items.
+    Nullable {
+        inner: Box<Ty>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -141,6 +141,7 @@ fn ty(t: &Ty) -> Value {
         // Any JSON value, as the Rust type: some encoders send `[]` for `{}`.
         Ty::Map { .. } => json!({ "description": "A free-form object (any keys)." }),
         Ty::Named { name } => json!({ "$ref": format!("#/$defs/{name}") }),
+        Ty::Nullable { inner } => json!({ "anyOf": [ty(inner), { "type": "null" }] }),
     }
 }
 
