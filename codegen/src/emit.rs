@@ -286,7 +286,6 @@ fn cargo_toml(modules: &[Module], crate_name: &str) -> String {
          [dependencies]\n\
          serde = {{ version = \"1\", features = [\"derive\"] }}\n\
          serde_json = \"1\"\n\
-         serde_path_to_error = \"0.1\"\n\
          \n\
          [features]\n\
          default = [{default}]\n\

@@ -2,8 +2,8 @@
 //! Support types shared by every vendor module.
 //!
 //! Copied verbatim by hookgen into each generated crate (it is not generated
-//! from specs), so that the crate depends on nothing but serde, serde_json
-//! and serde_path_to_error.
+//! from specs), so that the crate depends on nothing but serde and
+//! serde_json.
 
 use std::fmt;
 
@@ -308,26 +308,103 @@ pub trait Input: Sized {
 
 impl Input for &[u8] {
     fn parse<T: DeserializeOwned>(self) -> Result<T, Error> {
-        serde_json::from_slice(self).map_err(|first| {
-            // Cold path: parse again, this time tracking where it fails.
-            let de = &mut serde_json::Deserializer::from_slice(self);
-            match serde_path_to_error::deserialize::<_, T>(de) {
-                Err(e) => Error::from_json(e.path().to_string(), e.into_inner()),
-                Ok(_) => Error::from_json(String::new(), first),
-            }
+        serde_json::from_slice(self).map_err(|e| {
+            // Cold path: the JSON path of the position serde_json reports.
+            let path = match e.line() {
+                0 => String::new(),
+                line => path_at(self, byte_offset(self, line, e.column())),
+            };
+            Error::from_json(path, e)
         })
     }
 }
 
 impl Input for Value {
     fn parse<T: DeserializeOwned>(self) -> Result<T, Error> {
-        serde_path_to_error::deserialize(self)
-            .map_err(|e| Error::from_json(e.path().to_string(), e.into_inner()))
+        // Through bytes, so that payload types are compiled for one input only.
+        let bytes = serde_json::to_vec(&self).map_err(|e| Error::from_json(String::new(), e))?;
+        bytes.as_slice().parse()
     }
 
     fn into_json(self) -> Result<Value, Error> {
         Ok(self)
     }
+}
+
+/// The byte offset of serde_json's (1-based line, column) position: just past
+/// the last byte it read.
+fn byte_offset(body: &[u8], line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match body[start..].iter().position(|b| *b == b'\n') {
+            Some(i) => start += i + 1,
+            None => return body.len(),
+        }
+    }
+    (start + column).min(body.len())
+}
+
+/// The JSON path (`data.items[1].n`) of what is being read at byte `offset`,
+/// found by scanning the bytes before it: the key or index each open
+/// container is at.
+fn path_at(body: &[u8], offset: usize) -> String {
+    enum Frame {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expect_key = false;
+    let mut i = 0;
+    while i < offset {
+        match body[i] {
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expect_key = true;
+            }
+            b'[' => {
+                stack.push(Frame::Array(0));
+                expect_key = false;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                expect_key = false;
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(_)) => expect_key = true,
+                None => {}
+            },
+            b'"' => {
+                let Some(end) = string_end(body, i) else {
+                    break;
+                };
+                if expect_key {
+                    let key = serde_json::from_slice::<String>(&body[i..=end]).unwrap_or_default();
+                    if let Some(Frame::Object(k)) = stack.last_mut() {
+                        *k = Some(key);
+                    }
+                    expect_key = false;
+                }
+                i = end;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(k)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Array(n) => path.push_str(&format!("[{n}]")),
+            Frame::Object(None) => {}
+        }
+    }
+    path
 }
 
 /// Reads the event type from a body without building it: only the named
@@ -629,6 +706,57 @@ mod tests {
         for body in [r#"{}"#, r#"{"a":null}"#, r#"{"a":1}"#] {
             let s: S = serde_json::from_str(body).unwrap();
             assert_eq!(serde_json::to_string(&s).unwrap(), body);
+        }
+    }
+
+    #[test]
+    fn error_paths_match_what_serde_path_to_error_reports() {
+        #[allow(dead_code)]
+        #[derive(Deserialize, Debug)]
+        struct Root {
+            a: i64,
+            data: Data,
+            #[serde(flatten)]
+            extra: serde_json::Map<String, Value>,
+        }
+        #[allow(dead_code)]
+        #[derive(Deserialize, Debug)]
+        struct Data {
+            items: Vec<Item>,
+            name: String,
+            #[serde(flatten)]
+            extra: serde_json::Map<String, Value>,
+        }
+        #[allow(dead_code)]
+        #[derive(Deserialize, Debug)]
+        struct Item {
+            n: i64,
+            s: Option<String>,
+        }
+        // The paths serde_path_to_error gives for the same inputs.
+        let cases = [
+            (r#"{"a": "x", "data": {"items": [], "name": "n"}}"#, "a"),
+            (r#"{"a": 1, "data": {"items": [{"n": 1}, {"n": "two"}], "name": "n"}}"#, "data.items[1].n"),
+            (r#"{"a": 1, "data": {"items": [{"n": 1}, {"s": "x"}], "name": "n"}}"#, "data.items[1]"),
+            (r#"{"a": 1, "data": {"items": [], "name": 5}}"#, "data.name"),
+            (r#"{"a": 1, "data": {"items": [], "name": "n", "z": 1}, "b": [1,2}"#, "b"),
+            (r#"{"a": 1, "data": {"items": [{"n": 1.5}], "name": "n"}}"#, "data.items[0].n"),
+            (r#"{"a": 1, "data": {"name": "n"}}"#, "data"),
+            (r#"{"a": 1, "data": {"items": {"n": 1}, "name": "n"}}"#, "data.items"),
+            ("{\"a\": 1,\n \"data\": {\"items\": [{\"n\": 1},\n {\"n\": true}], \"name\": \"n\"}}", "data.items[1].n"),
+            (r#"{"a": 1, "d\"x": {}, "data": {"items": [{"n": "\"}"}], "name": "n"}}"#, "data.items[0].n"),
+        ];
+        for (body, path) in cases {
+            let err = body.as_bytes().parse::<Root>().unwrap_err();
+            assert_eq!(err.path(), path, "{body}: {err}");
+            let value: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+            if !value.is_null() {
+                assert_eq!(
+                    value.parse::<Root>().unwrap_err().path(),
+                    path,
+                    "{body} as a Value"
+                );
+            }
         }
     }
 
