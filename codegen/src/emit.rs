@@ -681,119 +681,97 @@ fn enum_def(e: &ir::Enum) -> TokenStream {
     let name = ident(&e.name);
     let mut scope = naming::Scope::with_reserved(&["Unknown"]);
     let doc = docs(e.description.as_deref(), &[], Some(&e.source));
-    match &e.values {
-        ir::EnumValues::Strings(values) => {
-            let mut seen = std::collections::BTreeSet::new();
-            let values: Vec<(&String, Ident)> = values
-                .iter()
-                .filter(|v| seen.insert(v.as_str()))
-                .map(|v| (v, ident(&scope.claim(&naming::pascal(v)))))
-                .collect();
-            let variants = values.iter().map(|(v, id)| {
-                let d = format!(" `{v}`");
-                quote!(#[doc = #d] #id,)
-            });
-            let to_wire = values.iter().map(|(v, id)| quote!(#name::#id => #v,));
-            let from_wire = values.iter().map(|(v, id)| quote!(#v => #name::#id,));
-            quote! {
-                #doc
-                #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-                #[non_exhaustive]
-                pub enum #name {
-                    #(#variants)*
-                    /// A value the documentation does not list, kept as received.
-                    Unknown(String),
-                }
-
-                impl #name {
-                    /// The value as on the wire.
-                    pub fn as_str(&self) -> &str {
-                        match self {
-                            #(#to_wire)*
-                            #name::Unknown(v) => v,
-                        }
-                    }
-
-                    fn from_wire(v: &str) -> #name {
-                        match v {
-                            #(#from_wire)*
-                            _ => #name::Unknown(v.to_owned()),
-                        }
-                    }
-                }
-
-                impl serde::Serialize for #name {
-                    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                        serializer.serialize_str(self.as_str())
-                    }
-                }
-
-                impl<'de> serde::Deserialize<'de> for #name {
-                    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<#name, D::Error> {
-                        crate::runtime::deserialize_str(deserializer, #name::from_wire)
-                    }
-                }
-            }
-        }
-        ir::EnumValues::Integers(values) => {
-            let mut seen = std::collections::BTreeSet::new();
-            let values: Vec<(i64, Ident, Option<&String>)> = values
-                .iter()
-                .filter(|(v, _)| seen.insert(*v))
-                .map(|(v, label)| {
-                    let base = label
-                        .as_deref()
-                        .map_or_else(|| naming::pascal(&v.to_string()), naming::pascal);
-                    (*v, ident(&scope.claim(&base)), label.as_ref())
-                })
-                .collect();
-            let variants = values.iter().map(|(v, id, label)| {
-                let d = match label {
+    // (wire value as a literal, variant, its doc line), duplicates dropped.
+    let mut seen = std::collections::BTreeSet::new();
+    let values: Vec<(TokenStream, Ident, String)> = match &e.values {
+        ir::EnumValues::Strings(values) => values
+            .iter()
+            .filter(|v| seen.insert(v.to_string()))
+            .map(|v| {
+                (
+                    quote!(#v),
+                    ident(&scope.claim(&naming::pascal(v))),
+                    format!(" `{v}`"),
+                )
+            })
+            .collect(),
+        ir::EnumValues::Integers(values) => values
+            .iter()
+            .filter(|(v, _)| seen.insert(v.to_string()))
+            .map(|(v, label)| {
+                let base = label
+                    .as_deref()
+                    .map_or_else(|| naming::pascal(&v.to_string()), naming::pascal);
+                let doc = match label {
                     Some(l) => format!(" `{v}` ({l})"),
                     None => format!(" `{v}`"),
                 };
-                quote!(#[doc = #d] #id,)
-            });
-            let to_wire = values.iter().map(|(v, id, _)| quote!(#name::#id => #v,));
-            let from_wire = values.iter().map(|(v, id, _)| quote!(#v => #name::#id,));
-            quote! {
-                #doc
-                #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-                #[non_exhaustive]
-                pub enum #name {
-                    #(#variants)*
-                    /// A value the documentation does not list, kept as received.
-                    Unknown(i64),
-                }
+                (quote!(#v), ident(&scope.claim(&base)), doc)
+            })
+            .collect(),
+    };
+    // What differs between string and integer enums.
+    let (unknown, accessor, returns, unknown_value, param, kept, write, read) = match &e.values {
+        ir::EnumValues::Strings(_) => (
+            quote!(String),
+            quote!(as_str),
+            quote!(&str),
+            quote!(v),
+            quote!(&str),
+            quote!(v.to_owned()),
+            quote!(serialize_str),
+            quote!(deserialize_str),
+        ),
+        ir::EnumValues::Integers(_) => (
+            quote!(i64),
+            quote!(as_i64),
+            quote!(i64),
+            quote!(*v),
+            quote!(i64),
+            quote!(v),
+            quote!(serialize_i64),
+            quote!(deserialize_i64),
+        ),
+    };
+    let variants = values.iter().map(|(_, id, d)| quote!(#[doc = #d] #id,));
+    let to_wire = values.iter().map(|(v, id, _)| quote!(#name::#id => #v,));
+    let from_wire = values.iter().map(|(v, id, _)| quote!(#v => #name::#id,));
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// A value the documentation does not list, kept as received.
+            Unknown(#unknown),
+        }
 
-                impl #name {
-                    /// The value as on the wire.
-                    pub fn as_i64(&self) -> i64 {
-                        match self {
-                            #(#to_wire)*
-                            #name::Unknown(v) => *v,
-                        }
-                    }
-
-                    fn from_wire(v: i64) -> #name {
-                        match v {
-                            #(#from_wire)*
-                            _ => #name::Unknown(v),
-                        }
-                    }
+        impl #name {
+            /// The value as on the wire.
+            pub fn #accessor(&self) -> #returns {
+                match self {
+                    #(#to_wire)*
+                    #name::Unknown(v) => #unknown_value,
                 }
+            }
 
-                impl serde::Serialize for #name {
-                    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                        serializer.serialize_i64(self.as_i64())
-                    }
+            fn from_wire(v: #param) -> #name {
+                match v {
+                    #(#from_wire)*
+                    _ => #name::Unknown(#kept),
                 }
+            }
+        }
 
-                impl<'de> serde::Deserialize<'de> for #name {
-                    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<#name, D::Error> {
-                        crate::runtime::deserialize_i64(deserializer, #name::from_wire)
-                    }
-                }
+        impl serde::Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.#write(self.#accessor())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<#name, D::Error> {
+                crate::runtime::#read(deserializer, #name::from_wire)
             }
         }
     }
