@@ -3,7 +3,8 @@
 //! a markdown page with a pipe table, an event table and a fenced example
 //! with comments and an ellipsis (payhub); a bulleted field list with an
 //! unquoted, single-quoted example (shipfast); plain JSON files named by
-//! event, several documents back to back (pingme).
+//! event, several documents back to back (pingme); a table copied one cell
+//! per line, with no event type in the body (tallyho).
 
 use std::path::Path;
 
@@ -156,11 +157,33 @@ fn each_layout_is_read() {
         ]
     );
 
+    // One cell per line; the page's file names its event.
+    let tallyho = vendor(s, "tallyho");
+    assert_eq!(tallyho.events[0].name, "refund.created");
+    assert_eq!(
+        tallyho.events[0].description.as_deref(),
+        Some("Emitted when a refund is created for a charge.")
+    );
+    assert_eq!(
+        fields(tallyho, "RefundCreated"),
+        [
+            "id:string",
+            "object:string",
+            "amount:integer!",
+            "reason:Reason",
+            "failure_reason:string?"
+        ]
+    );
+    assert_eq!(
+        enum_values(tallyho, "Reason"),
+        ["duplicate", "fraudulent", "requested_by_customer"]
+    );
+
     // Every example is assigned to its event.
     let per_event: Vec<(String, String)> = analysis
         .examples
         .iter()
         .map(|e| (e.vendor.clone(), e.event.clone()))
         .collect();
-    assert_eq!(per_event.len(), 7, "{per_event:?}");
+    assert_eq!(per_event.len(), 8, "{per_event:?}");
 }

@@ -5,6 +5,7 @@
 //! knows about Rust or about other pages; `infer` weighs the evidence.
 
 mod bullets;
+mod cells;
 mod events;
 mod examples;
 mod pipes;

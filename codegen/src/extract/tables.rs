@@ -29,6 +29,7 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
                 .or_else(|| marked_listing(src, &lines, i, &mut rows))
                 .or_else(|| super::pipes::read(src, &lines, i, &mut rows))
                 .or_else(|| super::bullets::read(src, &lines, i, &mut rows))
+                .or_else(|| super::cells::read(src, &lines, i, &mut rows))
         };
         i = next.unwrap_or(i + 1);
     }

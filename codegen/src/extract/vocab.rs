@@ -196,6 +196,29 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
             }
         }
     }
+    // JSON Schema written out: `"enum": ["a", "b"]`.
+    if let Some(at) = lower.find("\"enum\"") {
+        if let Some(open) = text[at..].find('[') {
+            let list = &text[at + open..];
+            if let Some(close) = list.find(']') {
+                if let Ok(values) = serde_json::from_str::<Vec<serde_json::Value>>(&list[..=close])
+                {
+                    let strings: Option<Vec<String>> = values
+                        .iter()
+                        .map(|v| v.as_str().map(str::to_owned))
+                        .collect();
+                    let ints: Option<Vec<i64>> =
+                        values.iter().map(serde_json::Value::as_i64).collect();
+                    if let Some(s) = strings.filter(|s| !s.is_empty()) {
+                        return Some(EnumValues::Strings(s));
+                    }
+                    if let Some(i) = ints.filter(|i| !i.is_empty()) {
+                        return Some(EnumValues::Integers(i));
+                    }
+                }
+            }
+        }
+    }
     // A TypeScript union of string literals: `"Live" | "Test"`.
     let parts: Vec<&str> = text.split('|').map(str::trim).collect();
     if parts.len() >= 2
@@ -451,6 +474,10 @@ mod tests {
             (
                 "\"Live\" | \"Test\"",
                 Some(Strings(vec!["Live".into(), "Test".into()])),
+            ),
+            (
+                "Schema: {\"type\": \"string\", \"enum\": [\"a\", \"b\"]}",
+                Some(Strings(vec!["a".into(), "b".into()])),
             ),
             ("Whether it can be used.", None),
         ];

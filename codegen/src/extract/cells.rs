@@ -1,0 +1,119 @@
+//! One cell per line: a field's name, then its type, then its description,
+//! each on a line (or paragraph) of its own, as tables read once their cells
+//! are copied out one by one.
+
+use super::pipes::{describe, name_and_marks};
+use super::tables::{continue_row, new_row};
+use super::vocab;
+use super::FieldRow;
+use crate::diag::Source;
+
+/// The next non-blank line at or after `i`.
+fn next_filled(lines: &[(usize, &str)], mut i: usize) -> Option<usize> {
+    while lines.get(i)?.1.trim().is_empty() {
+        i += 1;
+    }
+    Some(i)
+}
+
+/// A name line followed by a type line: returns (path, marks, type line index).
+fn row_start(lines: &[(usize, &str)], i: usize) -> Option<(Vec<String>, Option<bool>, usize)> {
+    let t = lines.get(i)?.1.trim();
+    if t.contains(' ') && !t.ends_with(')') {
+        return None;
+    }
+    let (name, marks) = name_and_marks(t);
+    let path = vocab::field_path(&name)?;
+    let j = next_filled(lines, i + 1)?;
+    let ty = lines[j].1.trim();
+    (ty.len() <= 40 && vocab::type_phrase(ty).is_some() && !ty.contains(['.', ':']))
+        .then_some((path, marks, j))
+}
+
+pub fn read(
+    src: &Source,
+    lines: &[(usize, &str)],
+    start: usize,
+    rows: &mut Vec<FieldRow>,
+) -> Option<usize> {
+    row_start(lines, start)?;
+    let mut found = Vec::new();
+    let mut i = start;
+    while let Some(at) = next_filled(lines, i) {
+        let Some((path, marks, type_line)) = row_start(lines, at) else {
+            break;
+        };
+        let (offset, line) = lines[at];
+        let mut row = new_row(src, offset, line, path);
+        let info = vocab::type_phrase(lines[type_line].1.trim()).expect("checked by row_start");
+        row.ty = Some(info.ty);
+        row.format = info.format;
+        row.required = marks.or(info.required);
+        if info.nullable {
+            row.nullable = Some(true);
+        }
+        // Description lines, until the next name + type pair.
+        i = type_line + 1;
+        while let Some(d) = next_filled(lines, i) {
+            if row_start(lines, d).is_some() {
+                break;
+            }
+            let t = lines[d].1.trim();
+            let marker = match t.to_ascii_lowercase().as_str() {
+                "required" => Some(true),
+                "optional" => Some(false),
+                _ => None,
+            };
+            if marker.is_some() {
+                row.required = row.required.or(marker);
+            } else if !continue_row(&mut row, t) {
+                break;
+            }
+            i = d + 1;
+        }
+        describe(&mut row);
+        found.push(row);
+    }
+    (found.len() >= 2).then(|| {
+        rows.extend(found);
+        i
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_cell_per_line() {
+        let text = "Attributes\n\nid\nstring\nThe unique identifier.\n\namount\ninteger\nRequired\nAmount in cents.\n\n\
+            mode\nstring\nThe mode of the charge. Possible values: [live, test]\n\nrefunded_at\nnullable string\n\n\
+            {\"id\": \"x\"}\n";
+        let src = Source::new("p.md", text);
+        let lines: Vec<(usize, &str)> = super::super::lines_outside(&src.text, &[]).collect();
+        let mut rows = Vec::new();
+        read(&src, &lines, 2, &mut rows).expect("a table");
+        let got: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {:?} {:?} {:?} {:?}",
+                    r.path.join("."),
+                    r.ty,
+                    r.required,
+                    r.nullable,
+                    r.values
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "id Some(String) None None None",
+                "amount Some(Integer) Some(true) None None",
+                "mode Some(String) None None Some(Strings([\"live\", \"test\"]))",
+                "refunded_at Some(String) None Some(true) None",
+            ]
+        );
+    }
+}
