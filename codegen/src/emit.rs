@@ -585,24 +585,40 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
 fn struct_def(s: &ir::Struct) -> TokenStream {
     let name = ident(&s.name);
     let mut scope = naming::Scope::with_reserved(&["extra"]);
-    let fields = s.fields.iter().map(|f| {
+    // Per field: its declaration, and the pieces of the visitor that reads it.
+    let mut decls = Vec::new();
+    let mut slots = Vec::new();
+    let mut arms = Vec::new();
+    let mut inits = Vec::new();
+    for f in &s.fields {
         let rust = scope.claim(&naming::snake(&f.name));
         let id = ident(&rust);
+        let slot = ident(&format!("f_{}", rust.trim_start_matches('_')));
         let mut ty = rust_type(&f.ty);
         if matches!(&f.ty, Ty::Named { name } if *name == s.name) {
             ty = quote!(Box<#ty>);
         }
         let wire = &f.name;
         let rename = (rust != f.name).then(|| quote!(rename = #wire));
-        let (ty, serde_attr) = if f.required && !f.nullable {
+        let (field_ty, serde_attr) = if f.required && !f.nullable {
+            slots.push(quote!(let mut #slot: Option<#ty> = None;));
+            arms.push(quote!(#wire => #slot = Some(map.next_value()?),));
+            inits.push(quote!(#id: #slot.ok_or_else(|| <A::Error as serde::de::Error>::missing_field(#wire))?,));
             (ty, rename.map(|r| quote!(#[serde(#r)])))
         } else if f.required {
+            // Absent reads as `None`, as serde does for `Option` fields.
+            slots.push(quote!(let mut #slot: Option<Option<#ty>> = None;));
+            arms.push(quote!(#wire => #slot = Some(map.next_value()?),));
+            inits.push(quote!(#id: #slot.unwrap_or(None),));
             (quote!(Option<#ty>), rename.map(|r| quote!(#[serde(#r)])))
         } else {
+            slots.push(quote!(let mut #slot: crate::Maybe<#ty> = crate::Maybe::Absent;));
+            arms.push(quote!(#wire => #slot = map.next_value()?,));
+            inits.push(quote!(#id: #slot,));
             let r = rename.map(|r| quote!(#r,));
             (
                 quote!(crate::Maybe<#ty>),
-                Some(quote!(#[serde(#r default, skip_serializing_if = "crate::Maybe::is_absent")])),
+                Some(quote!(#[serde(#r skip_serializing_if = "crate::Maybe::is_absent")])),
             )
         };
         let mut notes = type_notes(&f.ty);
@@ -610,22 +626,54 @@ fn struct_def(s: &ir::Struct) -> TokenStream {
             notes.push(format!("Example: `{example}`"));
         }
         let doc = docs(f.description.as_deref(), &notes, Some(&f.source));
-        quote! {
+        decls.push(quote! {
             #doc
             #serde_attr
-            pub #id: #ty,
-        }
-    });
+            pub #id: #field_ty,
+        });
+    }
     let doc = docs(s.description.as_deref(), &[], Some(&s.source));
+    let expecting = format!("a {} object", s.name);
     quote! {
         #doc
-        #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Debug, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct #name {
-            #(#fields)*
+            #(#decls)*
             /// Fields the documentation does not list, kept as received.
             #[serde(flatten)]
             pub extra: serde_json::Map<String, serde_json::Value>,
+        }
+
+        // Read by hand rather than derived: unknown keys go straight into
+        // `extra`, without the buffering `#[serde(flatten)]` needs.
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<#name, D::Error> {
+                struct Visitor;
+                impl<'de> serde::de::Visitor<'de> for Visitor {
+                    type Value = #name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
+                        #(#slots)*
+                        let mut extra = serde_json::Map::new();
+                        while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                            match &*key.0 {
+                                #(#arms)*
+                                _ => {
+                                    extra.insert(key.0.into_owned(), map.next_value()?);
+                                }
+                            }
+                        }
+                        Ok(#name {
+                            #(#inits)*
+                            extra,
+                        })
+                    }
+                }
+                deserializer.deserialize_map(Visitor)
+            }
         }
     }
 }

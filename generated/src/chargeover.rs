@@ -85,291 +85,612 @@ impl<'de> serde::Deserialize<'de> for Event {
     }
 }
 /// Source: `specs/chargeover/package-upgrade.txt:120`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Customer {
     /// Source: `specs/chargeover/package-upgrade.txt:124`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:125`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub parent_customer_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:126`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub token: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:127`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:128`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub external_key: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:129`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub display_as: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:130`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub company: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:131`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub language_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:132`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:133`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_iso4217: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:134`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_symbol: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:135`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub class_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:136`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub admin_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:137`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub campaign_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:138`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub campaign_details: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:139`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_username: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:140`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_email: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:141`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:142`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_first_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:143`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_last_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:144`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_phone: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:145`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_token: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:146`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_title: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:147`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_addr1: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:148`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_addr2: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:149`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_addr3: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:150`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_city: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:151`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_state: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:152`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_postcode: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:153`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_country: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:154`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_block: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:155`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_addr1: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:156`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_addr2: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:157`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_addr3: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:158`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_city: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:159`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_state: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:160`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_postcode: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:161`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_country: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:162`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_block: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:163`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_1: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:164`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_2: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:165`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_3: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:166`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_4: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:167`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_5: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:168`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_6: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:169`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_7: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:170`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_8: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:171`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_9: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:172`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_10: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:173`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_11: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:174`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_12: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:175`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_13: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:176`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_14: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:177`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_15: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:178`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_16: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:179`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_17: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:180`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_18: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:181`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_19: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:182`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_20: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:183`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub write_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:184`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub write_ipaddr: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:185`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mod_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:186`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mod_ipaddr: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:187`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub brand_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:188`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub class_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:189`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub terms_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:190`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub terms_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:191`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub terms_days: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:192`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub url_statementlink: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:193`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub url_paymethodlink: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:194`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub url_self: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:195`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub admin_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:196`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub admin_email: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:197`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_status_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:198`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_status_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:199`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_status_str: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:200`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_status_state: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:201`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_paymethod: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:202`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_creditcard_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:203`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_ach_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:204`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub no_taxes: crate::Maybe<bool>,
     /// Source: `specs/chargeover/package-upgrade.txt:205`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub no_dunning: crate::Maybe<bool>,
     /// Source: `specs/chargeover/package-upgrade.txt:206`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub no_latefees: crate::Maybe<bool>,
     /// Source: `specs/chargeover/package-upgrade.txt:207`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub no_procfees: crate::Maybe<bool>,
     /// Source: `specs/chargeover/package-upgrade.txt:208`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub invoice_delivery: crate::Maybe<InvoiceDelivery>,
     /// Source: `specs/chargeover/package-upgrade.txt:212`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub dunning_delivery: crate::Maybe<DunningDelivery>,
     /// Source: `specs/chargeover/package-upgrade.txt:216`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax_ident: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:217`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub total: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:218`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub balance: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:219`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paid: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:220`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mrr: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:221`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub arr: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:222`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tags: crate::Maybe<Vec<String>>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for Customer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Customer, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Customer;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Customer object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Customer, A::Error> {
+                let mut f_customer_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_parent_customer_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_token: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_superuser_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_external_key: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_display_as: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_company: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_language_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_currency_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_currency_iso4217: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_currency_symbol: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_class_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_admin_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_campaign_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_campaign_details: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_superuser_username: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_superuser_email: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_superuser_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_superuser_first_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_superuser_last_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_superuser_phone: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_superuser_token: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_superuser_title: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_addr1: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_addr2: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_addr3: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_city: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_state: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_postcode: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_country: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_block: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_addr1: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_addr2: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_addr3: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_city: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_state: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_postcode: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_country: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_block: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_1: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_2: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_3: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_4: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_5: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_6: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_7: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_8: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_9: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_10: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_11: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_12: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_13: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_14: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_15: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_16: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_17: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_18: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_19: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_20: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_write_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_write_ipaddr: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_mod_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_mod_ipaddr: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_brand_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_class_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_terms_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_terms_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_terms_days: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_url_statementlink: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_url_paymethodlink: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_url_self: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_admin_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_admin_email: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_customer_status_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_customer_status_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_customer_status_str: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_customer_status_state: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_default_paymethod: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_default_creditcard_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_default_ach_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_no_taxes: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_no_dunning: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_no_latefees: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_no_procfees: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_invoice_delivery: crate::Maybe<InvoiceDelivery> = crate::Maybe::Absent;
+                let mut f_dunning_delivery: crate::Maybe<DunningDelivery> = crate::Maybe::Absent;
+                let mut f_tax_ident: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_total: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_balance: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_paid: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_mrr: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_arr: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_tags: crate::Maybe<Vec<String>> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "customer_id" => f_customer_id = map.next_value()?,
+                        "parent_customer_id" => f_parent_customer_id = map.next_value()?,
+                        "token" => f_token = map.next_value()?,
+                        "superuser_id" => f_superuser_id = map.next_value()?,
+                        "external_key" => f_external_key = map.next_value()?,
+                        "display_as" => f_display_as = map.next_value()?,
+                        "company" => f_company = map.next_value()?,
+                        "language_id" => f_language_id = map.next_value()?,
+                        "currency_id" => f_currency_id = map.next_value()?,
+                        "currency_iso4217" => f_currency_iso4217 = map.next_value()?,
+                        "currency_symbol" => f_currency_symbol = map.next_value()?,
+                        "class_id" => f_class_id = map.next_value()?,
+                        "admin_id" => f_admin_id = map.next_value()?,
+                        "campaign_id" => f_campaign_id = map.next_value()?,
+                        "campaign_details" => f_campaign_details = map.next_value()?,
+                        "superuser_username" => f_superuser_username = map.next_value()?,
+                        "superuser_email" => f_superuser_email = map.next_value()?,
+                        "superuser_name" => f_superuser_name = map.next_value()?,
+                        "superuser_first_name" => {
+                            f_superuser_first_name = map.next_value()?;
+                        }
+                        "superuser_last_name" => {
+                            f_superuser_last_name = map.next_value()?;
+                        }
+                        "superuser_phone" => f_superuser_phone = map.next_value()?,
+                        "superuser_token" => f_superuser_token = map.next_value()?,
+                        "superuser_title" => f_superuser_title = map.next_value()?,
+                        "bill_addr1" => f_bill_addr1 = map.next_value()?,
+                        "bill_addr2" => f_bill_addr2 = map.next_value()?,
+                        "bill_addr3" => f_bill_addr3 = map.next_value()?,
+                        "bill_city" => f_bill_city = map.next_value()?,
+                        "bill_state" => f_bill_state = map.next_value()?,
+                        "bill_postcode" => f_bill_postcode = map.next_value()?,
+                        "bill_country" => f_bill_country = map.next_value()?,
+                        "bill_block" => f_bill_block = map.next_value()?,
+                        "ship_addr1" => f_ship_addr1 = map.next_value()?,
+                        "ship_addr2" => f_ship_addr2 = map.next_value()?,
+                        "ship_addr3" => f_ship_addr3 = map.next_value()?,
+                        "ship_city" => f_ship_city = map.next_value()?,
+                        "ship_state" => f_ship_state = map.next_value()?,
+                        "ship_postcode" => f_ship_postcode = map.next_value()?,
+                        "ship_country" => f_ship_country = map.next_value()?,
+                        "ship_block" => f_ship_block = map.next_value()?,
+                        "custom_1" => f_custom_1 = map.next_value()?,
+                        "custom_2" => f_custom_2 = map.next_value()?,
+                        "custom_3" => f_custom_3 = map.next_value()?,
+                        "custom_4" => f_custom_4 = map.next_value()?,
+                        "custom_5" => f_custom_5 = map.next_value()?,
+                        "custom_6" => f_custom_6 = map.next_value()?,
+                        "custom_7" => f_custom_7 = map.next_value()?,
+                        "custom_8" => f_custom_8 = map.next_value()?,
+                        "custom_9" => f_custom_9 = map.next_value()?,
+                        "custom_10" => f_custom_10 = map.next_value()?,
+                        "custom_11" => f_custom_11 = map.next_value()?,
+                        "custom_12" => f_custom_12 = map.next_value()?,
+                        "custom_13" => f_custom_13 = map.next_value()?,
+                        "custom_14" => f_custom_14 = map.next_value()?,
+                        "custom_15" => f_custom_15 = map.next_value()?,
+                        "custom_16" => f_custom_16 = map.next_value()?,
+                        "custom_17" => f_custom_17 = map.next_value()?,
+                        "custom_18" => f_custom_18 = map.next_value()?,
+                        "custom_19" => f_custom_19 = map.next_value()?,
+                        "custom_20" => f_custom_20 = map.next_value()?,
+                        "write_datetime" => f_write_datetime = map.next_value()?,
+                        "write_ipaddr" => f_write_ipaddr = map.next_value()?,
+                        "mod_datetime" => f_mod_datetime = map.next_value()?,
+                        "mod_ipaddr" => f_mod_ipaddr = map.next_value()?,
+                        "brand_id" => f_brand_id = map.next_value()?,
+                        "class_name" => f_class_name = map.next_value()?,
+                        "terms_id" => f_terms_id = map.next_value()?,
+                        "terms_name" => f_terms_name = map.next_value()?,
+                        "terms_days" => f_terms_days = map.next_value()?,
+                        "url_statementlink" => f_url_statementlink = map.next_value()?,
+                        "url_paymethodlink" => f_url_paymethodlink = map.next_value()?,
+                        "url_self" => f_url_self = map.next_value()?,
+                        "admin_name" => f_admin_name = map.next_value()?,
+                        "admin_email" => f_admin_email = map.next_value()?,
+                        "customer_status_id" => f_customer_status_id = map.next_value()?,
+                        "customer_status_name" => {
+                            f_customer_status_name = map.next_value()?;
+                        }
+                        "customer_status_str" => {
+                            f_customer_status_str = map.next_value()?;
+                        }
+                        "customer_status_state" => {
+                            f_customer_status_state = map.next_value()?;
+                        }
+                        "default_paymethod" => f_default_paymethod = map.next_value()?,
+                        "default_creditcard_id" => {
+                            f_default_creditcard_id = map.next_value()?;
+                        }
+                        "default_ach_id" => f_default_ach_id = map.next_value()?,
+                        "no_taxes" => f_no_taxes = map.next_value()?,
+                        "no_dunning" => f_no_dunning = map.next_value()?,
+                        "no_latefees" => f_no_latefees = map.next_value()?,
+                        "no_procfees" => f_no_procfees = map.next_value()?,
+                        "invoice_delivery" => f_invoice_delivery = map.next_value()?,
+                        "dunning_delivery" => f_dunning_delivery = map.next_value()?,
+                        "tax_ident" => f_tax_ident = map.next_value()?,
+                        "total" => f_total = map.next_value()?,
+                        "balance" => f_balance = map.next_value()?,
+                        "paid" => f_paid = map.next_value()?,
+                        "mrr" => f_mrr = map.next_value()?,
+                        "arr" => f_arr = map.next_value()?,
+                        "tags" => f_tags = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Customer {
+                    customer_id: f_customer_id,
+                    parent_customer_id: f_parent_customer_id,
+                    token: f_token,
+                    superuser_id: f_superuser_id,
+                    external_key: f_external_key,
+                    display_as: f_display_as,
+                    company: f_company,
+                    language_id: f_language_id,
+                    currency_id: f_currency_id,
+                    currency_iso4217: f_currency_iso4217,
+                    currency_symbol: f_currency_symbol,
+                    class_id: f_class_id,
+                    admin_id: f_admin_id,
+                    campaign_id: f_campaign_id,
+                    campaign_details: f_campaign_details,
+                    superuser_username: f_superuser_username,
+                    superuser_email: f_superuser_email,
+                    superuser_name: f_superuser_name,
+                    superuser_first_name: f_superuser_first_name,
+                    superuser_last_name: f_superuser_last_name,
+                    superuser_phone: f_superuser_phone,
+                    superuser_token: f_superuser_token,
+                    superuser_title: f_superuser_title,
+                    bill_addr1: f_bill_addr1,
+                    bill_addr2: f_bill_addr2,
+                    bill_addr3: f_bill_addr3,
+                    bill_city: f_bill_city,
+                    bill_state: f_bill_state,
+                    bill_postcode: f_bill_postcode,
+                    bill_country: f_bill_country,
+                    bill_block: f_bill_block,
+                    ship_addr1: f_ship_addr1,
+                    ship_addr2: f_ship_addr2,
+                    ship_addr3: f_ship_addr3,
+                    ship_city: f_ship_city,
+                    ship_state: f_ship_state,
+                    ship_postcode: f_ship_postcode,
+                    ship_country: f_ship_country,
+                    ship_block: f_ship_block,
+                    custom_1: f_custom_1,
+                    custom_2: f_custom_2,
+                    custom_3: f_custom_3,
+                    custom_4: f_custom_4,
+                    custom_5: f_custom_5,
+                    custom_6: f_custom_6,
+                    custom_7: f_custom_7,
+                    custom_8: f_custom_8,
+                    custom_9: f_custom_9,
+                    custom_10: f_custom_10,
+                    custom_11: f_custom_11,
+                    custom_12: f_custom_12,
+                    custom_13: f_custom_13,
+                    custom_14: f_custom_14,
+                    custom_15: f_custom_15,
+                    custom_16: f_custom_16,
+                    custom_17: f_custom_17,
+                    custom_18: f_custom_18,
+                    custom_19: f_custom_19,
+                    custom_20: f_custom_20,
+                    write_datetime: f_write_datetime,
+                    write_ipaddr: f_write_ipaddr,
+                    mod_datetime: f_mod_datetime,
+                    mod_ipaddr: f_mod_ipaddr,
+                    brand_id: f_brand_id,
+                    class_name: f_class_name,
+                    terms_id: f_terms_id,
+                    terms_name: f_terms_name,
+                    terms_days: f_terms_days,
+                    url_statementlink: f_url_statementlink,
+                    url_paymethodlink: f_url_paymethodlink,
+                    url_self: f_url_self,
+                    admin_name: f_admin_name,
+                    admin_email: f_admin_email,
+                    customer_status_id: f_customer_status_id,
+                    customer_status_name: f_customer_status_name,
+                    customer_status_str: f_customer_status_str,
+                    customer_status_state: f_customer_status_state,
+                    default_paymethod: f_default_paymethod,
+                    default_creditcard_id: f_default_creditcard_id,
+                    default_ach_id: f_default_ach_id,
+                    no_taxes: f_no_taxes,
+                    no_dunning: f_no_dunning,
+                    no_latefees: f_no_latefees,
+                    no_procfees: f_no_procfees,
+                    invoice_delivery: f_invoice_delivery,
+                    dunning_delivery: f_dunning_delivery,
+                    tax_ident: f_tax_ident,
+                    total: f_total,
+                    balance: f_balance,
+                    paid: f_paid,
+                    mrr: f_mrr,
+                    arr: f_arr,
+                    tags: f_tags,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 /// Source: `specs/chargeover/package-upgrade.txt:212`
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -452,663 +773,1481 @@ impl<'de> serde::Deserialize<'de> for InvoiceDelivery {
     }
 }
 /// Source: `specs/chargeover/package-upgrade.txt:270`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LineItem {
     /// Source: `specs/chargeover/package-upgrade.txt:274`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line_item_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:275`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:276`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub external_key: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:277`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:278`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub admin_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:279`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:280`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_external_key: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:281`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_accounting_sku: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:282`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_token: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:283`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_units: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:284`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_type: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:285`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_is_usage: crate::Maybe<bool>,
     /// Source: `specs/chargeover/package-upgrade.txt:286`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line_item_bundle_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:287`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tierset_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:288`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub nickname: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:289`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub descrip: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:290`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_days: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:291`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_units: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:292`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_recurs: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:293`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub expire_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:294`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub expire_recurs: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:295`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line_quantity: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:296`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscribe_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:297`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscribe_prorate_from_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:298`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscribe_prorate_to_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:299`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:300`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_1: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:301`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_2: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:302`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_3: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:303`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_4: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:304`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_5: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:305`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_6: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:306`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_7: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:307`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_8: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:308`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_9: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:309`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_10: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:310`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_11: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:311`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_12: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:312`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_13: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:313`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_14: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:314`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_15: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:315`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_16: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:316`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_17: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:317`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_18: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:318`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_19: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:319`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_20: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:321`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tierset: crate::Maybe<Tierset>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for LineItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<LineItem, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = LineItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a LineItem object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<LineItem, A::Error> {
+                let mut f_line_item_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_package_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_external_key: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_item_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_admin_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_item_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_item_external_key: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_item_accounting_sku: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_item_token: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_item_units: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_item_type: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_item_is_usage: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_line_item_bundle_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_tierset_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_nickname: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_descrip: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_trial_days: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_trial_units: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_trial_recurs: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_expire_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_expire_recurs: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_line_quantity: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_subscribe_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_subscribe_prorate_from_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_subscribe_prorate_to_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_cancel_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_1: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_2: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_3: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_4: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_5: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_6: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_7: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_8: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_9: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_10: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_11: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_12: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_13: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_14: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_15: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_16: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_17: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_18: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_19: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_20: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_tierset: crate::Maybe<Tierset> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "line_item_id" => f_line_item_id = map.next_value()?,
+                        "package_id" => f_package_id = map.next_value()?,
+                        "external_key" => f_external_key = map.next_value()?,
+                        "item_id" => f_item_id = map.next_value()?,
+                        "admin_id" => f_admin_id = map.next_value()?,
+                        "item_name" => f_item_name = map.next_value()?,
+                        "item_external_key" => f_item_external_key = map.next_value()?,
+                        "item_accounting_sku" => {
+                            f_item_accounting_sku = map.next_value()?;
+                        }
+                        "item_token" => f_item_token = map.next_value()?,
+                        "item_units" => f_item_units = map.next_value()?,
+                        "item_type" => f_item_type = map.next_value()?,
+                        "item_is_usage" => f_item_is_usage = map.next_value()?,
+                        "line_item_bundle_id" => {
+                            f_line_item_bundle_id = map.next_value()?;
+                        }
+                        "tierset_id" => f_tierset_id = map.next_value()?,
+                        "nickname" => f_nickname = map.next_value()?,
+                        "descrip" => f_descrip = map.next_value()?,
+                        "trial_days" => f_trial_days = map.next_value()?,
+                        "trial_units" => f_trial_units = map.next_value()?,
+                        "trial_recurs" => f_trial_recurs = map.next_value()?,
+                        "expire_datetime" => f_expire_datetime = map.next_value()?,
+                        "expire_recurs" => f_expire_recurs = map.next_value()?,
+                        "line_quantity" => f_line_quantity = map.next_value()?,
+                        "subscribe_datetime" => f_subscribe_datetime = map.next_value()?,
+                        "subscribe_prorate_from_datetime" => {
+                            f_subscribe_prorate_from_datetime = map.next_value()?;
+                        }
+                        "subscribe_prorate_to_datetime" => {
+                            f_subscribe_prorate_to_datetime = map.next_value()?;
+                        }
+                        "cancel_datetime" => f_cancel_datetime = map.next_value()?,
+                        "custom_1" => f_custom_1 = map.next_value()?,
+                        "custom_2" => f_custom_2 = map.next_value()?,
+                        "custom_3" => f_custom_3 = map.next_value()?,
+                        "custom_4" => f_custom_4 = map.next_value()?,
+                        "custom_5" => f_custom_5 = map.next_value()?,
+                        "custom_6" => f_custom_6 = map.next_value()?,
+                        "custom_7" => f_custom_7 = map.next_value()?,
+                        "custom_8" => f_custom_8 = map.next_value()?,
+                        "custom_9" => f_custom_9 = map.next_value()?,
+                        "custom_10" => f_custom_10 = map.next_value()?,
+                        "custom_11" => f_custom_11 = map.next_value()?,
+                        "custom_12" => f_custom_12 = map.next_value()?,
+                        "custom_13" => f_custom_13 = map.next_value()?,
+                        "custom_14" => f_custom_14 = map.next_value()?,
+                        "custom_15" => f_custom_15 = map.next_value()?,
+                        "custom_16" => f_custom_16 = map.next_value()?,
+                        "custom_17" => f_custom_17 = map.next_value()?,
+                        "custom_18" => f_custom_18 = map.next_value()?,
+                        "custom_19" => f_custom_19 = map.next_value()?,
+                        "custom_20" => f_custom_20 = map.next_value()?,
+                        "tierset" => f_tierset = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(LineItem {
+                    line_item_id: f_line_item_id,
+                    package_id: f_package_id,
+                    external_key: f_external_key,
+                    item_id: f_item_id,
+                    admin_id: f_admin_id,
+                    item_name: f_item_name,
+                    item_external_key: f_item_external_key,
+                    item_accounting_sku: f_item_accounting_sku,
+                    item_token: f_item_token,
+                    item_units: f_item_units,
+                    item_type: f_item_type,
+                    item_is_usage: f_item_is_usage,
+                    line_item_bundle_id: f_line_item_bundle_id,
+                    tierset_id: f_tierset_id,
+                    nickname: f_nickname,
+                    descrip: f_descrip,
+                    trial_days: f_trial_days,
+                    trial_units: f_trial_units,
+                    trial_recurs: f_trial_recurs,
+                    expire_datetime: f_expire_datetime,
+                    expire_recurs: f_expire_recurs,
+                    line_quantity: f_line_quantity,
+                    subscribe_datetime: f_subscribe_datetime,
+                    subscribe_prorate_from_datetime: f_subscribe_prorate_from_datetime,
+                    subscribe_prorate_to_datetime: f_subscribe_prorate_to_datetime,
+                    cancel_datetime: f_cancel_datetime,
+                    custom_1: f_custom_1,
+                    custom_2: f_custom_2,
+                    custom_3: f_custom_3,
+                    custom_4: f_custom_4,
+                    custom_5: f_custom_5,
+                    custom_6: f_custom_6,
+                    custom_7: f_custom_7,
+                    custom_8: f_custom_8,
+                    custom_9: f_custom_9,
+                    custom_10: f_custom_10,
+                    custom_11: f_custom_11,
+                    custom_12: f_custom_12,
+                    custom_13: f_custom_13,
+                    custom_14: f_custom_14,
+                    custom_15: f_custom_15,
+                    custom_16: f_custom_16,
+                    custom_17: f_custom_17,
+                    custom_18: f_custom_18,
+                    custom_19: f_custom_19,
+                    custom_20: f_custom_20,
+                    tierset: f_tierset,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/chargeover/package-upgrade.txt:27`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Package {
     /// Source: `specs/chargeover/package-upgrade.txt:31`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:32`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:33`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub brand_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:34`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub brand_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:35`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub class_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:36`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub class_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:37`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub external_key: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:38`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub token: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:39`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub nickname: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:40`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paymethod: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:41`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paymethod_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:42`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paymethod_detail: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:43`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub creditcard_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:44`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ach_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:45`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tokenized_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:46`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub admin_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:47`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub admin_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:48`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_addr1: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:49`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_addr2: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:50`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_addr3: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:51`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_city: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:52`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_state: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:53`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_postcode: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:54`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_country: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:55`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_notes: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:56`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_addr1: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:57`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_addr2: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:58`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_addr3: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:59`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_city: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:60`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_state: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:61`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_postcode: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:62`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_country: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:63`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_notes: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:64`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub memo: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:65`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:66`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_iso4217: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:67`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_symbol: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:68`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_collected: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:69`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_invoiced: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:70`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_due: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:71`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_overdue: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:72`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub suspendfrom_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:73`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub suspendto_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:74`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub next_invoice_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:75`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_overdue: crate::Maybe<bool>,
     /// Source: `specs/chargeover/package-upgrade.txt:76`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub days_overdue: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:77`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub start_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:78`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:79`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub write_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:80`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mod_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:81`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub holduntil_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:82`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_status_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:83`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_status_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:84`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_status_str: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:85`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_status_state: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:86`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mrr: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:87`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub arr: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:88`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_reason: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:89`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub terms_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:90`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub terms_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:91`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub terms_days: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:92`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paycycle: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:93`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paycycle_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:94`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_1: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:95`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_2: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:96`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_3: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:97`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_4: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:98`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_5: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:99`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_6: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:100`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_7: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:101`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_8: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:102`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_9: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:103`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_10: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:104`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_11: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:105`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_12: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:106`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_13: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:107`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_14: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:108`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_15: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:109`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_16: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:110`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_17: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:111`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_18: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:112`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_19: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:113`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_20: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:114`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_invoice_schedule_template_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:115`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub recurring_invoice_schedule_template_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:116`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line_items: crate::Maybe<Vec<serde_json::Value>>,
     /// Source: `specs/chargeover/package-upgrade.txt:117`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tags: crate::Maybe<Vec<String>>,
     /// Source: `specs/chargeover/package-upgrade.txt:118`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub url_self: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for Package {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Package, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Package;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Package object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Package, A::Error> {
+                let mut f_package_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_customer_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_brand_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_brand_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_class_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_class_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_external_key: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_token: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_nickname: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_paymethod: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_paymethod_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_paymethod_detail: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_creditcard_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_ach_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_tokenized_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_admin_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_admin_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_addr1: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_addr2: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_addr3: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_city: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_state: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_postcode: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_country: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_bill_notes: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_addr1: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_addr2: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_addr3: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_city: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_state: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_postcode: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_country: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_ship_notes: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_memo: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_currency_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_currency_iso4217: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_currency_symbol: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_amount_collected: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_amount_invoiced: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_amount_due: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_amount_overdue: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_suspendfrom_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_suspendto_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_next_invoice_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_is_overdue: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_days_overdue: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_start_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_cancel_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_write_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_mod_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_holduntil_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_package_status_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_package_status_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_package_status_str: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_package_status_state: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_mrr: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_arr: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_cancel_reason: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_terms_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_terms_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_terms_days: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_paycycle: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_paycycle_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_1: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_2: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_3: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_4: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_5: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_6: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_7: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_8: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_9: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_10: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_11: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_12: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_13: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_14: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_15: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_16: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_17: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_18: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_19: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_20: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_first_invoice_schedule_template_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_recurring_invoice_schedule_template_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_line_items: crate::Maybe<Vec<serde_json::Value>> = crate::Maybe::Absent;
+                let mut f_tags: crate::Maybe<Vec<String>> = crate::Maybe::Absent;
+                let mut f_url_self: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "package_id" => f_package_id = map.next_value()?,
+                        "customer_id" => f_customer_id = map.next_value()?,
+                        "brand_id" => f_brand_id = map.next_value()?,
+                        "brand_name" => f_brand_name = map.next_value()?,
+                        "class_id" => f_class_id = map.next_value()?,
+                        "class_name" => f_class_name = map.next_value()?,
+                        "external_key" => f_external_key = map.next_value()?,
+                        "token" => f_token = map.next_value()?,
+                        "nickname" => f_nickname = map.next_value()?,
+                        "paymethod" => f_paymethod = map.next_value()?,
+                        "paymethod_name" => f_paymethod_name = map.next_value()?,
+                        "paymethod_detail" => f_paymethod_detail = map.next_value()?,
+                        "creditcard_id" => f_creditcard_id = map.next_value()?,
+                        "ach_id" => f_ach_id = map.next_value()?,
+                        "tokenized_id" => f_tokenized_id = map.next_value()?,
+                        "admin_id" => f_admin_id = map.next_value()?,
+                        "admin_name" => f_admin_name = map.next_value()?,
+                        "bill_addr1" => f_bill_addr1 = map.next_value()?,
+                        "bill_addr2" => f_bill_addr2 = map.next_value()?,
+                        "bill_addr3" => f_bill_addr3 = map.next_value()?,
+                        "bill_city" => f_bill_city = map.next_value()?,
+                        "bill_state" => f_bill_state = map.next_value()?,
+                        "bill_postcode" => f_bill_postcode = map.next_value()?,
+                        "bill_country" => f_bill_country = map.next_value()?,
+                        "bill_notes" => f_bill_notes = map.next_value()?,
+                        "ship_addr1" => f_ship_addr1 = map.next_value()?,
+                        "ship_addr2" => f_ship_addr2 = map.next_value()?,
+                        "ship_addr3" => f_ship_addr3 = map.next_value()?,
+                        "ship_city" => f_ship_city = map.next_value()?,
+                        "ship_state" => f_ship_state = map.next_value()?,
+                        "ship_postcode" => f_ship_postcode = map.next_value()?,
+                        "ship_country" => f_ship_country = map.next_value()?,
+                        "ship_notes" => f_ship_notes = map.next_value()?,
+                        "memo" => f_memo = map.next_value()?,
+                        "currency_id" => f_currency_id = map.next_value()?,
+                        "currency_iso4217" => f_currency_iso4217 = map.next_value()?,
+                        "currency_symbol" => f_currency_symbol = map.next_value()?,
+                        "amount_collected" => f_amount_collected = map.next_value()?,
+                        "amount_invoiced" => f_amount_invoiced = map.next_value()?,
+                        "amount_due" => f_amount_due = map.next_value()?,
+                        "amount_overdue" => f_amount_overdue = map.next_value()?,
+                        "suspendfrom_datetime" => {
+                            f_suspendfrom_datetime = map.next_value()?;
+                        }
+                        "suspendto_datetime" => f_suspendto_datetime = map.next_value()?,
+                        "next_invoice_datetime" => {
+                            f_next_invoice_datetime = map.next_value()?;
+                        }
+                        "is_overdue" => f_is_overdue = map.next_value()?,
+                        "days_overdue" => f_days_overdue = map.next_value()?,
+                        "start_datetime" => f_start_datetime = map.next_value()?,
+                        "cancel_datetime" => f_cancel_datetime = map.next_value()?,
+                        "write_datetime" => f_write_datetime = map.next_value()?,
+                        "mod_datetime" => f_mod_datetime = map.next_value()?,
+                        "holduntil_datetime" => f_holduntil_datetime = map.next_value()?,
+                        "package_status_id" => f_package_status_id = map.next_value()?,
+                        "package_status_name" => {
+                            f_package_status_name = map.next_value()?;
+                        }
+                        "package_status_str" => f_package_status_str = map.next_value()?,
+                        "package_status_state" => {
+                            f_package_status_state = map.next_value()?;
+                        }
+                        "mrr" => f_mrr = map.next_value()?,
+                        "arr" => f_arr = map.next_value()?,
+                        "cancel_reason" => f_cancel_reason = map.next_value()?,
+                        "terms_id" => f_terms_id = map.next_value()?,
+                        "terms_name" => f_terms_name = map.next_value()?,
+                        "terms_days" => f_terms_days = map.next_value()?,
+                        "paycycle" => f_paycycle = map.next_value()?,
+                        "paycycle_name" => f_paycycle_name = map.next_value()?,
+                        "custom_1" => f_custom_1 = map.next_value()?,
+                        "custom_2" => f_custom_2 = map.next_value()?,
+                        "custom_3" => f_custom_3 = map.next_value()?,
+                        "custom_4" => f_custom_4 = map.next_value()?,
+                        "custom_5" => f_custom_5 = map.next_value()?,
+                        "custom_6" => f_custom_6 = map.next_value()?,
+                        "custom_7" => f_custom_7 = map.next_value()?,
+                        "custom_8" => f_custom_8 = map.next_value()?,
+                        "custom_9" => f_custom_9 = map.next_value()?,
+                        "custom_10" => f_custom_10 = map.next_value()?,
+                        "custom_11" => f_custom_11 = map.next_value()?,
+                        "custom_12" => f_custom_12 = map.next_value()?,
+                        "custom_13" => f_custom_13 = map.next_value()?,
+                        "custom_14" => f_custom_14 = map.next_value()?,
+                        "custom_15" => f_custom_15 = map.next_value()?,
+                        "custom_16" => f_custom_16 = map.next_value()?,
+                        "custom_17" => f_custom_17 = map.next_value()?,
+                        "custom_18" => f_custom_18 = map.next_value()?,
+                        "custom_19" => f_custom_19 = map.next_value()?,
+                        "custom_20" => f_custom_20 = map.next_value()?,
+                        "first_invoice_schedule_template_id" => {
+                            f_first_invoice_schedule_template_id = map.next_value()?;
+                        }
+                        "recurring_invoice_schedule_template_id" => {
+                            f_recurring_invoice_schedule_template_id = map.next_value()?;
+                        }
+                        "line_items" => f_line_items = map.next_value()?,
+                        "tags" => f_tags = map.next_value()?,
+                        "url_self" => f_url_self = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Package {
+                    package_id: f_package_id,
+                    customer_id: f_customer_id,
+                    brand_id: f_brand_id,
+                    brand_name: f_brand_name,
+                    class_id: f_class_id,
+                    class_name: f_class_name,
+                    external_key: f_external_key,
+                    token: f_token,
+                    nickname: f_nickname,
+                    paymethod: f_paymethod,
+                    paymethod_name: f_paymethod_name,
+                    paymethod_detail: f_paymethod_detail,
+                    creditcard_id: f_creditcard_id,
+                    ach_id: f_ach_id,
+                    tokenized_id: f_tokenized_id,
+                    admin_id: f_admin_id,
+                    admin_name: f_admin_name,
+                    bill_addr1: f_bill_addr1,
+                    bill_addr2: f_bill_addr2,
+                    bill_addr3: f_bill_addr3,
+                    bill_city: f_bill_city,
+                    bill_state: f_bill_state,
+                    bill_postcode: f_bill_postcode,
+                    bill_country: f_bill_country,
+                    bill_notes: f_bill_notes,
+                    ship_addr1: f_ship_addr1,
+                    ship_addr2: f_ship_addr2,
+                    ship_addr3: f_ship_addr3,
+                    ship_city: f_ship_city,
+                    ship_state: f_ship_state,
+                    ship_postcode: f_ship_postcode,
+                    ship_country: f_ship_country,
+                    ship_notes: f_ship_notes,
+                    memo: f_memo,
+                    currency_id: f_currency_id,
+                    currency_iso4217: f_currency_iso4217,
+                    currency_symbol: f_currency_symbol,
+                    amount_collected: f_amount_collected,
+                    amount_invoiced: f_amount_invoiced,
+                    amount_due: f_amount_due,
+                    amount_overdue: f_amount_overdue,
+                    suspendfrom_datetime: f_suspendfrom_datetime,
+                    suspendto_datetime: f_suspendto_datetime,
+                    next_invoice_datetime: f_next_invoice_datetime,
+                    is_overdue: f_is_overdue,
+                    days_overdue: f_days_overdue,
+                    start_datetime: f_start_datetime,
+                    cancel_datetime: f_cancel_datetime,
+                    write_datetime: f_write_datetime,
+                    mod_datetime: f_mod_datetime,
+                    holduntil_datetime: f_holduntil_datetime,
+                    package_status_id: f_package_status_id,
+                    package_status_name: f_package_status_name,
+                    package_status_str: f_package_status_str,
+                    package_status_state: f_package_status_state,
+                    mrr: f_mrr,
+                    arr: f_arr,
+                    cancel_reason: f_cancel_reason,
+                    terms_id: f_terms_id,
+                    terms_name: f_terms_name,
+                    terms_days: f_terms_days,
+                    paycycle: f_paycycle,
+                    paycycle_name: f_paycycle_name,
+                    custom_1: f_custom_1,
+                    custom_2: f_custom_2,
+                    custom_3: f_custom_3,
+                    custom_4: f_custom_4,
+                    custom_5: f_custom_5,
+                    custom_6: f_custom_6,
+                    custom_7: f_custom_7,
+                    custom_8: f_custom_8,
+                    custom_9: f_custom_9,
+                    custom_10: f_custom_10,
+                    custom_11: f_custom_11,
+                    custom_12: f_custom_12,
+                    custom_13: f_custom_13,
+                    custom_14: f_custom_14,
+                    custom_15: f_custom_15,
+                    custom_16: f_custom_16,
+                    custom_17: f_custom_17,
+                    custom_18: f_custom_18,
+                    custom_19: f_custom_19,
+                    custom_20: f_custom_20,
+                    first_invoice_schedule_template_id: f_first_invoice_schedule_template_id,
+                    recurring_invoice_schedule_template_id: f_recurring_invoice_schedule_template_id,
+                    line_items: f_line_items,
+                    tags: f_tags,
+                    url_self: f_url_self,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 /// This event occurs when a package is upgraded or downgraded (i.e. a line on the package is
 /// added, removed, or changed in any way)
 ///
 /// Source: `specs/chargeover/package-upgrade.txt:19`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PackageUpgrade {
     /// Source: `specs/chargeover/package-upgrade.txt:19`
     pub context_str: String,
     /// Source: `specs/chargeover/package-upgrade.txt:20`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub context_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:21`
     pub event: String,
     /// Source: `specs/chargeover/package-upgrade.txt:417`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub security_token: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:23`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub data: crate::Maybe<PackageUpgradeData>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for PackageUpgrade {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<PackageUpgrade, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = PackageUpgrade;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PackageUpgrade object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PackageUpgrade, A::Error> {
+                let mut f_context_str: Option<String> = None;
+                let mut f_context_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_event: Option<String> = None;
+                let mut f_security_token: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_data: crate::Maybe<PackageUpgradeData> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "context_str" => f_context_str = Some(map.next_value()?),
+                        "context_id" => f_context_id = map.next_value()?,
+                        "event" => f_event = Some(map.next_value()?),
+                        "security_token" => f_security_token = map.next_value()?,
+                        "data" => f_data = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(PackageUpgrade {
+                    context_str: f_context_str
+                        .ok_or_else(|| <A::Error as serde::de::Error>::missing_field(
+                            "context_str",
+                        ))?,
+                    context_id: f_context_id,
+                    event: f_event
+                        .ok_or_else(|| <A::Error as serde::de::Error>::missing_field(
+                            "event",
+                        ))?,
+                    security_token: f_security_token,
+                    data: f_data,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/chargeover/package-upgrade.txt:23`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PackageUpgradeData {
     /// Source: `specs/chargeover/package-upgrade.txt:27`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package: crate::Maybe<Package>,
     /// Source: `specs/chargeover/package-upgrade.txt:120`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer: crate::Maybe<Customer>,
     /// Source: `specs/chargeover/package-upgrade.txt:224`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub user: crate::Maybe<User>,
     /// Source: `specs/chargeover/package-upgrade.txt:270`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub old_line_item: crate::Maybe<LineItem>,
     /// Source: `specs/chargeover/package-upgrade.txt:344`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub new_line_item: crate::Maybe<LineItem>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for PackageUpgradeData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<PackageUpgradeData, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = PackageUpgradeData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a PackageUpgradeData object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<PackageUpgradeData, A::Error> {
+                let mut f_package: crate::Maybe<Package> = crate::Maybe::Absent;
+                let mut f_customer: crate::Maybe<Customer> = crate::Maybe::Absent;
+                let mut f_user: crate::Maybe<User> = crate::Maybe::Absent;
+                let mut f_old_line_item: crate::Maybe<LineItem> = crate::Maybe::Absent;
+                let mut f_new_line_item: crate::Maybe<LineItem> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "package" => f_package = map.next_value()?,
+                        "customer" => f_customer = map.next_value()?,
+                        "user" => f_user = map.next_value()?,
+                        "old_line_item" => f_old_line_item = map.next_value()?,
+                        "new_line_item" => f_new_line_item = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(PackageUpgradeData {
+                    package: f_package,
+                    customer: f_customer,
+                    user: f_user,
+                    old_line_item: f_old_line_item,
+                    new_line_item: f_new_line_item,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/chargeover/package-upgrade.txt:321`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Tierset {
     /// Source: `specs/chargeover/package-upgrade.txt:325`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tierset_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:326`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:327`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub setup: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:328`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub base: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:329`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub minimum: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:330`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub percent: crate::Maybe<serde_json::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:331`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paycycle: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:332`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub pricemodel: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:333`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub write_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:334`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mod_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:335`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_symbol: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:336`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_iso4217: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:337`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub setup_formatted: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:338`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub base_formatted: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:339`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub minimum_formatted: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:340`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub percent_formatted: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:341`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub pricemodel_desc: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:342`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tiers: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Tierset {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Tierset, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Tierset;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Tierset object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Tierset, A::Error> {
+                let mut f_tierset_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_currency_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_setup: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_base: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_minimum: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_percent: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_paycycle: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_pricemodel: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_write_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_mod_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_currency_symbol: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_currency_iso4217: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_setup_formatted: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_base_formatted: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_minimum_formatted: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_percent_formatted: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_pricemodel_desc: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_tiers: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "tierset_id" => f_tierset_id = map.next_value()?,
+                        "currency_id" => f_currency_id = map.next_value()?,
+                        "setup" => f_setup = map.next_value()?,
+                        "base" => f_base = map.next_value()?,
+                        "minimum" => f_minimum = map.next_value()?,
+                        "percent" => f_percent = map.next_value()?,
+                        "paycycle" => f_paycycle = map.next_value()?,
+                        "pricemodel" => f_pricemodel = map.next_value()?,
+                        "write_datetime" => f_write_datetime = map.next_value()?,
+                        "mod_datetime" => f_mod_datetime = map.next_value()?,
+                        "currency_symbol" => f_currency_symbol = map.next_value()?,
+                        "currency_iso4217" => f_currency_iso4217 = map.next_value()?,
+                        "setup_formatted" => f_setup_formatted = map.next_value()?,
+                        "base_formatted" => f_base_formatted = map.next_value()?,
+                        "minimum_formatted" => f_minimum_formatted = map.next_value()?,
+                        "percent_formatted" => f_percent_formatted = map.next_value()?,
+                        "pricemodel_desc" => f_pricemodel_desc = map.next_value()?,
+                        "tiers" => f_tiers = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Tierset {
+                    tierset_id: f_tierset_id,
+                    currency_id: f_currency_id,
+                    setup: f_setup,
+                    base: f_base,
+                    minimum: f_minimum,
+                    percent: f_percent,
+                    paycycle: f_paycycle,
+                    pricemodel: f_pricemodel,
+                    write_datetime: f_write_datetime,
+                    mod_datetime: f_mod_datetime,
+                    currency_symbol: f_currency_symbol,
+                    currency_iso4217: f_currency_iso4217,
+                    setup_formatted: f_setup_formatted,
+                    base_formatted: f_base_formatted,
+                    minimum_formatted: f_minimum_formatted,
+                    percent_formatted: f_percent_formatted,
+                    pricemodel_desc: f_pricemodel_desc,
+                    tiers: f_tiers,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/chargeover/package-upgrade.txt:224`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct User {
     /// Source: `specs/chargeover/package-upgrade.txt:228`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub user_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:229`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub external_key: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:230`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub token: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:231`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub username: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:232`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub password: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:233`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:234`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:235`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub middle_name_glob: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:236`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:237`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name_suffix: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:238`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub display_as: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:239`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub title: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:240`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:241`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:242`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mobile: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:243`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub user_type_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:244`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub user_type_name: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:245`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:246`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_1: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:247`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_2: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:248`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_3: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:249`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_4: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:250`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_5: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:251`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_6: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:252`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_7: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:253`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_8: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:254`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_9: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:255`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_10: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:256`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_11: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:257`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_12: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:258`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_13: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:259`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_14: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:260`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_15: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:261`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_16: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:262`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_17: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:263`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_18: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:264`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_19: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:265`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_20: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:266`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub write_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:267`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mod_datetime: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:268`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub url_self: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for User {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<User, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = User;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a User object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<User, A::Error> {
+                let mut f_user_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_external_key: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_token: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_username: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_password: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_middle_name_glob: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_name_suffix: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_display_as: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_title: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_email: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_phone: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_mobile: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_user_type_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_user_type_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_customer_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_custom_1: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_2: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_3: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_4: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_5: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_6: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_7: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_8: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_9: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_10: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_11: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_12: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_13: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_14: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_15: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_16: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_17: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_18: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_19: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_custom_20: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_write_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_mod_datetime: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_url_self: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "user_id" => f_user_id = map.next_value()?,
+                        "external_key" => f_external_key = map.next_value()?,
+                        "token" => f_token = map.next_value()?,
+                        "username" => f_username = map.next_value()?,
+                        "password" => f_password = map.next_value()?,
+                        "name" => f_name = map.next_value()?,
+                        "first_name" => f_first_name = map.next_value()?,
+                        "middle_name_glob" => f_middle_name_glob = map.next_value()?,
+                        "last_name" => f_last_name = map.next_value()?,
+                        "name_suffix" => f_name_suffix = map.next_value()?,
+                        "display_as" => f_display_as = map.next_value()?,
+                        "title" => f_title = map.next_value()?,
+                        "email" => f_email = map.next_value()?,
+                        "phone" => f_phone = map.next_value()?,
+                        "mobile" => f_mobile = map.next_value()?,
+                        "user_type_id" => f_user_type_id = map.next_value()?,
+                        "user_type_name" => f_user_type_name = map.next_value()?,
+                        "customer_id" => f_customer_id = map.next_value()?,
+                        "custom_1" => f_custom_1 = map.next_value()?,
+                        "custom_2" => f_custom_2 = map.next_value()?,
+                        "custom_3" => f_custom_3 = map.next_value()?,
+                        "custom_4" => f_custom_4 = map.next_value()?,
+                        "custom_5" => f_custom_5 = map.next_value()?,
+                        "custom_6" => f_custom_6 = map.next_value()?,
+                        "custom_7" => f_custom_7 = map.next_value()?,
+                        "custom_8" => f_custom_8 = map.next_value()?,
+                        "custom_9" => f_custom_9 = map.next_value()?,
+                        "custom_10" => f_custom_10 = map.next_value()?,
+                        "custom_11" => f_custom_11 = map.next_value()?,
+                        "custom_12" => f_custom_12 = map.next_value()?,
+                        "custom_13" => f_custom_13 = map.next_value()?,
+                        "custom_14" => f_custom_14 = map.next_value()?,
+                        "custom_15" => f_custom_15 = map.next_value()?,
+                        "custom_16" => f_custom_16 = map.next_value()?,
+                        "custom_17" => f_custom_17 = map.next_value()?,
+                        "custom_18" => f_custom_18 = map.next_value()?,
+                        "custom_19" => f_custom_19 = map.next_value()?,
+                        "custom_20" => f_custom_20 = map.next_value()?,
+                        "write_datetime" => f_write_datetime = map.next_value()?,
+                        "mod_datetime" => f_mod_datetime = map.next_value()?,
+                        "url_self" => f_url_self = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(User {
+                    user_id: f_user_id,
+                    external_key: f_external_key,
+                    token: f_token,
+                    username: f_username,
+                    password: f_password,
+                    name: f_name,
+                    first_name: f_first_name,
+                    middle_name_glob: f_middle_name_glob,
+                    last_name: f_last_name,
+                    name_suffix: f_name_suffix,
+                    display_as: f_display_as,
+                    title: f_title,
+                    email: f_email,
+                    phone: f_phone,
+                    mobile: f_mobile,
+                    user_type_id: f_user_type_id,
+                    user_type_name: f_user_type_name,
+                    customer_id: f_customer_id,
+                    custom_1: f_custom_1,
+                    custom_2: f_custom_2,
+                    custom_3: f_custom_3,
+                    custom_4: f_custom_4,
+                    custom_5: f_custom_5,
+                    custom_6: f_custom_6,
+                    custom_7: f_custom_7,
+                    custom_8: f_custom_8,
+                    custom_9: f_custom_9,
+                    custom_10: f_custom_10,
+                    custom_11: f_custom_11,
+                    custom_12: f_custom_12,
+                    custom_13: f_custom_13,
+                    custom_14: f_custom_14,
+                    custom_15: f_custom_15,
+                    custom_16: f_custom_16,
+                    custom_17: f_custom_17,
+                    custom_18: f_custom_18,
+                    custom_19: f_custom_19,
+                    custom_20: f_custom_20,
+                    write_datetime: f_write_datetime,
+                    mod_datetime: f_mod_datetime,
+                    url_self: f_url_self,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }

@@ -556,84 +556,173 @@ impl<'de> serde::Deserialize<'de> for Event {
     }
 }
 /// Source: `specs/flexprice/customer.updated.txt:3`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Customer {
     /// Source: `specs/flexprice/customer.updated.txt:4`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_city: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:5`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_country: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:6`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_line1: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:7`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_line2: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:8`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_postal_code: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:9`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_state: crate::Maybe<String>,
     /// Example: `"2023-11-07T05:31:56Z"`
     ///
     /// Source: `specs/flexprice/customer.updated.txt:10`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_at: crate::Maybe<crate::DateTime>,
     /// Source: `specs/flexprice/customer.updated.txt:11`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_by: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:12`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:13`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub environment_id: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:14`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub external_id: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:15`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:16`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub integrations: crate::Maybe<Vec<Integration>>,
     /// Source: `specs/flexprice/customer.updated.txt:32`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
     /// Source: `specs/flexprice/customer.updated.txt:33`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<String>,
     /// Example: `"published"`
     ///
     /// Source: `specs/flexprice/customer.updated.txt:34`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:35`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tenant_id: crate::Maybe<String>,
     /// Example: `"2023-11-07T05:31:56Z"`
     ///
     /// Source: `specs/flexprice/customer.updated.txt:36`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
     /// Source: `specs/flexprice/customer.updated.txt:37`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_by: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Customer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Customer, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Customer;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Customer object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Customer, A::Error> {
+                let mut f_address_city: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_address_country: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_address_line1: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_address_line2: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_address_postal_code: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_address_state: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_created_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_created_by: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_email: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_environment_id: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_external_id: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_integrations: crate::Maybe<Vec<Integration>> = crate::Maybe::Absent;
+                let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_status: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_tenant_id: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_updated_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_updated_by: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "address_city" => f_address_city = map.next_value()?,
+                        "address_country" => f_address_country = map.next_value()?,
+                        "address_line1" => f_address_line1 = map.next_value()?,
+                        "address_line2" => f_address_line2 = map.next_value()?,
+                        "address_postal_code" => {
+                            f_address_postal_code = map.next_value()?;
+                        }
+                        "address_state" => f_address_state = map.next_value()?,
+                        "created_at" => f_created_at = map.next_value()?,
+                        "created_by" => f_created_by = map.next_value()?,
+                        "email" => f_email = map.next_value()?,
+                        "environment_id" => f_environment_id = map.next_value()?,
+                        "external_id" => f_external_id = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "integrations" => f_integrations = map.next_value()?,
+                        "metadata" => f_metadata = map.next_value()?,
+                        "name" => f_name = map.next_value()?,
+                        "status" => f_status = map.next_value()?,
+                        "tenant_id" => f_tenant_id = map.next_value()?,
+                        "updated_at" => f_updated_at = map.next_value()?,
+                        "updated_by" => f_updated_by = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Customer {
+                    address_city: f_address_city,
+                    address_country: f_address_country,
+                    address_line1: f_address_line1,
+                    address_line2: f_address_line2,
+                    address_postal_code: f_address_postal_code,
+                    address_state: f_address_state,
+                    created_at: f_created_at,
+                    created_by: f_created_by,
+                    email: f_email,
+                    environment_id: f_environment_id,
+                    external_id: f_external_id,
+                    id: f_id,
+                    integrations: f_integrations,
+                    metadata: f_metadata,
+                    name: f_name,
+                    status: f_status,
+                    tenant_id: f_tenant_id,
+                    updated_at: f_updated_at,
+                    updated_by: f_updated_by,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Fired when a customer is updated. Doc-only for parsing.
 ///
 /// Source: `specs/flexprice/customer.updated.txt:2`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomerUpdated {
     /// Source: `specs/flexprice/customer.updated.txt:3`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer: crate::Maybe<Customer>,
     /// Example: `"subscription.created"`
     ///
@@ -643,55 +732,160 @@ pub struct CustomerUpdated {
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for CustomerUpdated {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<CustomerUpdated, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = CustomerUpdated;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a CustomerUpdated object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<CustomerUpdated, A::Error> {
+                let mut f_customer: crate::Maybe<Customer> = crate::Maybe::Absent;
+                let mut f_event_type: Option<String> = None;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "customer" => f_customer = map.next_value()?,
+                        "event_type" => f_event_type = Some(map.next_value()?),
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(CustomerUpdated {
+                    customer: f_customer,
+                    event_type: f_event_type
+                        .ok_or_else(|| <A::Error as serde::de::Error>::missing_field(
+                            "event_type",
+                        ))?,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/flexprice/customer.updated.txt:17`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Integration {
     /// Example: `"2023-11-07T05:31:56Z"`
     ///
     /// Source: `specs/flexprice/customer.updated.txt:18`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_at: crate::Maybe<crate::DateTime>,
     /// Source: `specs/flexprice/customer.updated.txt:19`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_by: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:20`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub entity_id: crate::Maybe<String>,
     /// Example: `"customer"`
     ///
     /// Source: `specs/flexprice/customer.updated.txt:21`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub entity_type: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:22`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub environment_id: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:23`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:24`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub provider_entity_id: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:25`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub provider_type: crate::Maybe<String>,
     /// Example: `"published"`
     ///
     /// Source: `specs/flexprice/customer.updated.txt:26`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
     /// Source: `specs/flexprice/customer.updated.txt:27`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tenant_id: crate::Maybe<String>,
     /// Example: `"2023-11-07T05:31:56Z"`
     ///
     /// Source: `specs/flexprice/customer.updated.txt:28`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
     /// Source: `specs/flexprice/customer.updated.txt:29`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_by: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for Integration {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Integration, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Integration;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Integration object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Integration, A::Error> {
+                let mut f_created_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_created_by: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_entity_id: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_entity_type: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_environment_id: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_provider_entity_id: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_provider_type: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_status: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_tenant_id: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_updated_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_updated_by: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "created_at" => f_created_at = map.next_value()?,
+                        "created_by" => f_created_by = map.next_value()?,
+                        "entity_id" => f_entity_id = map.next_value()?,
+                        "entity_type" => f_entity_type = map.next_value()?,
+                        "environment_id" => f_environment_id = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "provider_entity_id" => f_provider_entity_id = map.next_value()?,
+                        "provider_type" => f_provider_type = map.next_value()?,
+                        "status" => f_status = map.next_value()?,
+                        "tenant_id" => f_tenant_id = map.next_value()?,
+                        "updated_at" => f_updated_at = map.next_value()?,
+                        "updated_by" => f_updated_by = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Integration {
+                    created_at: f_created_at,
+                    created_by: f_created_by,
+                    entity_id: f_entity_id,
+                    entity_type: f_entity_type,
+                    environment_id: f_environment_id,
+                    id: f_id,
+                    provider_entity_id: f_provider_entity_id,
+                    provider_type: f_provider_type,
+                    status: f_status,
+                    tenant_id: f_tenant_id,
+                    updated_at: f_updated_at,
+                    updated_by: f_updated_by,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }

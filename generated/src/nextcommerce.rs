@@ -84,244 +84,589 @@ impl<'de> serde::Deserialize<'de> for Event {
     }
 }
 /// Source: `specs/nextcommerce/subscription.updated.txt:43`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Agent {
     /// Source: `specs/nextcommerce/subscription.updated.txt:44`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:45`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:46`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:47`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Agent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Agent, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Agent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Agent object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Agent, A::Error> {
+                let mut f_email: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "email" => f_email = map.next_value()?,
+                        "first_name" => f_first_name = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "last_name" => f_last_name = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Agent {
+                    email: f_email,
+                    first_name: f_first_name,
+                    id: f_id,
+                    last_name: f_last_name,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/nextcommerce/subscription.updated.txt:41`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Attribution {
     /// Source: `specs/nextcommerce/subscription.updated.txt:42`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub affiliate: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:43`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub agent: crate::Maybe<Agent>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:49`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub funnel: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:50`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gclid: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:51`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:52`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subaffiliate1: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:53`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subaffiliate2: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:54`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subaffiliate3: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:55`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subaffiliate4: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:56`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subaffiliate5: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:57`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub utm_campaign: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:58`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub utm_content: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:59`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub utm_medium: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:60`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub utm_source: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:61`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub utm_term: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Attribution {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Attribution, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Attribution;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Attribution object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Attribution, A::Error> {
+                let mut f_affiliate: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_agent: crate::Maybe<Agent> = crate::Maybe::Absent;
+                let mut f_funnel: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_gclid: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_subaffiliate1: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_subaffiliate2: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_subaffiliate3: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_subaffiliate4: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_subaffiliate5: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_utm_campaign: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_utm_content: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_utm_medium: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_utm_source: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_utm_term: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "affiliate" => f_affiliate = map.next_value()?,
+                        "agent" => f_agent = map.next_value()?,
+                        "funnel" => f_funnel = map.next_value()?,
+                        "gclid" => f_gclid = map.next_value()?,
+                        "metadata" => f_metadata = map.next_value()?,
+                        "subaffiliate1" => f_subaffiliate1 = map.next_value()?,
+                        "subaffiliate2" => f_subaffiliate2 = map.next_value()?,
+                        "subaffiliate3" => f_subaffiliate3 = map.next_value()?,
+                        "subaffiliate4" => f_subaffiliate4 = map.next_value()?,
+                        "subaffiliate5" => f_subaffiliate5 = map.next_value()?,
+                        "utm_campaign" => f_utm_campaign = map.next_value()?,
+                        "utm_content" => f_utm_content = map.next_value()?,
+                        "utm_medium" => f_utm_medium = map.next_value()?,
+                        "utm_source" => f_utm_source = map.next_value()?,
+                        "utm_term" => f_utm_term = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Attribution {
+                    affiliate: f_affiliate,
+                    agent: f_agent,
+                    funnel: f_funnel,
+                    gclid: f_gclid,
+                    metadata: f_metadata,
+                    subaffiliate1: f_subaffiliate1,
+                    subaffiliate2: f_subaffiliate2,
+                    subaffiliate3: f_subaffiliate3,
+                    subaffiliate4: f_subaffiliate4,
+                    subaffiliate5: f_subaffiliate5,
+                    utm_campaign: f_utm_campaign,
+                    utm_content: f_utm_content,
+                    utm_medium: f_utm_medium,
+                    utm_source: f_utm_source,
+                    utm_term: f_utm_term,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/nextcommerce/subscription.updated.txt:63`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BillingAddress {
     /// Source: `specs/nextcommerce/subscription.updated.txt:64`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub country: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:65`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:66`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:67`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:68`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line1: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:69`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line2: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:70`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line3: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:71`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line4: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:72`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_number: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:73`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub postcode: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:74`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub state: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for BillingAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BillingAddress, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = BillingAddress;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a BillingAddress object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<BillingAddress, A::Error> {
+                let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_line1: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_line2: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_line3: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_line4: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_phone_number: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_postcode: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_state: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "country" => f_country = map.next_value()?,
+                        "first_name" => f_first_name = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "last_name" => f_last_name = map.next_value()?,
+                        "line1" => f_line1 = map.next_value()?,
+                        "line2" => f_line2 = map.next_value()?,
+                        "line3" => f_line3 = map.next_value()?,
+                        "line4" => f_line4 = map.next_value()?,
+                        "phone_number" => f_phone_number = map.next_value()?,
+                        "postcode" => f_postcode = map.next_value()?,
+                        "state" => f_state = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(BillingAddress {
+                    country: f_country,
+                    first_name: f_first_name,
+                    id: f_id,
+                    last_name: f_last_name,
+                    line1: f_line1,
+                    line2: f_line2,
+                    line3: f_line3,
+                    line4: f_line4,
+                    phone_number: f_phone_number,
+                    postcode: f_postcode,
+                    state: f_state,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/nextcommerce/subscription.updated.txt:87`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Line {
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:88`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:89`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
     /// Example: `"0.00"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:90`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub price: crate::Maybe<crate::Decimal>,
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:91`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub product_id: crate::Maybe<i64>,
     /// Example: `"https://example.com"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:92`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub product_image: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:93`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub product_title: crate::Maybe<String>,
     /// Example: `"https://example.com"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:94`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub product_url: crate::Maybe<String>,
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:95`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub quantity: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:96`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub sku: crate::Maybe<String>,
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:97`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub variant_id: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:98`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub variant_title: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Line {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Line, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Line;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Line object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Line, A::Error> {
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_price: crate::Maybe<crate::Decimal> = crate::Maybe::Absent;
+                let mut f_product_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_product_image: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_product_title: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_product_url: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_quantity: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_sku: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_variant_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_variant_title: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "id" => f_id = map.next_value()?,
+                        "metadata" => f_metadata = map.next_value()?,
+                        "price" => f_price = map.next_value()?,
+                        "product_id" => f_product_id = map.next_value()?,
+                        "product_image" => f_product_image = map.next_value()?,
+                        "product_title" => f_product_title = map.next_value()?,
+                        "product_url" => f_product_url = map.next_value()?,
+                        "quantity" => f_quantity = map.next_value()?,
+                        "sku" => f_sku = map.next_value()?,
+                        "variant_id" => f_variant_id = map.next_value()?,
+                        "variant_title" => f_variant_title = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Line {
+                    id: f_id,
+                    metadata: f_metadata,
+                    price: f_price,
+                    product_id: f_product_id,
+                    product_image: f_product_image,
+                    product_title: f_product_title,
+                    product_url: f_product_url,
+                    quantity: f_quantity,
+                    sku: f_sku,
+                    variant_id: f_variant_id,
+                    variant_title: f_variant_title,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/nextcommerce/subscription.updated.txt:105`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Order {
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:106`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_cycle: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:107`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub order_number: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Order {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Order, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Order;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Order object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Order, A::Error> {
+                let mut f_billing_cycle: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_order_number: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "billing_cycle" => f_billing_cycle = map.next_value()?,
+                        "order_number" => f_order_number = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Order {
+                    billing_cycle: f_billing_cycle,
+                    order_number: f_order_number,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/nextcommerce/subscription.updated.txt:112`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ShippingAddress {
     /// Source: `specs/nextcommerce/subscription.updated.txt:113`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub country: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:114`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:115`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:116`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:117`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line1: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:118`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line2: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:119`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line3: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:120`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line4: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:121`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub notes: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:122`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_number: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:123`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub postcode: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:124`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub state: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for ShippingAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<ShippingAddress, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ShippingAddress;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a ShippingAddress object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ShippingAddress, A::Error> {
+                let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_line1: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_line2: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_line3: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_line4: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_notes: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_phone_number: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_postcode: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_state: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "country" => f_country = map.next_value()?,
+                        "first_name" => f_first_name = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "last_name" => f_last_name = map.next_value()?,
+                        "line1" => f_line1 = map.next_value()?,
+                        "line2" => f_line2 = map.next_value()?,
+                        "line3" => f_line3 = map.next_value()?,
+                        "line4" => f_line4 = map.next_value()?,
+                        "notes" => f_notes = map.next_value()?,
+                        "phone_number" => f_phone_number = map.next_value()?,
+                        "postcode" => f_postcode = map.next_value()?,
+                        "state" => f_state = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(ShippingAddress {
+                    country: f_country,
+                    first_name: f_first_name,
+                    id: f_id,
+                    last_name: f_last_name,
+                    line1: f_line1,
+                    line2: f_line2,
+                    line3: f_line3,
+                    line4: f_line4,
+                    notes: f_notes,
+                    phone_number: f_phone_number,
+                    postcode: f_postcode,
+                    state: f_state,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Triggers when a subscription is updated.
 ///
 /// Source: `specs/nextcommerce/subscription.updated.txt:38`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriptionUpdated {
     /// API Version of the object data schema.
@@ -329,17 +674,17 @@ pub struct SubscriptionUpdated {
     /// Example: `"2024-04-01"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:12`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub api_version: crate::Maybe<crate::Date>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:16`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub data: crate::Maybe<SubscriptionUpdatedData>,
     /// Unique id associated with this webhook event.
     ///
     /// Example: `"a7a26ff2-e851-45b6-9634-d595f45458b7"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:17`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub event_id: crate::Maybe<crate::Uuid>,
     /// Webhook event type of the current event.
     ///
@@ -352,170 +697,427 @@ pub struct SubscriptionUpdated {
     /// Example: `"subscription"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:26`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:30`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub webhook: crate::Maybe<Webhook>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<SubscriptionUpdated, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SubscriptionUpdated;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a SubscriptionUpdated object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<SubscriptionUpdated, A::Error> {
+                let mut f_api_version: crate::Maybe<crate::Date> = crate::Maybe::Absent;
+                let mut f_data: crate::Maybe<SubscriptionUpdatedData> = crate::Maybe::Absent;
+                let mut f_event_id: crate::Maybe<crate::Uuid> = crate::Maybe::Absent;
+                let mut f_event_type: Option<String> = None;
+                let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_webhook: crate::Maybe<Webhook> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "api_version" => f_api_version = map.next_value()?,
+                        "data" => f_data = map.next_value()?,
+                        "event_id" => f_event_id = map.next_value()?,
+                        "event_type" => f_event_type = Some(map.next_value()?),
+                        "object" => f_object = map.next_value()?,
+                        "webhook" => f_webhook = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(SubscriptionUpdated {
+                    api_version: f_api_version,
+                    data: f_data,
+                    event_id: f_event_id,
+                    event_type: f_event_type
+                        .ok_or_else(|| <A::Error as serde::de::Error>::missing_field(
+                            "event_type",
+                        ))?,
+                    object: f_object,
+                    webhook: f_webhook,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/nextcommerce/subscription.updated.txt:40`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriptionUpdatedData {
     /// Source: `specs/nextcommerce/subscription.updated.txt:41`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub attribution: crate::Maybe<Attribution>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:63`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_address: crate::Maybe<BillingAddress>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:76`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_reason: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:77`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_reason_other_message: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:78`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
     /// Example: `"2024-01-01T00:00:00Z"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:79`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub date_created: crate::Maybe<crate::DateTime>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:80`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub frequency: crate::Maybe<String>,
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:81`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:82`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval: crate::Maybe<String>,
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:83`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval_count: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:84`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_tax_known: crate::Maybe<bool>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:85`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_test: crate::Maybe<bool>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:86`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub lines: crate::Maybe<Vec<Line>>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:101`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub next_renewal_date: crate::Maybe<serde_json::Value>,
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:102`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub num_lines: crate::Maybe<i64>,
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:103`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub num_orders: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:104`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub orders: crate::Maybe<Vec<Order>>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:110`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub payment_details: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:111`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub payment_method: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:112`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipping_address: crate::Maybe<ShippingAddress>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:126`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipping_code: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:127`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipping_price: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:128`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
     /// Example: `"0.00"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:129`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub total: crate::Maybe<crate::Decimal>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:130`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub user: crate::Maybe<User>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<SubscriptionUpdatedData, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SubscriptionUpdatedData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a SubscriptionUpdatedData object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<SubscriptionUpdatedData, A::Error> {
+                let mut f_attribution: crate::Maybe<Attribution> = crate::Maybe::Absent;
+                let mut f_billing_address: crate::Maybe<BillingAddress> = crate::Maybe::Absent;
+                let mut f_cancel_reason: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_cancel_reason_other_message: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_date_created: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_frequency: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_interval: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_interval_count: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_is_tax_known: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_is_test: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_lines: crate::Maybe<Vec<Line>> = crate::Maybe::Absent;
+                let mut f_next_renewal_date: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_num_lines: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_num_orders: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_orders: crate::Maybe<Vec<Order>> = crate::Maybe::Absent;
+                let mut f_payment_details: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_payment_method: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_shipping_address: crate::Maybe<ShippingAddress> = crate::Maybe::Absent;
+                let mut f_shipping_code: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_shipping_price: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_status: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_total: crate::Maybe<crate::Decimal> = crate::Maybe::Absent;
+                let mut f_user: crate::Maybe<User> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "attribution" => f_attribution = map.next_value()?,
+                        "billing_address" => f_billing_address = map.next_value()?,
+                        "cancel_reason" => f_cancel_reason = map.next_value()?,
+                        "cancel_reason_other_message" => {
+                            f_cancel_reason_other_message = map.next_value()?;
+                        }
+                        "currency" => f_currency = map.next_value()?,
+                        "date_created" => f_date_created = map.next_value()?,
+                        "frequency" => f_frequency = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "interval" => f_interval = map.next_value()?,
+                        "interval_count" => f_interval_count = map.next_value()?,
+                        "is_tax_known" => f_is_tax_known = map.next_value()?,
+                        "is_test" => f_is_test = map.next_value()?,
+                        "lines" => f_lines = map.next_value()?,
+                        "next_renewal_date" => f_next_renewal_date = map.next_value()?,
+                        "num_lines" => f_num_lines = map.next_value()?,
+                        "num_orders" => f_num_orders = map.next_value()?,
+                        "orders" => f_orders = map.next_value()?,
+                        "payment_details" => f_payment_details = map.next_value()?,
+                        "payment_method" => f_payment_method = map.next_value()?,
+                        "shipping_address" => f_shipping_address = map.next_value()?,
+                        "shipping_code" => f_shipping_code = map.next_value()?,
+                        "shipping_price" => f_shipping_price = map.next_value()?,
+                        "status" => f_status = map.next_value()?,
+                        "total" => f_total = map.next_value()?,
+                        "user" => f_user = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(SubscriptionUpdatedData {
+                    attribution: f_attribution,
+                    billing_address: f_billing_address,
+                    cancel_reason: f_cancel_reason,
+                    cancel_reason_other_message: f_cancel_reason_other_message,
+                    currency: f_currency,
+                    date_created: f_date_created,
+                    frequency: f_frequency,
+                    id: f_id,
+                    interval: f_interval,
+                    interval_count: f_interval_count,
+                    is_tax_known: f_is_tax_known,
+                    is_test: f_is_test,
+                    lines: f_lines,
+                    next_renewal_date: f_next_renewal_date,
+                    num_lines: f_num_lines,
+                    num_orders: f_num_orders,
+                    orders: f_orders,
+                    payment_details: f_payment_details,
+                    payment_method: f_payment_method,
+                    shipping_address: f_shipping_address,
+                    shipping_code: f_shipping_code,
+                    shipping_price: f_shipping_price,
+                    status: f_status,
+                    total: f_total,
+                    user: f_user,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/nextcommerce/subscription.updated.txt:130`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct User {
     /// Source: `specs/nextcommerce/subscription.updated.txt:131`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub accepts_marketing: crate::Maybe<bool>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:132`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:133`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:134`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:135`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ip: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:136`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub language: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:137`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:138`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_number: crate::Maybe<serde_json::Value>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:139`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub user_agent: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for User {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<User, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = User;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a User object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<User, A::Error> {
+                let mut f_accepts_marketing: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_email: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_ip: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_language: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_phone_number: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_user_agent: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "accepts_marketing" => f_accepts_marketing = map.next_value()?,
+                        "email" => f_email = map.next_value()?,
+                        "first_name" => f_first_name = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "ip" => f_ip = map.next_value()?,
+                        "language" => f_language = map.next_value()?,
+                        "last_name" => f_last_name = map.next_value()?,
+                        "phone_number" => f_phone_number = map.next_value()?,
+                        "user_agent" => f_user_agent = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(User {
+                    accepts_marketing: f_accepts_marketing,
+                    email: f_email,
+                    first_name: f_first_name,
+                    id: f_id,
+                    ip: f_ip,
+                    language: f_language,
+                    last_name: f_last_name,
+                    phone_number: f_phone_number,
+                    user_agent: f_user_agent,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/nextcommerce/subscription.updated.txt:145`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Webhook {
     /// Source: `specs/nextcommerce/subscription.updated.txt:146`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub events: crate::Maybe<Vec<String>>,
     /// Example: `1`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:149`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Example: `"example"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:150`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub store: crate::Maybe<String>,
     /// Example: `"https://example.com/webhook/"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:151`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub target: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for Webhook {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Webhook, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Webhook;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Webhook object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Webhook, A::Error> {
+                let mut f_events: crate::Maybe<Vec<String>> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_store: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_target: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "events" => f_events = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "store" => f_store = map.next_value()?,
+                        "target" => f_target = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Webhook {
+                    events: f_events,
+                    id: f_id,
+                    store: f_store,
+                    target: f_target,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }

@@ -217,7 +217,7 @@ impl<'de> serde::Deserialize<'de> for PhoneTypeDisplay {
     }
 }
 /// Source: `specs/ordergroove/subscriber-events.txt:43`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Subscriber {
     /// Resource type of event
@@ -225,21 +225,21 @@ pub struct Subscriber {
     /// Example: `"subscriber"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:10`
-    #[serde(rename = "type", default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(rename = "type", skip_serializing_if = "crate::Maybe::is_absent")]
     pub type_: crate::Maybe<String>,
     /// Identifier of merchant
     ///
     /// Example: `"aaaa1111bbbb2222cccc"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:11`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub merchant: crate::Maybe<String>,
     /// ID of consumer from merchant system.
     ///
     /// Example: `"dddjjjjkk3343"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:12`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub merchant_user_id: crate::Maybe<String>,
     /// ID of corresponding subscription that triggered the subscriber event. Is empty if event
     /// can have more than one subscription
@@ -247,62 +247,62 @@ pub struct Subscriber {
     /// Example: `"ssss3333llll2222bbbb"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:13`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscription: crate::Maybe<String>,
     /// List of the ids of the corresponding subscriptions that triggered the event. Is empty if
     /// event can only have one subscription.
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:14`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscriptions: crate::Maybe<Vec<String>>,
     /// Session ID, obtained from og_session_id cookie
     ///
     /// Example: `"aaaa1111bbbb2222cccc.450125.1299622365"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:15`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub session_id: crate::Maybe<String>,
     /// Customer first name
     ///
     /// Example: `"John"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:16`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Customer last name
     ///
     /// Example: `"Smith"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:17`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Customer email
     ///
     /// Example: `"[email protected]"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:18`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<String>,
     /// Customer phone number
     ///
     /// Example: `"555-555-5555"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:19`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_number: crate::Maybe<String>,
     /// Phone type enum.
     ///
     /// Example: `2`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:20`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_type: crate::Maybe<PhoneType>,
     /// Readable version of phone type enum.
     ///
     /// Example: `"mobile"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:24`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_type_display: crate::Maybe<PhoneTypeDisplay>,
     /// Customer status. "true" if they have any subscriptions active; false if no subscriptions
     /// are active.
@@ -310,26 +310,26 @@ pub struct Subscriber {
     /// Example: `true`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:28`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub live: crate::Maybe<bool>,
     /// Unix timestamp when the customer was created
     ///
     /// Example: `1298407706`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:29`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::UnixTime>,
     /// Unix timestamp when the customer was last updated
     ///
     /// Example: `1301323663`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:30`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_updated: crate::Maybe<crate::UnixTime>,
     /// Key/value store for any extra information about the customer
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:31`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub extra_data: crate::Maybe<serde_json::Value>,
     /// Locale enum.
     ///
@@ -338,21 +338,105 @@ pub struct Subscriber {
     /// Example: `1`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:32`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub locale: crate::Maybe<i64>,
     /// Readable version of locale enum.
     ///
     /// Example: `"en-us"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:36`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub locale_display: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Subscriber {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Subscriber, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Subscriber;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Subscriber object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Subscriber, A::Error> {
+                let mut f_type_: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_merchant: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_merchant_user_id: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_subscription: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_subscriptions: crate::Maybe<Vec<String>> = crate::Maybe::Absent;
+                let mut f_session_id: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_email: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_phone_number: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_phone_type: crate::Maybe<PhoneType> = crate::Maybe::Absent;
+                let mut f_phone_type_display: crate::Maybe<PhoneTypeDisplay> = crate::Maybe::Absent;
+                let mut f_live: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_created: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
+                let mut f_last_updated: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
+                let mut f_extra_data: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_locale: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_locale_display: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "type" => f_type_ = map.next_value()?,
+                        "merchant" => f_merchant = map.next_value()?,
+                        "merchant_user_id" => f_merchant_user_id = map.next_value()?,
+                        "subscription" => f_subscription = map.next_value()?,
+                        "subscriptions" => f_subscriptions = map.next_value()?,
+                        "session_id" => f_session_id = map.next_value()?,
+                        "first_name" => f_first_name = map.next_value()?,
+                        "last_name" => f_last_name = map.next_value()?,
+                        "email" => f_email = map.next_value()?,
+                        "phone_number" => f_phone_number = map.next_value()?,
+                        "phone_type" => f_phone_type = map.next_value()?,
+                        "phone_type_display" => f_phone_type_display = map.next_value()?,
+                        "live" => f_live = map.next_value()?,
+                        "created" => f_created = map.next_value()?,
+                        "last_updated" => f_last_updated = map.next_value()?,
+                        "extra_data" => f_extra_data = map.next_value()?,
+                        "locale" => f_locale = map.next_value()?,
+                        "locale_display" => f_locale_display = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Subscriber {
+                    type_: f_type_,
+                    merchant: f_merchant,
+                    merchant_user_id: f_merchant_user_id,
+                    subscription: f_subscription,
+                    subscriptions: f_subscriptions,
+                    session_id: f_session_id,
+                    first_name: f_first_name,
+                    last_name: f_last_name,
+                    email: f_email,
+                    phone_number: f_phone_number,
+                    phone_type: f_phone_type,
+                    phone_type_display: f_phone_type_display,
+                    live: f_live,
+                    created: f_created,
+                    last_updated: f_last_updated,
+                    extra_data: f_extra_data,
+                    locale: f_locale,
+                    locale_display: f_locale_display,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/ordergroove/subscriber-events.txt:38`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriberEvent {
     /// Identifier of the event
@@ -360,7 +444,7 @@ pub struct SubscriberEvent {
     /// Example: `"mmmm4444nnnn3333pppp"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:6`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<String>,
     /// The type of event that occurredSee below for full list of event types
     ///
@@ -374,27 +458,105 @@ pub struct SubscriberEvent {
     /// Example: `1622589211`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:8`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::UnixTime>,
     /// TypeSee JSON below
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt:9`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub data: crate::Maybe<SubscriberEventData>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for SubscriberEvent {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<SubscriberEvent, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SubscriberEvent;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a SubscriberEvent object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<SubscriberEvent, A::Error> {
+                let mut f_id: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_type_: Option<String> = None;
+                let mut f_created: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
+                let mut f_data: crate::Maybe<SubscriberEventData> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "id" => f_id = map.next_value()?,
+                        "type" => f_type_ = Some(map.next_value()?),
+                        "created" => f_created = map.next_value()?,
+                        "data" => f_data = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(SubscriberEvent {
+                    id: f_id,
+                    type_: f_type_
+                        .ok_or_else(|| <A::Error as serde::de::Error>::missing_field(
+                            "type",
+                        ))?,
+                    created: f_created,
+                    data: f_data,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// TypeSee JSON below
 ///
 /// Source: `specs/ordergroove/subscriber-events.txt:42`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriberEventData {
     /// Source: `specs/ordergroove/subscriber-events.txt:43`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<Subscriber>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for SubscriberEventData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<SubscriberEventData, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SubscriberEventData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a SubscriberEventData object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<SubscriberEventData, A::Error> {
+                let mut f_object: crate::Maybe<Subscriber> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "object" => f_object = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(SubscriberEventData {
+                    object: f_object,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }

@@ -87,1000 +87,2059 @@ impl<'de> serde::Deserialize<'de> for Event {
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:20`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Address {
     /// Example: `"address"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:21`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `43`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:22`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Example: `"city name"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:23`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub city: crate::Maybe<String>,
     /// Example: `"company name"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:24`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub company: crate::Maybe<String>,
     /// Example: `"CA"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:25`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub country: crate::Maybe<String>,
     /// Example: `"Canada"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:26`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub country_name: crate::Maybe<String>,
     /// Example: `"2021-06-24 10:21:26"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:27`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_at: crate::Maybe<crate::DateTime>,
     /// Example: `"which department"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:28`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub department: crate::Maybe<String>,
     /// Example: `"first name"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:29`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:30`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_default: crate::Maybe<bool>,
     /// Example: `"last name"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:31`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Example: `"specific address"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:32`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line1: crate::Maybe<String>,
     /// Example: `"apt 100"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:33`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line2: crate::Maybe<String>,
     /// Example: `"12345"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:34`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub postal_code: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:35`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub salutation: crate::Maybe<serde_json::Value>,
     /// Example: `"QC"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:36`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub state: crate::Maybe<String>,
     /// Example: `"Quebec"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:37`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub state_name: crate::Maybe<String>,
     /// Example: `"title name"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:38`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub title: crate::Maybe<String>,
     /// Example: `"shipping"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:39`
-    #[serde(rename = "type", default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(rename = "type", skip_serializing_if = "crate::Maybe::is_absent")]
     pub type_: crate::Maybe<String>,
     /// Example: `"2021-06-24 10:22:48"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:40`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Address {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Address, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Address;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Address object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Address, A::Error> {
+                let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_city: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_company: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_country_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_created_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_department: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_is_default: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_line1: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_line2: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_postal_code: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_salutation: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_state: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_state_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_title: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_type_: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_updated_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "object" => f_object = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "city" => f_city = map.next_value()?,
+                        "company" => f_company = map.next_value()?,
+                        "country" => f_country = map.next_value()?,
+                        "country_name" => f_country_name = map.next_value()?,
+                        "created_at" => f_created_at = map.next_value()?,
+                        "department" => f_department = map.next_value()?,
+                        "first_name" => f_first_name = map.next_value()?,
+                        "is_default" => f_is_default = map.next_value()?,
+                        "last_name" => f_last_name = map.next_value()?,
+                        "line1" => f_line1 = map.next_value()?,
+                        "line2" => f_line2 = map.next_value()?,
+                        "postal_code" => f_postal_code = map.next_value()?,
+                        "salutation" => f_salutation = map.next_value()?,
+                        "state" => f_state = map.next_value()?,
+                        "state_name" => f_state_name = map.next_value()?,
+                        "title" => f_title = map.next_value()?,
+                        "type" => f_type_ = map.next_value()?,
+                        "updated_at" => f_updated_at = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Address {
+                    object: f_object,
+                    id: f_id,
+                    city: f_city,
+                    company: f_company,
+                    country: f_country,
+                    country_name: f_country_name,
+                    created_at: f_created_at,
+                    department: f_department,
+                    first_name: f_first_name,
+                    is_default: f_is_default,
+                    last_name: f_last_name,
+                    line1: f_line1,
+                    line2: f_line2,
+                    postal_code: f_postal_code,
+                    salutation: f_salutation,
+                    state: f_state,
+                    state_name: f_state_name,
+                    title: f_title,
+                    type_: f_type_,
+                    updated_at: f_updated_at,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/pelcro/subscription.updated.txt:57`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Customer {
     /// Example: `"customer"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:58`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `64`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:59`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:60`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub balance: crate::Maybe<i64>,
     /// Example: `"2021-06-24 10:16:11"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:61`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::DateTime>,
     /// Example: `"cad"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:62`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:63`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_source: crate::Maybe<Source>,
     /// Source: `specs/pelcro/subscription.updated.txt:81`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub delinquent: crate::Maybe<bool>,
     /// Example: `"display_name"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:82`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub display_name: crate::Maybe<String>,
     /// Example: `"[email protected]"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:83`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:84`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email_confirm: crate::Maybe<serde_json::Value>,
     /// Example: `"first name"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:85`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:86`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub has_password: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:87`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub language: crate::Maybe<serde_json::Value>,
     /// Example: `"email"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:88`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_login_method: crate::Maybe<String>,
     /// Example: `"last name"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:89`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:90`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
     /// Example: `"12345678"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:94`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:95`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_confirm: crate::Maybe<serde_json::Value>,
     /// Example: `"salutation"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:96`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub salutation: crate::Maybe<String>,
     /// Example: `"title"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:97`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub title: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:98`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub username: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Customer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Customer, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Customer;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Customer object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Customer, A::Error> {
+                let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_balance: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_created: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_default_source: crate::Maybe<Source> = crate::Maybe::Absent;
+                let mut f_delinquent: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_display_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_email: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_email_confirm: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_has_password: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_language: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_last_login_method: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_phone: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_phone_confirm: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_salutation: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_title: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_username: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "object" => f_object = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "balance" => f_balance = map.next_value()?,
+                        "created" => f_created = map.next_value()?,
+                        "currency" => f_currency = map.next_value()?,
+                        "default_source" => f_default_source = map.next_value()?,
+                        "delinquent" => f_delinquent = map.next_value()?,
+                        "display_name" => f_display_name = map.next_value()?,
+                        "email" => f_email = map.next_value()?,
+                        "email_confirm" => f_email_confirm = map.next_value()?,
+                        "first_name" => f_first_name = map.next_value()?,
+                        "has_password" => f_has_password = map.next_value()?,
+                        "language" => f_language = map.next_value()?,
+                        "last_login_method" => f_last_login_method = map.next_value()?,
+                        "last_name" => f_last_name = map.next_value()?,
+                        "metadata" => f_metadata = map.next_value()?,
+                        "phone" => f_phone = map.next_value()?,
+                        "phone_confirm" => f_phone_confirm = map.next_value()?,
+                        "salutation" => f_salutation = map.next_value()?,
+                        "title" => f_title = map.next_value()?,
+                        "username" => f_username = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Customer {
+                    object: f_object,
+                    id: f_id,
+                    balance: f_balance,
+                    created: f_created,
+                    currency: f_currency,
+                    default_source: f_default_source,
+                    delinquent: f_delinquent,
+                    display_name: f_display_name,
+                    email: f_email,
+                    email_confirm: f_email_confirm,
+                    first_name: f_first_name,
+                    has_password: f_has_password,
+                    language: f_language,
+                    last_login_method: f_last_login_method,
+                    last_name: f_last_name,
+                    metadata: f_metadata,
+                    phone: f_phone,
+                    phone_confirm: f_phone_confirm,
+                    salutation: f_salutation,
+                    title: f_title,
+                    username: f_username,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/pelcro/subscription.updated.txt:231`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomerAddress {
     /// Example: `"cit"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:232`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub city: crate::Maybe<String>,
     /// Example: `"CA"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:233`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub country: crate::Maybe<String>,
     /// Example: `"ad"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:234`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line1: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:235`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line2: crate::Maybe<serde_json::Value>,
     /// Example: `"12345"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:236`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub postal_code: crate::Maybe<String>,
     /// Example: `"QC"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:237`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub state: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for CustomerAddress {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<CustomerAddress, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = CustomerAddress;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a CustomerAddress object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<CustomerAddress, A::Error> {
+                let mut f_city: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_line1: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_line2: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_postal_code: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_state: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "city" => f_city = map.next_value()?,
+                        "country" => f_country = map.next_value()?,
+                        "line1" => f_line1 = map.next_value()?,
+                        "line2" => f_line2 = map.next_value()?,
+                        "postal_code" => f_postal_code = map.next_value()?,
+                        "state" => f_state = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(CustomerAddress {
+                    city: f_city,
+                    country: f_country,
+                    line1: f_line1,
+                    line2: f_line2,
+                    postal_code: f_postal_code,
+                    state: f_state,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/pelcro/subscription.updated.txt:131`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Invoice {
     /// Example: `"invoice"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:132`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `159`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:133`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:134`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_billing: crate::Maybe<Address>,
     /// Source: `specs/pelcro/subscription.updated.txt:156`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_shipping: crate::Maybe<serde_json::Value>,
     /// Example: `15000`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:157`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_due: crate::Maybe<i64>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:158`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_paid: crate::Maybe<i64>,
     /// Example: `15000`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:159`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_remaining: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:160`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub auto_advance: crate::Maybe<bool>,
     /// Example: `"charge_automatically"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:161`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:162`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_address: crate::Maybe<Address>,
     /// Example: `"subscription_create"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:184`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_reason: crate::Maybe<String>,
     /// Example: `86`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:185`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub charge_id: crate::Maybe<i64>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:186`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::DateTime>,
     /// Example: `"cad"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:187`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:188`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer: crate::Maybe<Customer>,
     /// Source: `specs/pelcro/subscription.updated.txt:231`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_address: crate::Maybe<CustomerAddress>,
     /// Source: `specs/pelcro/subscription.updated.txt:239`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_shipping: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:240`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_tax_rates: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:241`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub deleted_at: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:242`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub discount_id: crate::Maybe<serde_json::Value>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:243`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ending_balance: crate::Maybe<i64>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:244`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub finalized_at: crate::Maybe<crate::DateTime>,
     /// Source: `specs/pelcro/subscription.updated.txt:245`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_imported: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:246`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub lines: crate::Maybe<Lines>,
     /// Source: `specs/pelcro/subscription.updated.txt:272`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub marked_uncollectible_at: crate::Maybe<serde_json::Value>,
     /// Example: `"5408B141-0002"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:273`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub number: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:274`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paid_at: crate::Maybe<serde_json::Value>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:275`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub period_end: crate::Maybe<crate::DateTime>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:276`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub period_start: crate::Maybe<crate::DateTime>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:277`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub post_payment_credit_notes_amount: crate::Maybe<i64>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:278`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub pre_payment_credit_notes_amount: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:279`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub purchase_order: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:280`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub source: crate::Maybe<Source>,
     /// Source: `specs/pelcro/subscription.updated.txt:298`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub plan: crate::Maybe<InvoicePlan>,
     /// Source: `specs/pelcro/subscription.updated.txt:303`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub product: crate::Maybe<InvoiceProduct>,
     /// Example: `10`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:308`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscription_id: crate::Maybe<i64>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:309`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub starting_balance: crate::Maybe<i64>,
     /// Example: `"open"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:310`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
     /// Example: `15000`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:311`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subtotal: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:312`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:313`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax_percent: crate::Maybe<serde_json::Value>,
     /// Example: `15000`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:314`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub total: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:315`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub total_tax_amounts: crate::Maybe<serde_json::Value>,
     /// Example: `"2021-06-24 10:43:22"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:316`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
     /// Source: `specs/pelcro/subscription.updated.txt:317`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub voided_at: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Invoice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Invoice, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Invoice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Invoice object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Invoice, A::Error> {
+                let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_address_billing: crate::Maybe<Address> = crate::Maybe::Absent;
+                let mut f_address_shipping: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_amount_due: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_amount_paid: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_amount_remaining: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_auto_advance: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_billing: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_billing_address: crate::Maybe<Address> = crate::Maybe::Absent;
+                let mut f_billing_reason: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_charge_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_created: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_customer: crate::Maybe<Customer> = crate::Maybe::Absent;
+                let mut f_customer_address: crate::Maybe<CustomerAddress> = crate::Maybe::Absent;
+                let mut f_customer_shipping: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_default_tax_rates: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_deleted_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_discount_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_ending_balance: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_finalized_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_is_imported: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_lines: crate::Maybe<Lines> = crate::Maybe::Absent;
+                let mut f_marked_uncollectible_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_number: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_paid_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_period_end: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_period_start: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_post_payment_credit_notes_amount: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_pre_payment_credit_notes_amount: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_purchase_order: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_source: crate::Maybe<Source> = crate::Maybe::Absent;
+                let mut f_plan: crate::Maybe<InvoicePlan> = crate::Maybe::Absent;
+                let mut f_product: crate::Maybe<InvoiceProduct> = crate::Maybe::Absent;
+                let mut f_subscription_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_starting_balance: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_status: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_subtotal: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_tax: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_tax_percent: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_total: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_total_tax_amounts: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_updated_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_voided_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "object" => f_object = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "address_billing" => f_address_billing = map.next_value()?,
+                        "address_shipping" => f_address_shipping = map.next_value()?,
+                        "amount_due" => f_amount_due = map.next_value()?,
+                        "amount_paid" => f_amount_paid = map.next_value()?,
+                        "amount_remaining" => f_amount_remaining = map.next_value()?,
+                        "auto_advance" => f_auto_advance = map.next_value()?,
+                        "billing" => f_billing = map.next_value()?,
+                        "billing_address" => f_billing_address = map.next_value()?,
+                        "billing_reason" => f_billing_reason = map.next_value()?,
+                        "charge_id" => f_charge_id = map.next_value()?,
+                        "created" => f_created = map.next_value()?,
+                        "currency" => f_currency = map.next_value()?,
+                        "customer" => f_customer = map.next_value()?,
+                        "customer_address" => f_customer_address = map.next_value()?,
+                        "customer_shipping" => f_customer_shipping = map.next_value()?,
+                        "default_tax_rates" => f_default_tax_rates = map.next_value()?,
+                        "deleted_at" => f_deleted_at = map.next_value()?,
+                        "discount_id" => f_discount_id = map.next_value()?,
+                        "ending_balance" => f_ending_balance = map.next_value()?,
+                        "finalized_at" => f_finalized_at = map.next_value()?,
+                        "is_imported" => f_is_imported = map.next_value()?,
+                        "lines" => f_lines = map.next_value()?,
+                        "marked_uncollectible_at" => {
+                            f_marked_uncollectible_at = map.next_value()?;
+                        }
+                        "number" => f_number = map.next_value()?,
+                        "paid_at" => f_paid_at = map.next_value()?,
+                        "period_end" => f_period_end = map.next_value()?,
+                        "period_start" => f_period_start = map.next_value()?,
+                        "post_payment_credit_notes_amount" => {
+                            f_post_payment_credit_notes_amount = map.next_value()?;
+                        }
+                        "pre_payment_credit_notes_amount" => {
+                            f_pre_payment_credit_notes_amount = map.next_value()?;
+                        }
+                        "purchase_order" => f_purchase_order = map.next_value()?,
+                        "source" => f_source = map.next_value()?,
+                        "plan" => f_plan = map.next_value()?,
+                        "product" => f_product = map.next_value()?,
+                        "subscription_id" => f_subscription_id = map.next_value()?,
+                        "starting_balance" => f_starting_balance = map.next_value()?,
+                        "status" => f_status = map.next_value()?,
+                        "subtotal" => f_subtotal = map.next_value()?,
+                        "tax" => f_tax = map.next_value()?,
+                        "tax_percent" => f_tax_percent = map.next_value()?,
+                        "total" => f_total = map.next_value()?,
+                        "total_tax_amounts" => f_total_tax_amounts = map.next_value()?,
+                        "updated_at" => f_updated_at = map.next_value()?,
+                        "voided_at" => f_voided_at = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Invoice {
+                    object: f_object,
+                    id: f_id,
+                    address_billing: f_address_billing,
+                    address_shipping: f_address_shipping,
+                    amount_due: f_amount_due,
+                    amount_paid: f_amount_paid,
+                    amount_remaining: f_amount_remaining,
+                    auto_advance: f_auto_advance,
+                    billing: f_billing,
+                    billing_address: f_billing_address,
+                    billing_reason: f_billing_reason,
+                    charge_id: f_charge_id,
+                    created: f_created,
+                    currency: f_currency,
+                    customer: f_customer,
+                    customer_address: f_customer_address,
+                    customer_shipping: f_customer_shipping,
+                    default_tax_rates: f_default_tax_rates,
+                    deleted_at: f_deleted_at,
+                    discount_id: f_discount_id,
+                    ending_balance: f_ending_balance,
+                    finalized_at: f_finalized_at,
+                    is_imported: f_is_imported,
+                    lines: f_lines,
+                    marked_uncollectible_at: f_marked_uncollectible_at,
+                    number: f_number,
+                    paid_at: f_paid_at,
+                    period_end: f_period_end,
+                    period_start: f_period_start,
+                    post_payment_credit_notes_amount: f_post_payment_credit_notes_amount,
+                    pre_payment_credit_notes_amount: f_pre_payment_credit_notes_amount,
+                    purchase_order: f_purchase_order,
+                    source: f_source,
+                    plan: f_plan,
+                    product: f_product,
+                    subscription_id: f_subscription_id,
+                    starting_balance: f_starting_balance,
+                    status: f_status,
+                    subtotal: f_subtotal,
+                    tax: f_tax,
+                    tax_percent: f_tax_percent,
+                    total: f_total,
+                    total_tax_amounts: f_total_tax_amounts,
+                    updated_at: f_updated_at,
+                    voided_at: f_voided_at,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/pelcro/subscription.updated.txt:298`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvoicePlan {
     /// Example: `1`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:299`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Example: `"test"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:300`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub nickname: crate::Maybe<String>,
     /// Example: `"day"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:301`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for InvoicePlan {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<InvoicePlan, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = InvoicePlan;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InvoicePlan object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InvoicePlan, A::Error> {
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_nickname: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_interval: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "id" => f_id = map.next_value()?,
+                        "nickname" => f_nickname = map.next_value()?,
+                        "interval" => f_interval = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(InvoicePlan {
+                    id: f_id,
+                    nickname: f_nickname,
+                    interval: f_interval,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/pelcro/subscription.updated.txt:303`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvoiceProduct {
     /// Example: `1`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:304`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Example: `"test"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:305`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:306`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name_internal: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for InvoiceProduct {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<InvoiceProduct, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = InvoiceProduct;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a InvoiceProduct object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InvoiceProduct, A::Error> {
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_name_internal: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "id" => f_id = map.next_value()?,
+                        "name" => f_name = map.next_value()?,
+                        "name_internal" => f_name_internal = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(InvoiceProduct {
+                    id: f_id,
+                    name: f_name,
+                    name_internal: f_name_internal,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/pelcro/subscription.updated.txt:249`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LineItem {
     /// Example: `"line_item"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:250`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `159`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:251`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Example: `15000`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:252`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount: crate::Maybe<i64>,
     /// Example: `"2021-06-24 10:43:21"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:253`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_at: crate::Maybe<crate::DateTime>,
     /// Example: `"cad"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:254`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:255`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub deleted_at: crate::Maybe<serde_json::Value>,
     /// Example: `"1 × Cool product (at $150.00 / month)"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:256`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub description: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:257`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:261`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub period: crate::Maybe<Period>,
     /// Example: `1`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:265`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub quantity: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:266`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax_amounts: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:267`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax_rates: crate::Maybe<serde_json::Value>,
     /// Example: `"2021-06-24 10:43:21"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:268`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for LineItem {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<LineItem, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = LineItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a LineItem object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<LineItem, A::Error> {
+                let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_amount: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_created_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_deleted_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_description: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_period: crate::Maybe<Period> = crate::Maybe::Absent;
+                let mut f_quantity: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_tax_amounts: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_tax_rates: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_updated_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "object" => f_object = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "amount" => f_amount = map.next_value()?,
+                        "created_at" => f_created_at = map.next_value()?,
+                        "currency" => f_currency = map.next_value()?,
+                        "deleted_at" => f_deleted_at = map.next_value()?,
+                        "description" => f_description = map.next_value()?,
+                        "metadata" => f_metadata = map.next_value()?,
+                        "period" => f_period = map.next_value()?,
+                        "quantity" => f_quantity = map.next_value()?,
+                        "tax_amounts" => f_tax_amounts = map.next_value()?,
+                        "tax_rates" => f_tax_rates = map.next_value()?,
+                        "updated_at" => f_updated_at = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(LineItem {
+                    object: f_object,
+                    id: f_id,
+                    amount: f_amount,
+                    created_at: f_created_at,
+                    currency: f_currency,
+                    deleted_at: f_deleted_at,
+                    description: f_description,
+                    metadata: f_metadata,
+                    period: f_period,
+                    quantity: f_quantity,
+                    tax_amounts: f_tax_amounts,
+                    tax_rates: f_tax_rates,
+                    updated_at: f_updated_at,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/pelcro/subscription.updated.txt:246`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Lines {
     /// Example: `"list"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:247`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:248`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub data: crate::Maybe<Vec<LineItem>>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Lines {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Lines, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Lines;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Lines object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Lines, A::Error> {
+                let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_data: crate::Maybe<Vec<LineItem>> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "object" => f_object = map.next_value()?,
+                        "data" => f_data = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Lines {
+                    object: f_object,
+                    data: f_data,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/pelcro/subscription.updated.txt:261`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Period {
     /// Example: `1627123393`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:262`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub end: crate::Maybe<crate::UnixTime>,
     /// Example: `1624531393`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:263`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub start: crate::Maybe<crate::UnixTime>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Period, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Period;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Period object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Period, A::Error> {
+                let mut f_end: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
+                let mut f_start: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "end" => f_end = map.next_value()?,
+                        "start" => f_start = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Period {
+                    end: f_end,
+                    start: f_start,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/pelcro/subscription.updated.txt:319`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Plan {
     /// Example: `"plan"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:320`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `3`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:321`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Example: `"active"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:322`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub active: crate::Maybe<String>,
     /// Example: `15000`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:323`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount: crate::Maybe<i64>,
     /// Example: `"cad"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:324`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:325`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub domains: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:326`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub description: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:327`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub entitlements: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:328`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub group_owner_plan_id: crate::Maybe<serde_json::Value>,
     /// Example: `"month"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:329`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval: crate::Maybe<String>,
     /// Example: `1`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:330`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval_count: crate::Maybe<i64>,
     /// Example: `"150 CAD / One-time / Montly"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:331`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub nickname: crate::Maybe<String>,
     /// Example: `"150 CAD / One-time / Montly"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:332`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name_internal: crate::Maybe<String>,
     /// Example: `"regular"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:333`
-    #[serde(rename = "type", default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(rename = "type", skip_serializing_if = "crate::Maybe::is_absent")]
     pub type_: crate::Maybe<String>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:334`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_period_days: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:335`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ip_addresses: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:336`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub product: crate::Maybe<Product>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Plan {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Plan, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Plan;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Plan object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Plan, A::Error> {
+                let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_active: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_amount: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_domains: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_description: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_entitlements: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_group_owner_plan_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_interval: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_interval_count: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_nickname: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_name_internal: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_type_: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_trial_period_days: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_ip_addresses: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_product: crate::Maybe<Product> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "object" => f_object = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "active" => f_active = map.next_value()?,
+                        "amount" => f_amount = map.next_value()?,
+                        "currency" => f_currency = map.next_value()?,
+                        "domains" => f_domains = map.next_value()?,
+                        "description" => f_description = map.next_value()?,
+                        "entitlements" => f_entitlements = map.next_value()?,
+                        "group_owner_plan_id" => {
+                            f_group_owner_plan_id = map.next_value()?;
+                        }
+                        "interval" => f_interval = map.next_value()?,
+                        "interval_count" => f_interval_count = map.next_value()?,
+                        "nickname" => f_nickname = map.next_value()?,
+                        "name_internal" => f_name_internal = map.next_value()?,
+                        "type" => f_type_ = map.next_value()?,
+                        "trial_period_days" => f_trial_period_days = map.next_value()?,
+                        "ip_addresses" => f_ip_addresses = map.next_value()?,
+                        "product" => f_product = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Plan {
+                    object: f_object,
+                    id: f_id,
+                    active: f_active,
+                    amount: f_amount,
+                    currency: f_currency,
+                    domains: f_domains,
+                    description: f_description,
+                    entitlements: f_entitlements,
+                    group_owner_plan_id: f_group_owner_plan_id,
+                    interval: f_interval,
+                    interval_count: f_interval_count,
+                    nickname: f_nickname,
+                    name_internal: f_name_internal,
+                    type_: f_type_,
+                    trial_period_days: f_trial_period_days,
+                    ip_addresses: f_ip_addresses,
+                    product: f_product,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/pelcro/subscription.updated.txt:336`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Product {
     /// Example: `"product"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:337`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `1`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:338`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Example: `"service"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:339`
-    #[serde(rename = "type", default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(rename = "type", skip_serializing_if = "crate::Maybe::is_absent")]
     pub type_: crate::Maybe<String>,
     /// Example: `"active"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:340`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub active: crate::Maybe<String>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:341`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_required: crate::Maybe<i64>,
     /// Example: `"Cool product"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:342`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub description: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:343`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub livemode: crate::Maybe<bool>,
     /// Source: `specs/pelcro/subscription.updated.txt:344`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_hidden: crate::Maybe<serde_json::Value>,
     /// Example: `"Cool product"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:345`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:346`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_dimensions: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:347`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shippable: crate::Maybe<serde_json::Value>,
     /// Example: `"Cool product"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:348`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub statement_descriptor: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:349`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub unit_label: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Product {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Product, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Product;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Product object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Product, A::Error> {
+                let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_type_: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_active: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_address_required: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_description: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_livemode: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_is_hidden: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_name: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_package_dimensions: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_shippable: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_statement_descriptor: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_unit_label: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "object" => f_object = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "type" => f_type_ = map.next_value()?,
+                        "active" => f_active = map.next_value()?,
+                        "address_required" => f_address_required = map.next_value()?,
+                        "description" => f_description = map.next_value()?,
+                        "livemode" => f_livemode = map.next_value()?,
+                        "is_hidden" => f_is_hidden = map.next_value()?,
+                        "name" => f_name = map.next_value()?,
+                        "package_dimensions" => f_package_dimensions = map.next_value()?,
+                        "shippable" => f_shippable = map.next_value()?,
+                        "statement_descriptor" => {
+                            f_statement_descriptor = map.next_value()?;
+                        }
+                        "unit_label" => f_unit_label = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Product {
+                    object: f_object,
+                    id: f_id,
+                    type_: f_type_,
+                    active: f_active,
+                    address_required: f_address_required,
+                    description: f_description,
+                    livemode: f_livemode,
+                    is_hidden: f_is_hidden,
+                    name: f_name,
+                    package_dimensions: f_package_dimensions,
+                    shippable: f_shippable,
+                    statement_descriptor: f_statement_descriptor,
+                    unit_label: f_unit_label,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/pelcro/subscription.updated.txt:63`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Source {
     /// Example: `"source"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:64`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `106`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:65`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Example: `"pass"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:66`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_line1_check: crate::Maybe<String>,
     /// Example: `"pass"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:67`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_zip_check: crate::Maybe<String>,
     /// Example: `"Visa"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:68`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub brand: crate::Maybe<String>,
     /// Example: `"US"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:69`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub country: crate::Maybe<String>,
     /// Example: `"pass"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:70`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cvc_check: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:71`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub dynamic_last4: crate::Maybe<serde_json::Value>,
     /// Example: `5`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:72`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub exp_month: crate::Maybe<i64>,
     /// Example: `2022`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:73`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub exp_year: crate::Maybe<i64>,
     /// Example: `"b20EgCMpRnuPYluY"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:74`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub fingerprint: crate::Maybe<String>,
     /// Example: `"credit"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:75`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub funding: crate::Maybe<String>,
     /// Example: `"0019"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:76`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last4: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:77`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<serde_json::Value>,
     /// Example: `"optional"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:78`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub three_d_secure: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:79`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tokenization_method: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for Source {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Source, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Source;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Source object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Source, A::Error> {
+                let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_address_line1_check: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_address_zip_check: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_brand: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_cvc_check: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_dynamic_last4: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_exp_month: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_exp_year: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_fingerprint: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_funding: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_last4: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_name: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_three_d_secure: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_tokenization_method: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "object" => f_object = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "address_line1_check" => {
+                            f_address_line1_check = map.next_value()?;
+                        }
+                        "address_zip_check" => f_address_zip_check = map.next_value()?,
+                        "brand" => f_brand = map.next_value()?,
+                        "country" => f_country = map.next_value()?,
+                        "cvc_check" => f_cvc_check = map.next_value()?,
+                        "dynamic_last4" => f_dynamic_last4 = map.next_value()?,
+                        "exp_month" => f_exp_month = map.next_value()?,
+                        "exp_year" => f_exp_year = map.next_value()?,
+                        "fingerprint" => f_fingerprint = map.next_value()?,
+                        "funding" => f_funding = map.next_value()?,
+                        "last4" => f_last4 = map.next_value()?,
+                        "name" => f_name = map.next_value()?,
+                        "three_d_secure" => f_three_d_secure = map.next_value()?,
+                        "tokenization_method" => {
+                            f_tokenization_method = map.next_value()?;
+                        }
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Source {
+                    object: f_object,
+                    id: f_id,
+                    address_line1_check: f_address_line1_check,
+                    address_zip_check: f_address_zip_check,
+                    brand: f_brand,
+                    country: f_country,
+                    cvc_check: f_cvc_check,
+                    dynamic_last4: f_dynamic_last4,
+                    exp_month: f_exp_month,
+                    exp_year: f_exp_year,
+                    fingerprint: f_fingerprint,
+                    funding: f_funding,
+                    last4: f_last4,
+                    name: f_name,
+                    three_d_secure: f_three_d_secure,
+                    tokenization_method: f_tokenization_method,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/pelcro/subscription.updated.txt:10`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Subscription {
     /// Example: `"subscription"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:11`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `71`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:12`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:13`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_id: crate::Maybe<serde_json::Value>,
     /// Example: `5374`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:14`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub campaign_id: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:15`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
     /// Example: `"InstantPromo"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:19`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub campaign_key: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:20`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_shipping: crate::Maybe<Address>,
     /// Source: `specs/pelcro/subscription.updated.txt:42`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub agency_id: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:43`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub auto_renew: crate::Maybe<bool>,
     /// Source: `specs/pelcro/subscription.updated.txt:44`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub backdate_start_date: crate::Maybe<serde_json::Value>,
     /// Example: `"charge_automatically"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:45`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing: crate::Maybe<String>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:46`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_cycle_anchor: crate::Maybe<crate::DateTime>,
     /// Example: `"2021-07-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:49`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_at: crate::Maybe<crate::DateTime>,
     /// Example: `1`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:50`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_at_period_end: crate::Maybe<i64>,
     /// Source: `specs/pelcro/subscription.updated.txt:51`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_reason: crate::Maybe<serde_json::Value>,
     /// Example: `"2021-06-24 10:43:15"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:52`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub canceled_at: crate::Maybe<crate::DateTime>,
     /// Source: `specs/pelcro/subscription.updated.txt:53`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub coupon: crate::Maybe<serde_json::Value>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:54`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::DateTime>,
     /// Example: `"2021-07-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:55`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub current_period_end: crate::Maybe<crate::DateTime>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:56`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub current_period_start: crate::Maybe<crate::DateTime>,
     /// Source: `specs/pelcro/subscription.updated.txt:57`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer: crate::Maybe<Customer>,
     /// Source: `specs/pelcro/subscription.updated.txt:100`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub days_until_due: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:101`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_source: crate::Maybe<Source>,
     /// Source: `specs/pelcro/subscription.updated.txt:119`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_tax_rates: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:120`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ended_at: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:121`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub expires_at: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:122`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gift_code: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:123`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gift_donor_subscription_id: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:124`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gift_recipient_email: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:125`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gift_recipient_first_name: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:126`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gift_recipient_last_name: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:127`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gift_start_date: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:128`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_gift_donor: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:129`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_gift_recipient: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:130`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_redeemed: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:131`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub latest_invoice: crate::Maybe<Invoice>,
     /// Source: `specs/pelcro/subscription.updated.txt:319`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub plan: crate::Maybe<Plan>,
     /// Example: `1`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:352`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub quantity: crate::Maybe<i64>,
     /// Example: `1660646666`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:353`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub renews_at: crate::Maybe<crate::UnixTime>,
     /// Source: `specs/pelcro/subscription.updated.txt:354`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub schedules: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:355`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipments_remaining: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:356`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipments_suspended_until: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:357`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipments_undeliverable: crate::Maybe<bool>,
     /// Source: `specs/pelcro/subscription.updated.txt:358`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipping_address: crate::Maybe<Address>,
     /// Example: `1`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:380`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub site_id: crate::Maybe<i64>,
     /// Example: `"Web"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:381`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub source: crate::Maybe<String>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:382`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub start_date: crate::Maybe<crate::DateTime>,
     /// Example: `"incomplete"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:383`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:384`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_end: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:385`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_start: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for Subscription {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Subscription, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Subscription;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a Subscription object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Subscription, A::Error> {
+                let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_address_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_campaign_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_campaign_key: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_address_shipping: crate::Maybe<Address> = crate::Maybe::Absent;
+                let mut f_agency_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_auto_renew: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_backdate_start_date: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_billing: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_billing_cycle_anchor: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_cancel_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_cancel_at_period_end: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_cancel_reason: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_canceled_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_coupon: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_created: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_current_period_end: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_current_period_start: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_customer: crate::Maybe<Customer> = crate::Maybe::Absent;
+                let mut f_days_until_due: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_default_source: crate::Maybe<Source> = crate::Maybe::Absent;
+                let mut f_default_tax_rates: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_ended_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_expires_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_gift_code: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_gift_donor_subscription_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_gift_recipient_email: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_gift_recipient_first_name: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_gift_recipient_last_name: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_gift_start_date: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_is_gift_donor: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_is_gift_recipient: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_is_redeemed: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_latest_invoice: crate::Maybe<Invoice> = crate::Maybe::Absent;
+                let mut f_plan: crate::Maybe<Plan> = crate::Maybe::Absent;
+                let mut f_quantity: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_renews_at: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
+                let mut f_schedules: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_shipments_remaining: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_shipments_suspended_until: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_shipments_undeliverable: crate::Maybe<bool> = crate::Maybe::Absent;
+                let mut f_shipping_address: crate::Maybe<Address> = crate::Maybe::Absent;
+                let mut f_site_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_source: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_start_date: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_status: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_trial_end: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_trial_start: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "object" => f_object = map.next_value()?,
+                        "id" => f_id = map.next_value()?,
+                        "address_id" => f_address_id = map.next_value()?,
+                        "campaign_id" => f_campaign_id = map.next_value()?,
+                        "metadata" => f_metadata = map.next_value()?,
+                        "campaign_key" => f_campaign_key = map.next_value()?,
+                        "address_shipping" => f_address_shipping = map.next_value()?,
+                        "agency_id" => f_agency_id = map.next_value()?,
+                        "auto_renew" => f_auto_renew = map.next_value()?,
+                        "backdate_start_date" => {
+                            f_backdate_start_date = map.next_value()?;
+                        }
+                        "billing" => f_billing = map.next_value()?,
+                        "billing_cycle_anchor" => {
+                            f_billing_cycle_anchor = map.next_value()?;
+                        }
+                        "cancel_at" => f_cancel_at = map.next_value()?,
+                        "cancel_at_period_end" => {
+                            f_cancel_at_period_end = map.next_value()?;
+                        }
+                        "cancel_reason" => f_cancel_reason = map.next_value()?,
+                        "canceled_at" => f_canceled_at = map.next_value()?,
+                        "coupon" => f_coupon = map.next_value()?,
+                        "created" => f_created = map.next_value()?,
+                        "current_period_end" => f_current_period_end = map.next_value()?,
+                        "current_period_start" => {
+                            f_current_period_start = map.next_value()?;
+                        }
+                        "customer" => f_customer = map.next_value()?,
+                        "days_until_due" => f_days_until_due = map.next_value()?,
+                        "default_source" => f_default_source = map.next_value()?,
+                        "default_tax_rates" => f_default_tax_rates = map.next_value()?,
+                        "ended_at" => f_ended_at = map.next_value()?,
+                        "expires_at" => f_expires_at = map.next_value()?,
+                        "gift_code" => f_gift_code = map.next_value()?,
+                        "gift_donor_subscription_id" => {
+                            f_gift_donor_subscription_id = map.next_value()?;
+                        }
+                        "gift_recipient_email" => {
+                            f_gift_recipient_email = map.next_value()?;
+                        }
+                        "gift_recipient_first_name" => {
+                            f_gift_recipient_first_name = map.next_value()?;
+                        }
+                        "gift_recipient_last_name" => {
+                            f_gift_recipient_last_name = map.next_value()?;
+                        }
+                        "gift_start_date" => f_gift_start_date = map.next_value()?,
+                        "is_gift_donor" => f_is_gift_donor = map.next_value()?,
+                        "is_gift_recipient" => f_is_gift_recipient = map.next_value()?,
+                        "is_redeemed" => f_is_redeemed = map.next_value()?,
+                        "latest_invoice" => f_latest_invoice = map.next_value()?,
+                        "plan" => f_plan = map.next_value()?,
+                        "quantity" => f_quantity = map.next_value()?,
+                        "renews_at" => f_renews_at = map.next_value()?,
+                        "schedules" => f_schedules = map.next_value()?,
+                        "shipments_remaining" => {
+                            f_shipments_remaining = map.next_value()?;
+                        }
+                        "shipments_suspended_until" => {
+                            f_shipments_suspended_until = map.next_value()?;
+                        }
+                        "shipments_undeliverable" => {
+                            f_shipments_undeliverable = map.next_value()?;
+                        }
+                        "shipping_address" => f_shipping_address = map.next_value()?,
+                        "site_id" => f_site_id = map.next_value()?,
+                        "source" => f_source = map.next_value()?,
+                        "start_date" => f_start_date = map.next_value()?,
+                        "status" => f_status = map.next_value()?,
+                        "trial_end" => f_trial_end = map.next_value()?,
+                        "trial_start" => f_trial_start = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(Subscription {
+                    object: f_object,
+                    id: f_id,
+                    address_id: f_address_id,
+                    campaign_id: f_campaign_id,
+                    metadata: f_metadata,
+                    campaign_key: f_campaign_key,
+                    address_shipping: f_address_shipping,
+                    agency_id: f_agency_id,
+                    auto_renew: f_auto_renew,
+                    backdate_start_date: f_backdate_start_date,
+                    billing: f_billing,
+                    billing_cycle_anchor: f_billing_cycle_anchor,
+                    cancel_at: f_cancel_at,
+                    cancel_at_period_end: f_cancel_at_period_end,
+                    cancel_reason: f_cancel_reason,
+                    canceled_at: f_canceled_at,
+                    coupon: f_coupon,
+                    created: f_created,
+                    current_period_end: f_current_period_end,
+                    current_period_start: f_current_period_start,
+                    customer: f_customer,
+                    days_until_due: f_days_until_due,
+                    default_source: f_default_source,
+                    default_tax_rates: f_default_tax_rates,
+                    ended_at: f_ended_at,
+                    expires_at: f_expires_at,
+                    gift_code: f_gift_code,
+                    gift_donor_subscription_id: f_gift_donor_subscription_id,
+                    gift_recipient_email: f_gift_recipient_email,
+                    gift_recipient_first_name: f_gift_recipient_first_name,
+                    gift_recipient_last_name: f_gift_recipient_last_name,
+                    gift_start_date: f_gift_start_date,
+                    is_gift_donor: f_is_gift_donor,
+                    is_gift_recipient: f_is_gift_recipient,
+                    is_redeemed: f_is_redeemed,
+                    latest_invoice: f_latest_invoice,
+                    plan: f_plan,
+                    quantity: f_quantity,
+                    renews_at: f_renews_at,
+                    schedules: f_schedules,
+                    shipments_remaining: f_shipments_remaining,
+                    shipments_suspended_until: f_shipments_suspended_until,
+                    shipments_undeliverable: f_shipments_undeliverable,
+                    shipping_address: f_shipping_address,
+                    site_id: f_site_id,
+                    source: f_source,
+                    start_date: f_start_date,
+                    status: f_status,
+                    trial_end: f_trial_end,
+                    trial_start: f_trial_start,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 /// The subscription.updated event is triggered when a subscription transition from one status
 /// to another, gets renewed, is updated from the platform, it's billing cycle is changed,
 /// basically every single time our platform receives an update related to the subscription.
 ///
 /// Source: `specs/pelcro/subscription.updated.txt:4`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriptionUpdated {
     /// Example: `"subscription.updated"`
@@ -1091,36 +2150,122 @@ pub struct SubscriptionUpdated {
     /// Example: `"evt_c11Uejnwf8sNojZLjgc5w0kX"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:6`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<String>,
     /// Example: `1624531555`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:7`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::UnixTime>,
     /// Example: `"open_api"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:8`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub triggered_from: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:9`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub data: crate::Maybe<SubscriptionUpdatedData>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
+impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<SubscriptionUpdated, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SubscriptionUpdated;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a SubscriptionUpdated object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<SubscriptionUpdated, A::Error> {
+                let mut f_type_: Option<String> = None;
+                let mut f_id: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_created: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
+                let mut f_triggered_from: crate::Maybe<String> = crate::Maybe::Absent;
+                let mut f_data: crate::Maybe<SubscriptionUpdatedData> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "type" => f_type_ = Some(map.next_value()?),
+                        "id" => f_id = map.next_value()?,
+                        "created" => f_created = map.next_value()?,
+                        "triggered_from" => f_triggered_from = map.next_value()?,
+                        "data" => f_data = map.next_value()?,
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(SubscriptionUpdated {
+                    type_: f_type_
+                        .ok_or_else(|| <A::Error as serde::de::Error>::missing_field(
+                            "type",
+                        ))?,
+                    id: f_id,
+                    created: f_created,
+                    triggered_from: f_triggered_from,
+                    data: f_data,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
 /// Source: `specs/pelcro/subscription.updated.txt:9`
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriptionUpdatedData {
     /// Source: `specs/pelcro/subscription.updated.txt:10`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<Subscription>,
     /// Source: `specs/pelcro/subscription.updated.txt:387`
-    #[serde(default, skip_serializing_if = "crate::Maybe::is_absent")]
+    #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub previous_attributes: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<SubscriptionUpdatedData, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SubscriptionUpdatedData;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a SubscriptionUpdatedData object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<SubscriptionUpdatedData, A::Error> {
+                let mut f_object: crate::Maybe<Subscription> = crate::Maybe::Absent;
+                let mut f_previous_attributes: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
+                    match &*key.0 {
+                        "object" => f_object = map.next_value()?,
+                        "previous_attributes" => {
+                            f_previous_attributes = map.next_value()?;
+                        }
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                Ok(SubscriptionUpdatedData {
+                    object: f_object,
+                    previous_attributes: f_previous_attributes,
+                    extra,
+                })
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
