@@ -410,3 +410,30 @@ fn explain_shows_each_decision_and_its_evidence() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no vendor `nobody`"));
 }
+
+#[test]
+fn invalid_utf8_and_binary_pages_are_warnings_not_crashes() {
+    let dir = with_seed("pelcro");
+    let mut page = fs::read(dir.join("specs/pelcro/subscription.updated.txt")).unwrap();
+    page.splice(10..10, [0xff, 0xfe, 0x00]);
+    fs::write(dir.join("specs/pelcro/subscription.updated.txt"), page).unwrap();
+    fs::write(
+        dir.join("specs/pelcro/logo.png"),
+        [0x89u8, b'P', b'N', b'G', 0, 0, 0xff, 0x1a, b'{', 0xc3],
+    )
+    .unwrap();
+    let out = hookgen(&dir, &["generate"]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("specs/pelcro/subscription.updated.txt:1:11: warning: not valid UTF-8"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("specs/pelcro/logo.png:1:1: warning: not valid UTF-8"),
+        "{stderr}"
+    );
+    let module = fs::read_to_string(dir.join("generated/src/pelcro.rs")).unwrap();
+    assert!(module.contains("SubscriptionUpdated(Box<SubscriptionUpdated>)"));
+    fs::remove_dir_all(dir).unwrap();
+}
