@@ -275,6 +275,17 @@ impl Error {
     }
 
     #[doc(hidden)]
+    pub fn event_type_in_header(header: &str) -> Error {
+        Error {
+            kind: ErrorKind::MissingEventType,
+            path: String::new(),
+            message: format!(
+                "the event type travels in the `{header}` header, not the body: use `from_json_with_type`"
+            ),
+        }
+    }
+
+    #[doc(hidden)]
     pub fn unknown_vendor(vendor: &str) -> Error {
         Error {
             kind: ErrorKind::UnknownVendor,

@@ -492,6 +492,21 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
         .map(|(_, var)| quote!(Event::#var(e) => serde::Serialize::serialize(e, serializer),));
 
     let (fields_const, from_json, from_value, where_doc) = match &v.discriminator {
+        Some(d) if d.fields.is_empty() => {
+            let header = d.header.as_deref().unwrap_or_default();
+            (
+                quote!(),
+                quote! {
+                    let _ = body;
+                    Err(crate::Error::event_type_in_header(#header))
+                },
+                quote! {
+                    let _ = body;
+                    Err(serde::de::Error::custom(crate::Error::event_type_in_header(#header)))
+                },
+                format!(" The event type travels in the `{header}` header, not the body: this always fails; use [`Event::from_json_with_type`] with the header's value."),
+            )
+        }
         Some(d) => {
             let paths = d.fields.iter().map(|p| quote!(&[#(#p),*]));
             let sep = &d.separator;
@@ -502,15 +517,28 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
                     const EVENT_TYPE_FIELDS: &[&[&str]] = &[#(#paths),*];
                     const SEPARATOR: &str = #sep;
                 },
-                quote!(crate::runtime::event_type_in_json(body, EVENT_TYPE_FIELDS, SEPARATOR)?),
-                quote!(crate::runtime::event_type_in_value(&body, EVENT_TYPE_FIELDS, SEPARATOR).map_err(serde::de::Error::custom)?),
+                quote! {
+                    let event_type = crate::runtime::event_type_in_json(body, EVENT_TYPE_FIELDS, SEPARATOR)?;
+                    Event::read(&event_type, body)
+                },
+                quote! {
+                    let event_type = crate::runtime::event_type_in_value(&body, EVENT_TYPE_FIELDS, SEPARATOR)
+                        .map_err(serde::de::Error::custom)?;
+                    Event::read(&event_type, body).map_err(serde::de::Error::custom)
+                },
                 format!(" Reads an event, taking its type from the body ({}).", names.join(" and ")),
             )
         }
         None => (
             quote!(),
-            quote!(return Err(crate::Error::missing_event_type(&[]))),
-            quote!(return Err(serde::de::Error::custom(crate::Error::missing_event_type(&[])))),
+            quote! {
+                let _ = body;
+                Err(crate::Error::missing_event_type(&[]))
+            },
+            quote! {
+                let _ = body;
+                Err(serde::de::Error::custom(crate::Error::missing_event_type(&[])))
+            },
             " The documentation does not say where the event type travels: this always fails; use [`Event::from_json_with_type`].".to_owned(),
         ),
     };
@@ -530,8 +558,7 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
         impl Event {
             #[doc = #where_doc]
             pub fn from_json(body: &[u8]) -> Result<Event, crate::Error> {
-                let event_type = #from_json;
-                Event::read(&event_type, body)
+                #from_json
             }
 
             /// Reads an event whose type travels outside the body (a header, the URL).
@@ -575,8 +602,7 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
         impl<'de> serde::Deserialize<'de> for Event {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
                 let body = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                let event_type = #from_value;
-                Event::read(&event_type, body).map_err(serde::de::Error::custom)
+                #from_value
             }
         }
     }

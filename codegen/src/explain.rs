@@ -12,6 +12,11 @@ use crate::ir::{self, Ty};
 pub fn render(vendor: &ir::Vendor, prefix: &str) -> String {
     let mut out = String::new();
     let carried = match &vendor.discriminator {
+        Some(ir::Discriminator {
+            header: Some(h),
+            fields,
+            ..
+        }) if fields.is_empty() => format!("the `{h}` header"),
         Some(d) => d
             .fields
             .iter()

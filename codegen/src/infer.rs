@@ -29,6 +29,8 @@ pub struct Page {
 pub struct Hints {
     /// Field paths whose values form the event type (joined with `.`).
     pub event_type_fields: Option<Vec<Vec<String>>>,
+    /// The HTTP header that carries the event type, when the body does not.
+    pub event_type_header: Option<String>,
     /// Per-field corrections, applied over what the pages say.
     pub overrides: Vec<Override>,
 }
@@ -418,12 +420,11 @@ fn discriminator(
     hints: &Hints,
     events: &BTreeMap<String, EventInfo>,
 ) -> Option<ir::Discriminator> {
+    if let Some(header) = &hints.event_type_header {
+        return Some(ir::Discriminator::in_header(header.clone(), None));
+    }
     if let Some(fields) = &hints.event_type_fields {
-        return Some(ir::Discriminator {
-            fields: fields.clone(),
-            separator: ".".to_owned(),
-            source: None,
-        });
+        return Some(ir::Discriminator::in_body(fields.clone(), None));
     }
     // `context_str = package`, `event = upgrade`: constants naming the event.
     for page in pages {
@@ -432,11 +433,10 @@ fn discriminator(
             .iter()
             .any(|c| DISCRIMINATOR_NAMES.contains(&c.field.as_str()))
         {
-            return Some(ir::Discriminator {
-                fields: cs.iter().map(|c| vec![c.field.clone()]).collect(),
-                separator: ".".to_owned(),
-                source: cs.first().map(|c| c.loc.clone()),
-            });
+            return Some(ir::Discriminator::in_body(
+                cs.iter().map(|c| vec![c.field.clone()]).collect(),
+                cs.first().map(|c| c.loc.clone()),
+            ));
         }
     }
     // A field whose value in the examples is a known event name.
@@ -468,25 +468,27 @@ fn discriminator(
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(&a.0)))
     {
-        return Some(ir::Discriminator {
-            fields: vec![path],
-            separator: ".".to_owned(),
-            source: Some(loc),
-        });
+        return Some(ir::Discriminator::in_body(vec![path], Some(loc)));
     }
     // A documented top-level field with a telling name.
     for page in pages {
         for row in &page.evidence.rows {
             if row.path.len() == 1 && DISCRIMINATOR_NAMES.contains(&row.path[0].as_str()) {
-                return Some(ir::Discriminator {
-                    fields: vec![row.path.clone()],
-                    separator: ".".to_owned(),
-                    source: Some(row.loc.clone()),
-                });
+                return Some(ir::Discriminator::in_body(
+                    vec![row.path.clone()],
+                    Some(row.loc.clone()),
+                ));
             }
         }
     }
-    None
+    // No body field: a header the pages name (`X-GitHub-Event`).
+    pages.iter().find_map(|p| {
+        let (name, loc) = p.evidence.event_header.as_ref()?;
+        Some(ir::Discriminator::in_header(
+            name.clone(),
+            Some(loc.clone()),
+        ))
+    })
 }
 
 fn paths_with_values(
@@ -531,6 +533,9 @@ fn event_in_body(node: &Node, d: &ir::Discriminator) -> Option<(String, usize)> 
 
 /// The event a page's `name = value` notes name, when they are the discriminator.
 fn constant_event(ev: &PageEvidence, d: &ir::Discriminator) -> Option<(String, Loc)> {
+    if d.fields.is_empty() {
+        return None;
+    }
     let mut parts = Vec::new();
     for path in &d.fields {
         let c = ev
@@ -1584,6 +1589,7 @@ mod tests {
         let evidence = extract::page(&source, &mut diags);
         let hints = Hints {
             event_type_fields: Some(vec![vec!["type".to_owned()]]),
+            event_type_header: None,
             overrides: vec![],
         };
         vendor("v", &[Page { source, evidence }], &hints, &mut diags).vendor
@@ -1693,6 +1699,7 @@ mod tests {
         };
         let hints = Hints {
             event_type_fields: Some(vec![vec!["type".to_owned()]]),
+            event_type_header: None,
             overrides: vec![
                 Override {
                     ty: Some(OverrideType::Number),
@@ -1785,6 +1792,7 @@ mod tests {
         let evidence = extract::page(&source, &mut diags);
         let hints = Hints {
             event_type_fields: Some(vec![vec!["type".to_owned()]]),
+            event_type_header: None,
             overrides: vec![],
         };
         let v = vendor("v", &[Page { source, evidence }], &hints, &mut diags).vendor;

@@ -31,7 +31,32 @@ pub struct Discriminator {
     /// Field paths whose string values, joined by `separator`, form the type.
     pub fields: Vec<Vec<String>>,
     pub separator: String,
+    /// The HTTP header that carries the type, when no body field does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub header: Option<String>,
     pub source: Option<Loc>,
+}
+
+impl Discriminator {
+    /// The type is in these body fields, joined by `.`.
+    pub fn in_body(fields: Vec<Vec<String>>, source: Option<Loc>) -> Discriminator {
+        Discriminator {
+            fields,
+            separator: ".".to_owned(),
+            header: None,
+            source,
+        }
+    }
+
+    /// The type travels only in this HTTP header.
+    pub fn in_header(header: String, source: Option<Loc>) -> Discriminator {
+        Discriminator {
+            fields: vec![],
+            separator: ".".to_owned(),
+            header: Some(header),
+            source,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -59,8 +59,12 @@ struct OverrideConfig {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EventTypeConfig {
+    /// The HTTP header that carries the event type, when the body does not.
+    #[serde(default)]
+    header: Option<String>,
     /// Dotted paths of the body fields whose values, joined by `.`, form the
     /// event type: `["type"]`, `["meta.event_name"]`, `["context_str", "event"]`.
+    #[serde(default)]
     fields: Vec<String>,
 }
 
@@ -186,7 +190,8 @@ fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
     }
     diags.attach_lines([src]);
     Hints {
-        event_type_fields: config.event_type.map(|e| {
+        event_type_header: config.event_type.as_ref().and_then(|e| e.header.clone()),
+        event_type_fields: config.event_type.filter(|e| !e.fields.is_empty()).map(|e| {
             e.fields
                 .iter()
                 .map(|f| f.split('.').map(str::to_owned).collect())

@@ -46,10 +46,13 @@ pub fn vendor(v: &ir::Vendor) -> Value {
         "$defs": defs,
     });
     if let Some(d) = &v.discriminator {
-        doc["x-event-type"] = json!({
-            "fields": d.fields.iter().map(|p| p.join(".")).collect::<Vec<_>>(),
-            "separator": d.separator,
-        });
+        doc["x-event-type"] = match &d.header {
+            Some(h) if d.fields.is_empty() => json!({ "header": h }),
+            _ => json!({
+                "fields": d.fields.iter().map(|p| p.join(".")).collect::<Vec<_>>(),
+                "separator": d.separator,
+            }),
+        };
     }
     doc
 }

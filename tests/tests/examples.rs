@@ -46,7 +46,12 @@ fn every_vendor_with_a_payload_has_an_example_or_a_table() {
 
 #[test]
 fn hostile_names_and_text_round_trip() {
-    let examples = &HOSTILE.analysis().examples;
+    let examples: Vec<_> = HOSTILE
+        .analysis()
+        .examples
+        .iter()
+        .filter(|e| e.vendor == "hostile")
+        .collect();
     assert_eq!(examples.len(), 13, "one example per hostile event type");
     for ex in examples {
         let what = format!("{} ({:?})", ex.loc, ex.event);
@@ -57,4 +62,27 @@ fn hostile_names_and_text_round_trip() {
         assert_eq!(event.event_type(), ex.event, "{what}");
         assert_round_trip(&event, &ex.body, &what);
     }
+}
+
+#[test]
+fn event_types_outside_the_body() {
+    // The page says the type travels in a header: from_json says which.
+    let body = br#"{"id": "o_1", "total": 12}"#;
+    let err = hostile_models::headeronly::Event::from_json(body).unwrap_err();
+    assert_eq!(err.kind(), hostile_models::ErrorKind::MissingEventType);
+    assert!(
+        err.to_string().contains("`X-Hostile-Event` header"),
+        "{err}"
+    );
+    let event =
+        hostile_models::headeronly::Event::from_json_with_type("order.created", body).unwrap();
+    assert_eq!(event.event_type(), "order.created");
+    assert_round_trip(&event, &serde_json::from_slice(body).unwrap(), "header");
+
+    // Nothing says where it travels.
+    let body = br#"{"id": "p_1"}"#;
+    let err = hostile_models::nowhere::Event::from_json(body).unwrap_err();
+    assert_eq!(err.kind(), hostile_models::ErrorKind::MissingEventType);
+    let event = hostile_models::nowhere::Event::from_json_with_type("ping.sent", body).unwrap();
+    assert!(!event.is_unknown());
 }

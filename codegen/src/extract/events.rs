@@ -11,6 +11,7 @@ pub struct Events {
     pub constants: Vec<Constant>,
     pub description: Option<String>,
     pub object_heading: Option<String>,
+    pub event_header: Option<(String, crate::diag::Loc)>,
 }
 
 pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
@@ -24,6 +25,13 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
         // A markdown heading reads as its text: `## invoice.paid`.
         let t = t.trim_start_matches('#').trim_start();
         let col = |s: &str| offset + line.find(s).unwrap_or(0);
+
+        // "The event type is sent in the `X-Acme-Event` header."
+        if ev.event_header.is_none() {
+            if let Some(h) = event_header(t) {
+                ev.event_header = Some((h.to_owned(), src.loc(col(h))));
+            }
+        }
 
         // `| Event | Description |` then `| invoice.paid | An invoice was paid. |`.
         if line.contains('|') {
@@ -97,6 +105,22 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
         }
     }
     ev
+}
+
+/// An `X-…` header named on a line that speaks of the event or topic.
+fn event_header(t: &str) -> Option<&str> {
+    let lower = t.to_ascii_lowercase();
+    if !(lower.contains("event") || lower.contains("topic")) || !lower.contains("header") {
+        return None;
+    }
+    t.split(|c: char| c.is_whitespace() || matches!(c, '`' | '"' | '\'' | ',' | ':' | '(' | ')'))
+        .find(|w| {
+            let l = w.to_ascii_lowercase();
+            l.starts_with("x-")
+                && w.len() > 4
+                && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && (l.contains("event") || l.contains("topic") || l.contains("type"))
+        })
 }
 
 fn mention(src: &Source, offset: usize, name: &str, description: Option<String>) -> EventMention {

@@ -34,6 +34,8 @@ pub struct PageEvidence {
     pub description: Option<String>,
     /// A name for the payload from a heading such as "Subscriber Event Object".
     pub object_heading: Option<String>,
+    /// An HTTP header the page says carries the event type (`X-GitHub-Event`).
+    pub event_header: Option<(String, Loc)>,
 }
 
 /// A JSON example payload as published.
@@ -106,6 +108,7 @@ pub fn page(src: &Source, diags: &mut Diagnostics) -> PageEvidence {
         constants: events.constants,
         description: events.description,
         object_heading: events.object_heading,
+        event_header: events.event_header,
     }
 }
 
