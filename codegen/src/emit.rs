@@ -543,6 +543,26 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
         ),
     };
 
+    // One payload type for all events: read it, then take the type from it.
+    // Anything else (an unknown event, an error) goes the general way, which
+    // also reports errors with their path.
+    let fast_path = single_payload(v).map(|(payload, field)| {
+        let payload = ident(payload);
+        let field = ident(&field);
+        let arms = events.iter().map(|(e, var)| {
+            let name = &e.name;
+            quote!(#name => return Ok(Event::#var(payload)),)
+        });
+        quote! {
+            if let Ok(payload) = serde_json::from_slice::<Box<#payload>>(body) {
+                match payload.#field.as_str() {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }
+    });
+
     quote! {
         #fields_const
 
@@ -558,6 +578,7 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
         impl Event {
             #[doc = #where_doc]
             pub fn from_json(body: &[u8]) -> Result<Event, crate::Error> {
+                #fast_path
                 #from_json
             }
 
@@ -610,14 +631,12 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
 
 fn struct_def(s: &ir::Struct) -> TokenStream {
     let name = ident(&s.name);
-    let mut scope = naming::Scope::with_reserved(&["extra"]);
     // Per field: its declaration, and the pieces of the visitor that reads it.
     let mut decls = Vec::new();
     let mut slots = Vec::new();
     let mut arms = Vec::new();
     let mut inits = Vec::new();
-    for f in &s.fields {
-        let rust = scope.claim(&naming::snake(&f.name));
+    for (f, rust) in s.fields.iter().zip(field_names(s)) {
         let id = ident(&rust);
         let slot = ident(&format!("f_{}", rust.trim_start_matches('_')));
         let mut ty = rust_type(&f.ty);
@@ -702,6 +721,39 @@ fn struct_def(s: &ir::Struct) -> TokenStream {
             }
         }
     }
+}
+
+/// The Rust names of a struct's fields, in order: through the naming funnel,
+/// clear of `extra` and of each other.
+fn field_names(s: &ir::Struct) -> Vec<String> {
+    let mut scope = naming::Scope::with_reserved(&["extra"]);
+    s.fields
+        .iter()
+        .map(|f| scope.claim(&naming::snake(&f.name)))
+        .collect()
+}
+
+/// When every documented event has the same payload type, and the event
+/// type is a required string field at its top level: that type and field.
+/// Then `from_json` can read the payload straight away and take the type
+/// from it, without scanning the body for it first.
+fn single_payload<'a>(v: &'a ir::Vendor) -> Option<(&'a str, String)> {
+    let d = v.discriminator.as_ref()?;
+    let [field] = d.fields.as_slice() else {
+        return None;
+    };
+    let [key] = field.as_slice() else { return None };
+    let first = v.events.first()?.payload.as_deref()?;
+    if !v.events.iter().all(|e| e.payload.as_deref() == Some(first)) {
+        return None;
+    }
+    let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == first) else {
+        return None;
+    };
+    let at = s.fields.iter().position(|f| f.name == *key)?;
+    let f = &s.fields[at];
+    let plain = f.required && !f.nullable && f.ty == (Ty::String { format: None });
+    plain.then(|| (first, field_names(s).swap_remove(at)))
 }
 
 /// What a field's type says beyond its Rust type.

@@ -40,6 +40,16 @@ pub enum Event {
 impl Event {
     /// Reads an event, taking its type from the body (`type`).
     pub fn from_json(body: &[u8]) -> Result<Event, crate::Error> {
+        if let Ok(payload) = serde_json::from_slice::<Box<SubscriberEvent>>(body) {
+            match payload.type_.as_str() {
+                "subscriber.cancel" => return Ok(Event::SubscriberCancel(payload)),
+                "subscriber.create" => return Ok(Event::SubscriberCreate(payload)),
+                "subscriber.subscriptions_created" => {
+                    return Ok(Event::SubscriberSubscriptionsCreated(payload));
+                }
+                _ => {}
+            }
+        }
         let event_type = crate::runtime::event_type_in_json(
             body,
             EVENT_TYPE_FIELDS,

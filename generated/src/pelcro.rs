@@ -22,6 +22,12 @@ pub enum Event {
 impl Event {
     /// Reads an event, taking its type from the body (`type`).
     pub fn from_json(body: &[u8]) -> Result<Event, crate::Error> {
+        if let Ok(payload) = serde_json::from_slice::<Box<SubscriptionUpdated>>(body) {
+            match payload.type_.as_str() {
+                "subscription.updated" => return Ok(Event::SubscriptionUpdated(payload)),
+                _ => {}
+            }
+        }
         let event_type = crate::runtime::event_type_in_json(
             body,
             EVENT_TYPE_FIELDS,
