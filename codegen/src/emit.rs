@@ -549,16 +549,31 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
     let fast_path = single_payload(v).map(|(payload, field)| {
         let payload = ident(payload);
         let field = ident(&field);
-        let arms = events.iter().map(|(e, var)| {
-            let name = &e.name;
-            quote!(#name => return Ok(Event::#var(payload)),)
-        });
+        let dispatch = match events.as_slice() {
+            [(e, var)] => {
+                let name = &e.name;
+                quote! {
+                    if payload.#field == #name {
+                        return Ok(Event::#var(payload));
+                    }
+                }
+            }
+            _ => {
+                let arms = events.iter().map(|(e, var)| {
+                    let name = &e.name;
+                    quote!(#name => return Ok(Event::#var(payload)),)
+                });
+                quote! {
+                    match payload.#field.as_str() {
+                        #(#arms)*
+                        _ => {}
+                    }
+                }
+            }
+        };
         quote! {
             if let Ok(payload) = serde_json::from_slice::<Box<#payload>>(body) {
-                match payload.#field.as_str() {
-                    #(#arms)*
-                    _ => {}
-                }
+                #dispatch
             }
         }
     });
@@ -737,7 +752,7 @@ fn field_names(s: &ir::Struct) -> Vec<String> {
 /// type is a required string field at its top level: that type and field.
 /// Then `from_json` can read the payload straight away and take the type
 /// from it, without scanning the body for it first.
-fn single_payload<'a>(v: &'a ir::Vendor) -> Option<(&'a str, String)> {
+fn single_payload(v: &ir::Vendor) -> Option<(&str, String)> {
     let d = v.discriminator.as_ref()?;
     let [field] = d.fields.as_slice() else {
         return None;

@@ -20,9 +20,8 @@ impl Event {
     /// Reads an event, taking its type from the body (`event_type`).
     pub fn from_json(body: &[u8]) -> Result<Event, crate::Error> {
         if let Ok(payload) = serde_json::from_slice::<Box<SubscriptionUpdated>>(body) {
-            match payload.event_type.as_str() {
-                "subscription.updated" => return Ok(Event::SubscriptionUpdated(payload)),
-                _ => {}
+            if payload.event_type == "subscription.updated" {
+                return Ok(Event::SubscriptionUpdated(payload));
             }
         }
         let event_type = crate::runtime::event_type_in_json(

@@ -23,9 +23,8 @@ impl Event {
     /// Reads an event, taking its type from the body (`type`).
     pub fn from_json(body: &[u8]) -> Result<Event, crate::Error> {
         if let Ok(payload) = serde_json::from_slice::<Box<SubscriptionUpdated>>(body) {
-            match payload.type_.as_str() {
-                "subscription.updated" => return Ok(Event::SubscriptionUpdated(payload)),
-                _ => {}
+            if payload.type_ == "subscription.updated" {
+                return Ok(Event::SubscriptionUpdated(payload));
             }
         }
         let event_type = crate::runtime::event_type_in_json(
