@@ -52,14 +52,6 @@ impl Source {
         let end = rest.find('\n').unwrap_or(rest.len());
         Some(rest[..end].trim_end_matches('\r').to_owned())
     }
-
-    /// The byte offset where 1-based `line` starts.
-    pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(self.text.len())
-    }
 }
 
 /// A place in a spec page.
