@@ -264,3 +264,26 @@ fn any_event_dispatches_by_vendor() {
     let err = webhook_models::AnyEvent::from_json("nobody", body).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::UnknownVendor);
 }
+
+#[test]
+fn escaped_and_duplicated_keys() {
+    use webhook_models::pelcro::Event;
+    // `\u0069d` is `id`; a repeated key keeps its last value, as JSON parsers do.
+    let body = br#"{"type": "subscription.updated", "\u0069d": "evt_9", "id": "evt_10", "data": {"object": {"\u0073tatus": "active"}}}"#;
+    let event = Event::from_json(body).unwrap();
+    let Event::SubscriptionUpdated(p) = &event else {
+        panic!("{event:?}")
+    };
+    assert_eq!(p.id.value().map(String::as_str), Some("evt_10"));
+    let status = p
+        .data
+        .value()
+        .and_then(|d| d.object.value())
+        .and_then(|s| s.status.value());
+    assert_eq!(status.map(String::as_str), Some("active"));
+    assert!(
+        p.extra.is_empty(),
+        "escaped keys matched their fields: {:?}",
+        p.extra
+    );
+}
