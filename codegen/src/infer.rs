@@ -1190,6 +1190,9 @@ impl<'d> Builder<'d> {
             DocValues::Integers(v) => v.len(),
             DocValues::Range(..) => 0,
         };
+        if count == 0 {
+            return base.clone();
+        }
         if count > MAX_ENUM_VALUES {
             let loc = shape
                 .doc

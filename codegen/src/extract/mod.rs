@@ -58,6 +58,9 @@ pub struct FieldRow {
     /// An example value from the table's example column.
     pub example: Option<serde_json::Value>,
     pub loc: Loc,
+    /// While reading: a `One of:` line was seen and bullets may follow.
+    #[serde(skip)]
+    pub list_open: bool,
 }
 
 /// Values a field may take, as a page lists them.

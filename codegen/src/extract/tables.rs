@@ -11,7 +11,7 @@
 use serde_json::Value;
 
 use super::vocab::{self, DocType, Format, GLUED_TYPES};
-use super::{lines_outside, strip_bullet, FieldRow};
+use super::{lines_outside, strip_bullet, EnumValues, FieldRow};
 use crate::diag::Source;
 use crate::lenient;
 
@@ -48,6 +48,7 @@ pub(super) fn new_row(src: &Source, offset: usize, line: &str, path: Vec<String>
         values: None,
         example: None,
         loc: src.loc(offset + indent),
+        list_open: false,
     }
 }
 
@@ -64,6 +65,43 @@ fn set_type(row: &mut FieldRow, word: &str) {
 pub(super) fn continue_row(row: &mut FieldRow, line: &str) -> bool {
     let t = line.trim();
     if t.is_empty() {
+        return true;
+    }
+    // `One of:` on its own, then the values as bullets.
+    let (bullet, item) = strip_bullet(line);
+    if bullet && row.list_open {
+        if let Some(EnumValues::Strings(values)) = &mut row.values {
+            let value = item
+                .split([':', ' ', '\u{2014}'])
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c| matches!(c, '`' | '"' | '\'' | '*'));
+            if !value.is_empty() {
+                values.push(value.to_owned());
+                return true;
+            }
+        }
+    }
+    row.list_open = false;
+    if matches!(&row.values, Some(EnumValues::Strings(s)) if s.is_empty()) {
+        // A lead with no bullets after it says nothing.
+        row.values = None;
+    }
+    let lower = t.to_ascii_lowercase();
+    let lead = lower.trim_end_matches(':');
+    if t.ends_with(':')
+        && [
+            "one of",
+            "can be one of",
+            "possible values",
+            "allowed values",
+            "values",
+            "options",
+        ]
+        .contains(&lead)
+    {
+        row.values = Some(EnumValues::Strings(vec![]));
+        row.list_open = true;
         return true;
     }
     if let Some(values) = vocab::enum_line(t) {
@@ -201,7 +239,7 @@ fn glued_table(src: &Source, lines: &[Line], mut i: usize, rows: &mut Vec<FieldR
             row.example = example;
             current = Some(row);
         } else if t.starts_with(['{', '['])
-            || strip_bullet(line).0
+            || (strip_bullet(line).0 && !current.as_ref().is_some_and(|row| row.list_open))
             || (!current.as_mut().is_some_and(|row| continue_row(row, t)) && !t.is_empty())
         {
             break;
@@ -647,6 +685,19 @@ mod tests {
                 "data.new_item.tierset Some(Object)",
                 "data.new_item.tierset.tierset_id Some(Integer)",
                 "data.new_item.tierset.tiers Some(Object)",
+            ]
+        );
+    }
+
+    #[test]
+    fn one_of_then_bullets() {
+        let text = "status?string\n\nWhere it is.\n\nOne of:\n- `active`: running\n- paused \u{2014} on hold\n\
+            \u{2022} \"cancelled\"\n\nmode?string\n\nOne of:\n\nThe mode.\n";
+        assert_eq!(
+            rows(text),
+            [
+                "status Some(String) required=false Strings([\"active\", \"paused\", \"cancelled\"])",
+                "mode Some(String) required=false",
             ]
         );
     }
