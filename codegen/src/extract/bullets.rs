@@ -8,6 +8,7 @@ use super::{strip_bullet, FieldRow};
 use crate::diag::Source;
 
 struct Bullet {
+    values: Option<super::EnumValues>,
     indent: usize,
     name: String,
     required: Option<bool>,
@@ -30,7 +31,16 @@ fn bullet(line: &str) -> Option<Bullet> {
     }
     let rest = t[end..].trim_start();
     let (type_text, after) = if let Some(inner) = rest.strip_prefix('(') {
-        let close = inner.find(')')?;
+        // The matching `)`: types may nest parentheses, `(enum (m f))`.
+        let mut depth = 1;
+        let close = inner.char_indices().find_map(|(i, c)| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0).then_some(i)
+        })?;
         (&inner[..close], &inner[close + 1..])
     } else if let Some(inner) = rest.strip_prefix('`') {
         let close = inner.find('`')?;
@@ -39,6 +49,7 @@ fn bullet(line: &str) -> Option<Bullet> {
         return None;
     };
     let info = vocab::type_phrase(type_text)?;
+    let values = vocab::enum_in_text(type_text);
     marks = marks.or(info.required);
     let description = after
         .trim_start()
@@ -46,6 +57,7 @@ fn bullet(line: &str) -> Option<Bullet> {
         .trim()
         .to_owned();
     Some(Bullet {
+        values,
         indent,
         name,
         required: marks,
@@ -94,6 +106,7 @@ pub fn read(
             row.nullable = Some(true);
         }
         row.description = b.description;
+        row.values = b.values;
         describe(&mut row);
         if matches!(b.info.ty, DocType::Object | DocType::Array(_)) {
             stack.push((b.indent, path));
@@ -109,7 +122,7 @@ mod tests {
 
     #[test]
     fn bullet_lists_nest_by_indentation() {
-        let text = "Fields\n\n- `id` (string, required): The id.\n- `customer` (object): Who.\n  - `email` (string | null): Their email.\n  - `tier` (string): One of: gold, silver\n- **amount** `integer` \u{2014} In cents.\n- Example: not a field\n";
+        let text = "Fields\n\n- `sex` (enum (m f d n)): As given.\n- `id` (string, required): The id.\n- `customer` (object): Who.\n  - `email` (string | null): Their email.\n  - `tier` (string): One of: gold, silver\n- **amount** `integer` \u{2014} In cents.\n- Example: not a field\n";
         let src = Source::new("p.md", text);
         let lines: Vec<(usize, &str)> = super::super::lines_outside(&src.text, &[]).collect();
         let mut rows = Vec::new();
@@ -131,6 +144,7 @@ mod tests {
         assert_eq!(
             got,
             [
+                "sex Some(String) None None Some(Strings([\"m\", \"f\", \"d\", \"n\"]))",
                 "id Some(String) Some(true) None None",
                 "customer Some(Object) None None None",
                 "customer.email Some(String) None Some(true) None",

@@ -123,6 +123,7 @@ fn data_row(src: &Source, offset: usize, line: &str, roles: &[Col]) -> Option<Fi
     for (col, cell) in &assigned {
         match col {
             Col::Type => {
+                row.values = row.values.take().or_else(|| vocab::enum_in_text(cell));
                 if let Some(t) = vocab::type_phrase(cell) {
                     row.ty = Some(t.ty);
                     row.format = t.format;

@@ -196,6 +196,21 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
             }
         }
     }
+    // A type cell with its values: `enum (m f d n)`, `enum: a, b`.
+    if let Some(at) = lower.find("enum (") {
+        let inner = &text[at + 6..];
+        if let Some(close) = inner.find(')') {
+            let values: Vec<String> = inner[..close]
+                .split([' ', ',', '|'])
+                .map(|v| v.trim_matches(|c| matches!(c, '"' | '\'' | '`')))
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+                .collect();
+            if values.len() >= 2 {
+                return Some(EnumValues::Strings(values));
+            }
+        }
+    }
     // JSON Schema written out: `"enum": ["a", "b"]`.
     if let Some(at) = lower.find("\"enum\"") {
         if let Some(open) = text[at..].find('[') {
@@ -478,6 +493,15 @@ mod tests {
             (
                 "Schema: {\"type\": \"string\", \"enum\": [\"a\", \"b\"]}",
                 Some(Strings(vec!["a".into(), "b".into()])),
+            ),
+            (
+                "enum (m f d n)",
+                Some(Strings(vec![
+                    "m".into(),
+                    "f".into(),
+                    "d".into(),
+                    "n".into(),
+                ])),
             ),
             ("Whether it can be used.", None),
         ];
