@@ -128,19 +128,7 @@ mod tests {
         let mut rows = Vec::new();
         let end = read(&src, &lines, 2, &mut rows).expect("a list");
         assert_eq!(lines[end].1, "- Example: not a field");
-        let got: Vec<String> = rows
-            .iter()
-            .map(|r| {
-                format!(
-                    "{} {:?} {:?} {:?} {:?}",
-                    r.path.join("."),
-                    r.ty,
-                    r.required,
-                    r.nullable,
-                    r.values
-                )
-            })
-            .collect();
+        let got: Vec<String> = rows.iter().map(super::super::row_summary).collect();
         assert_eq!(
             got,
             [

@@ -93,19 +93,7 @@ mod tests {
         let lines: Vec<(usize, &str)> = super::super::lines_outside(&src.text, &[]).collect();
         let mut rows = Vec::new();
         read(&src, &lines, 2, &mut rows).expect("a table");
-        let got: Vec<String> = rows
-            .iter()
-            .map(|r| {
-                format!(
-                    "{} {:?} {:?} {:?} {:?}",
-                    r.path.join("."),
-                    r.ty,
-                    r.required,
-                    r.nullable,
-                    r.values
-                )
-            })
-            .collect();
+        let got: Vec<String> = rows.iter().map(super::super::row_summary).collect();
         assert_eq!(
             got,
             [

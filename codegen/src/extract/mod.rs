@@ -147,6 +147,19 @@ fn strip_bullet(line: &str) -> (bool, &str) {
     (false, t.trim())
 }
 
+/// `path type required nullable values`, for tests of the table readers.
+#[cfg(test)]
+fn row_summary(r: &FieldRow) -> String {
+    format!(
+        "{} {:?} {:?} {:?} {:?}",
+        r.path.join("."),
+        r.ty,
+        r.required,
+        r.nullable,
+        r.values
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
