@@ -67,12 +67,32 @@ pub struct Parsed {
 /// Reads one JSON value starting at byte `start` of `text`; the value ends
 /// wherever its closing bracket is, so text glued after it is left alone.
 pub fn parse_at(text: &str, start: usize) -> Result<Parsed, Failure> {
+    let first = parse_with(text, start, true);
+    // `"x”` may be a string whose closing quote typography curled, or a
+    // string holding `”`. Read both ways when it matters and keep the reading
+    // that needs fewer repairs, the plain one on a tie, so that valid JSON is
+    // always read as JSON.
+    let curled = |p: &Parsed| p.repairs.iter().any(|r| r.message == CURLY_CLOSE);
+    match first {
+        Ok(ref p) if !curled(p) => first,
+        _ => match (first, parse_with(text, start, false)) {
+            (Ok(a), Ok(b)) if a.repairs.len() < b.repairs.len() => Ok(a),
+            (_, Ok(b)) => Ok(b),
+            (a, Err(_)) => a,
+        },
+    }
+}
+
+const CURLY_CLOSE: &str = "string closed by a curly quote; read as a string";
+
+fn parse_with(text: &str, start: usize, curly_closes: bool) -> Result<Parsed, Failure> {
     let mut p = Parser {
         src: text.as_bytes(),
         text,
         pos: start,
         depth: 0,
         repairs: Vec::new(),
+        curly_closes,
     };
     let node = p.value()?;
     Ok(Parsed {
@@ -140,6 +160,8 @@ struct Parser<'a> {
     pos: usize,
     depth: usize,
     repairs: Vec<Repair>,
+    /// Whether `”` closes a string opened by `"`.
+    curly_closes: bool,
 }
 
 const LEFT_DOUBLE: &str = "\u{201c}";
@@ -381,7 +403,8 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Result<String, Failure> {
         let open_at = self.pos;
         let (closers, open_len): (&[&str], usize) = match self.peek() {
-            Some(b'"') => (&["\"", RIGHT_DOUBLE], 1),
+            Some(b'"') if self.curly_closes => (&["\"", RIGHT_DOUBLE], 1),
+            Some(b'"') => (&["\""], 1),
             Some(b'\'') => (&["'"], 1),
             _ => (&[RIGHT_DOUBLE, "\""], LEFT_DOUBLE.len()),
         };
@@ -405,7 +428,7 @@ impl<'a> Parser<'a> {
             };
             if let Some(closer) = closers.iter().find(|q| rest.starts_with(**q)) {
                 if *closer == RIGHT_DOUBLE && open_len == 1 {
-                    self.repair(self.pos, "string closed by a curly quote; read as a string");
+                    self.repair(self.pos, CURLY_CLOSE);
                 }
                 self.pos += closer.len();
                 return Ok(out);
@@ -544,6 +567,17 @@ mod tests {
             serde_json::json!({"a": [1, 2.5, -300.0], "b": {"c": null, "d": true}, "e": "x\"é"})
         );
         assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn a_curly_quote_inside_a_string_is_text_and_one_outside_closes_it() {
+        // Found by fuzzing: `”` inside a valid string ended it.
+        let (v, r) = parse("{\"a\": \"x\u{201d}y\", \"b\": 1}");
+        assert_eq!(v, serde_json::json!({"a": "x\u{201d}y", "b": 1}));
+        assert!(r.is_empty(), "{r:?}");
+        let (v, r) = parse("{\"a\": \"x\u{201d}, \"b\": 1}");
+        assert_eq!(v, serde_json::json!({"a": "x", "b": 1}));
+        assert_eq!(r, vec![CURLY_CLOSE.to_owned()]);
     }
 
     #[test]

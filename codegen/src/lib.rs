@@ -9,6 +9,7 @@ pub mod drift;
 pub mod emit;
 pub mod explain;
 pub mod extract;
+pub mod fuzzing;
 pub mod infer;
 pub mod ir;
 pub mod lenient;

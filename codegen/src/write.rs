@@ -3,11 +3,14 @@
 //! Writes only files whose bytes change, removes files no longer generated,
 //! and in check mode writes nothing and reports a unified diff instead.
 //!
-//! Writing is two-phase so that a killed run leaves the previous crate: every
-//! changed file is first written beside its target as `*.hookgen-tmp`, and
-//! only when all are written are they renamed into place (renames of files
-//! already on disk, which take microseconds). Leftover temporary files from
-//! a killed run are removed by the next one.
+//! A write replaces the crate folder as a whole, so that a killed run leaves
+//! the previous crate, never a mix: the new crate is staged complete in a
+//! sibling folder (`generated.hookgen-new`; unchanged files hard-linked, so
+//! cargo sees them unchanged), then swapped with the old one in one step
+//! (`renameat2(RENAME_EXCHANGE)` on Linux; elsewhere two renames, and a run
+//! killed between them has its previous crate put back by the next). Files
+//! in the folder that hookgen does not own (anything outside `src/`,
+//! `schema/`, `ir/` and the files it generates) are carried over.
 
 use std::fs;
 use std::io;
@@ -40,8 +43,11 @@ pub enum Mode {
 
 /// Brings `out` in line with `files` (or, in check mode, says how it differs).
 pub fn sync(out: &Path, files: &[File], mode: Mode) -> io::Result<Report> {
+    if mode == Mode::Write {
+        recover(out)?;
+    }
     let mut report = Report::default();
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut unchanged: Vec<&str> = Vec::new();
     for file in files {
         let path = out.join(&file.path);
         let old = match fs::read(&path) {
@@ -50,6 +56,7 @@ pub fn sync(out: &Path, files: &[File], mode: Mode) -> io::Result<Report> {
             Err(e) => return Err(e),
         };
         if old.as_deref() == Some(file.contents.as_str()) {
+            unchanged.push(&file.path);
             continue;
         }
         report.changed.push(file.path.clone());
@@ -58,12 +65,6 @@ pub fn sync(out: &Path, files: &[File], mode: Mode) -> io::Result<Report> {
             old.as_deref().unwrap_or(""),
             &file.contents,
         ));
-        if mode == Mode::Write {
-            staged.push((stage(&path, &file.contents)?, path));
-        }
-    }
-    for (tmp, path) in staged {
-        fs::rename(tmp, path)?;
     }
     for orphan in orphans(out, files)? {
         let rel = orphan
@@ -74,11 +75,143 @@ pub fn sync(out: &Path, files: &[File], mode: Mode) -> io::Result<Report> {
         let old = fs::read_to_string(&orphan).unwrap_or_default();
         report.diff.push_str(&unified(&rel, &old, ""));
         report.removed.push(rel);
-        if mode == Mode::Write {
-            fs::remove_file(&orphan)?;
-        }
+    }
+    if mode == Mode::Write && !report.is_clean() {
+        swap_in(out, files, &unchanged)?;
     }
     Ok(report)
+}
+
+/// The folders inside the crate that hold only generated files.
+const OWNED: [&str; 3] = ["src", "schema", "ir"];
+const NEW_SUFFIX: &str = ".hookgen-new";
+const OLD_SUFFIX: &str = ".hookgen-old";
+/// Left inside the crate by hookgen 0.1's file-by-file writes.
+const TMP_SUFFIX: &str = ".hookgen-tmp";
+
+/// `generated` → `generated.hookgen-new`, in the same parent folder (so that
+/// renames between them stay on one file system).
+fn beside(out: &Path, suffix: &str) -> io::Result<PathBuf> {
+    let name = out.file_name().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the output folder needs a name of its own (not `.` or `/`)",
+        )
+    })?;
+    let mut name = name.to_owned();
+    name.push(suffix);
+    Ok(out.with_file_name(name))
+}
+
+/// Undoes what a killed run left: puts the previous crate back if the run
+/// died between its two renames, and removes staged and retired folders.
+pub fn recover(out: &Path) -> io::Result<()> {
+    let old = beside(out, OLD_SUFFIX)?;
+    if !out.exists() && old.is_dir() {
+        fs::rename(&old, out)?;
+    }
+    for leftover in [old, beside(out, NEW_SUFFIX)?] {
+        if leftover.exists() {
+            fs::remove_dir_all(leftover)?;
+        }
+    }
+    Ok(())
+}
+
+/// Stages the complete new crate beside `out` and swaps it in.
+fn swap_in(out: &Path, files: &[File], unchanged: &[&str]) -> io::Result<()> {
+    let new = beside(out, NEW_SUFFIX)?;
+    fs::create_dir_all(&new)?;
+    if out.is_dir() {
+        for entry in fs::read_dir(out)? {
+            let name = entry?.file_name();
+            let shown = name.to_string_lossy();
+            let ours = OWNED.contains(&&*shown)
+                || files.iter().any(|f| f.path == shown)
+                || shown.ends_with(TMP_SUFFIX);
+            if !ours {
+                link_tree(&out.join(&name), &new.join(&name))?;
+            }
+        }
+    }
+    for file in files {
+        let to = new.join(&file.path);
+        if let Some(dir) = to.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        if unchanged.contains(&file.path.as_str()) {
+            link_or_copy(&out.join(&file.path), &to)?;
+        } else {
+            fs::write(&to, &file.contents)?;
+        }
+    }
+    if !out.exists() {
+        return fs::rename(&new, out);
+    }
+    if exchange(&new, out)? {
+        return fs::remove_dir_all(&new);
+    }
+    let old = beside(out, OLD_SUFFIX)?;
+    fs::rename(out, &old)?;
+    fs::rename(&new, out)?;
+    fs::remove_dir_all(&old)
+}
+
+/// A hard link where the file system allows one (the file keeps its
+/// modification time, so cargo does not rebuild for it), else a copy.
+fn link_or_copy(from: &Path, to: &Path) -> io::Result<()> {
+    if fs::hard_link(from, to).is_err() {
+        fs::copy(from, to)?;
+    }
+    Ok(())
+}
+
+fn link_tree(from: &Path, to: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(from)?.is_dir() {
+        fs::create_dir_all(to)?;
+        for entry in fs::read_dir(from)? {
+            let name = entry?.file_name();
+            link_tree(&from.join(&name), &to.join(&name))?;
+        }
+        Ok(())
+    } else {
+        link_or_copy(from, to)
+    }
+}
+
+/// Swaps two paths atomically; `false` where the system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).map_err(io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both pointers are to NUL-terminated strings that outlive the
+    // call, which only reads them.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        return Ok(true);
+    }
+    let e = io::Error::last_os_error();
+    match e.raw_os_error() {
+        // An old kernel, or a file system without exchange.
+        Some(libc::ENOSYS | libc::EINVAL | libc::EOPNOTSUPP) => Ok(false),
+        _ => Err(e),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
 }
 
 fn unified(path: &str, old: &str, new: &str) -> String {
@@ -87,20 +220,6 @@ fn unified(path: &str, old: &str, new: &str) -> String {
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))
         .to_string()
-}
-
-const TMP_SUFFIX: &str = ".hookgen-tmp";
-
-/// Writes `contents` beside `path`; returns the temporary file's path.
-fn stage(path: &Path, contents: &str) -> io::Result<PathBuf> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
-    }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(TMP_SUFFIX);
-    let tmp = PathBuf::from(tmp);
-    fs::write(&tmp, contents)?;
-    Ok(tmp)
 }
 
 /// Files under `out/src`, `out/schema` and `out/ir` not generated any more,

@@ -88,6 +88,198 @@ fn generate_check_and_prune() {
     fs::remove_dir_all(dir).unwrap();
 }
 
+/// Every file under `dir`, by relative path; empty if `dir` is missing.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<String, Vec<u8>>) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else if let Ok(bytes) = fs::read(&path) {
+                let rel = path.strip_prefix(root).unwrap().display().to_string();
+                out.insert(rel, bytes);
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+#[test]
+fn a_killed_generate_leaves_the_old_crate_or_the_new_one() {
+    let dir = with_seed("pelcro");
+    assert!(hookgen(&dir, &["generate"]).status.success());
+    fs::write(dir.join("generated/NOTES.md"), "ours, not hookgen's\n").unwrap();
+    let old = snapshot(&dir.join("generated"));
+
+    // A new field changes the module, the IR and the JSON Schema.
+    let page = dir.join("specs/pelcro/subscription.updated.txt");
+    let text_now = fs::read_to_string(&page).unwrap();
+    let changed = text_now.replacen(
+        "\"cancel_reason\": null,",
+        "\"cancel_reason\": null,\n\"loyalty_points\": 3,",
+        1,
+    );
+    assert_ne!(changed, text_now);
+    fs::write(&page, changed).unwrap();
+    let scratch_out = dir.join("expected");
+    let started = std::time::Instant::now();
+    assert!(hookgen(&dir, &["generate", "--out", "expected"])
+        .status
+        .success());
+    let run_length = started.elapsed();
+    let mut new = snapshot(&scratch_out);
+    new.insert("NOTES.md".into(), b"ours, not hookgen's\n".to_vec());
+    fs::remove_dir_all(&scratch_out).unwrap();
+    assert_eq!(
+        old.keys().collect::<Vec<_>>(),
+        new.keys().collect::<Vec<_>>()
+    );
+    let differ = old.iter().filter(|(k, v)| new[*k] != **v).count();
+    assert!(differ >= 3, "{differ} files differ");
+
+    // Kill runs at moments spread over a run's length; each leaves one
+    // crate whole, never a mix and never none.
+    let (mut kept_old, mut got_new) = (0, 0);
+    for step in 0..40u32 {
+        let delay = run_length * step / 30;
+        let crate_dir = dir.join("generated");
+        let _ = fs::remove_dir_all(&crate_dir);
+        for (rel, bytes) in &old {
+            let path = crate_dir.join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, bytes).unwrap();
+        }
+        let mut child = Command::new(env!("CARGO_BIN_EXE_hookgen"))
+            .arg("generate")
+            .current_dir(&dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        child.wait().unwrap();
+        let now = snapshot(&crate_dir);
+        if now == old {
+            kept_old += 1;
+        } else if now == new {
+            got_new += 1;
+        } else {
+            panic!(
+                "killed after {delay:?}: a mixed crate: {:?}",
+                now.keys().collect::<Vec<_>>()
+            );
+        }
+    }
+    eprintln!("killed runs: {kept_old} left the old crate, {got_new} the new one");
+
+    // The next run finishes the job and clears what killed runs left.
+    let out = hookgen(&dir, &["generate"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(snapshot(&dir.join("generated")), new);
+    let leftovers: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("hookgen-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// Regenerating rewrites only what changed: cargo sees the other files as
+/// they were, and a run with nothing to change touches nothing.
+#[cfg(unix)]
+#[test]
+fn unchanged_files_stay_the_same_files() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = with_seed("pelcro");
+    assert!(hookgen(&dir, &["generate"]).status.success());
+    let inode = |rel: &str| fs::metadata(dir.join("generated").join(rel)).unwrap().ino();
+    let (lib, module) = (inode("src/lib.rs"), inode("src/pelcro.rs"));
+
+    assert!(hookgen(&dir, &["generate"]).status.success());
+    assert_eq!((inode("src/lib.rs"), inode("src/pelcro.rs")), (lib, module));
+
+    let page = dir.join("specs/pelcro/subscription.updated.txt");
+    let changed = fs::read_to_string(&page).unwrap().replacen(
+        "\"cancel_reason\": null,",
+        "\"cancel_reason\": null,\n\"x_new\": 3,",
+        1,
+    );
+    fs::write(&page, changed).unwrap();
+    assert!(hookgen(&dir, &["generate"]).status.success());
+    assert_eq!(inode("src/lib.rs"), lib, "an unchanged file was rewritten");
+    assert_ne!(inode("src/pelcro.rs"), module);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// The same specs give the same bytes whatever the locale, the time zone,
+/// and the order the files were created in (which decides the order some
+/// file systems list them in).
+#[test]
+fn output_is_the_same_whatever_the_locale_time_zone_and_file_order() {
+    let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    let mut pages: Vec<PathBuf> = Vec::new();
+    for vendor in fs::read_dir(&specs).unwrap() {
+        for page in fs::read_dir(vendor.unwrap().path()).unwrap() {
+            pages.push(page.unwrap().path());
+        }
+    }
+    pages.sort();
+    let run = |reversed: bool, env: &[(&str, &str)]| {
+        let dir = scratch();
+        let mut order = pages.clone();
+        if reversed {
+            order.reverse();
+        }
+        for page in &order {
+            let rel = page.strip_prefix(&specs).unwrap();
+            let to = dir.join("specs").join(rel);
+            fs::create_dir_all(to.parent().unwrap()).unwrap();
+            fs::copy(page, to).unwrap();
+        }
+        let out = Command::new(env!("CARGO_BIN_EXE_hookgen"))
+            .arg("generate")
+            .current_dir(&dir)
+            .envs(env.iter().copied())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let files = snapshot(&dir.join("generated"));
+        fs::remove_dir_all(dir).unwrap();
+        (files, out.stderr)
+    };
+    let base = run(false, &[("LC_ALL", "C"), ("TZ", "UTC")]);
+    assert!(base.0.len() > 10, "{:?}", base.0.keys());
+    for (reversed, env) in [
+        (true, &[("LC_ALL", "C"), ("TZ", "UTC")][..]),
+        (
+            false,
+            &[("LC_ALL", "tr_TR.UTF-8"), ("TZ", "Asia/Kolkata")][..],
+        ),
+        (
+            true,
+            &[("LANG", "de_DE.UTF-8"), ("TZ", "America/St_Johns")][..],
+        ),
+    ] {
+        let other = run(reversed, env);
+        assert!(
+            other.0 == base.0,
+            "output differs under {env:?}, reversed {reversed}"
+        );
+        assert_eq!(
+            text(&other.1),
+            text(&base.1),
+            "diagnostics differ under {env:?}"
+        );
+    }
+}
+
 #[test]
 fn diagnostics_point_at_the_doc() {
     let dir = with_seed("flexprice");

@@ -6,11 +6,11 @@
 
 mod bullets;
 mod cells;
-mod events;
-mod examples;
+pub(crate) mod events;
+pub(crate) mod examples;
 mod pipes;
-mod tables;
-mod vocab;
+pub(crate) mod tables;
+pub(crate) mod vocab;
 
 use serde::Serialize;
 
