@@ -604,10 +604,10 @@ impl Differ {
 
 /// How the generated crate represents a field (see `emit`).
 fn repr(f: &ir::Field) -> &'static str {
-    match (f.required, f.nullable) {
-        (true, false) => "T",
-        (true, true) => "Option<T>",
-        (false, _) => "Maybe<T>",
+    match f.repr() {
+        ir::Repr::Plain => "T",
+        ir::Repr::Option => "Option<T>",
+        ir::Repr::Maybe => "Maybe<T>",
     }
 }
 

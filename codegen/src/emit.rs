@@ -4,10 +4,11 @@
 //! inside string literals and doc attributes. No I/O here: `write` does that.
 //!
 //! Representation of a field, from what `infer` proved:
-//! - required and never null: `T`;
+//! - required and never null, as the page promises: `T`;
 //! - required, may be null: `Option<T>`;
-//! - anything else: `Maybe<T>` (absent / null / value), skipped when absent,
-//!   so every payload round-trips unchanged.
+//! - anything else, including what only samples show: `Maybe<T>` (absent /
+//!   null / value), skipped when absent, so every payload parses and
+//!   round-trips unchanged.
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -660,12 +661,13 @@ fn struct_def(s: &ir::Struct) -> TokenStream {
         }
         let wire = &f.name;
         let rename = (rust != f.name).then(|| quote!(rename = #wire));
-        let (field_ty, serde_attr) = if f.required && !f.nullable {
+        let repr = f.repr();
+        let (field_ty, serde_attr) = if repr == ir::Repr::Plain {
             slots.push(quote!(let mut #slot: Option<#ty> = None;));
             arms.push(quote!(#wire => #slot = Some(map.next_value()?),));
             inits.push(quote!(#id: #slot.ok_or_else(|| <A::Error as serde::de::Error>::missing_field(#wire))?,));
             (ty, rename.map(|r| quote!(#[serde(#r)])))
-        } else if f.required {
+        } else if repr == ir::Repr::Option {
             // Absent reads as `None`, as serde does for `Option` fields.
             slots.push(quote!(let mut #slot: Option<Option<#ty>> = None;));
             arms.push(quote!(#wire => #slot = Some(map.next_value()?),));
@@ -767,7 +769,7 @@ fn single_payload(v: &ir::Vendor) -> Option<(&str, String)> {
     };
     let at = s.fields.iter().position(|f| f.name == *key)?;
     let f = &s.fields[at];
-    let plain = f.required && !f.nullable && f.ty == (Ty::String { format: None });
+    let plain = f.repr() == ir::Repr::Plain && f.ty == (Ty::String { format: None });
     plain.then(|| (first, field_names(s).swap_remove(at)))
 }
 

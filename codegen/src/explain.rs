@@ -16,18 +16,20 @@ pub fn render(vendor: &ir::Vendor, prefix: &str) -> String {
             header: Some(h),
             fields,
             ..
-        }) if fields.is_empty() => format!("the `{h}` header"),
-        Some(d) => d
-            .fields
-            .iter()
-            .map(|f| format!("`{}`", f.join(".")))
-            .collect::<Vec<_>>()
-            .join(" + "),
-        None => "nowhere in the body (use `from_json_with_type`)".to_owned(),
+        }) if fields.is_empty() => format!("is in the `{h}` header"),
+        Some(d) => format!(
+            "is in {}",
+            d.fields
+                .iter()
+                .map(|f| format!("`{}`", f.join(".")))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        ),
+        None => "is not known: pass it to `from_json_with_type`".to_owned(),
     };
     let _ = writeln!(
         out,
-        "{}: {} event types; the event type is in {carried}",
+        "{}: {} event types; the event type {carried}",
         vendor.name,
         vendor.events.len()
     );

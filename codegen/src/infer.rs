@@ -5,10 +5,13 @@
 //! to each object shape repeated across the vendor, and settle each field's
 //! type, presence, nullability, format and enum.
 //!
-//! Presence policy: a field is `required` only when the page marks it so or
-//! it carries the event type. Anything else may be absent or null in a real
-//! payload, whatever one example shows; `emit` represents it so that both
-//! parse and round-trip.
+//! Presence policy: a field is `required` when the page marks it so, when it
+//! carries the event type, or when it is present in every occurrence across
+//! at least `MIN_SAMPLES` example payloads. Only the first two are promises:
+//! they make the field `strict`, and the Rust type holds it to them. What
+//! samples alone show is recorded (IR, JSON Schema, `explain`) but the field
+//! stays `Maybe<T>`, so a payload the samples did not foresee (a field
+//! absent, or null) still parses and round-trips.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -994,6 +997,12 @@ impl<'d> Builder<'d> {
                 .and_then(|o| o.nullable)
                 .unwrap_or(child.nulls > 0 || doc.and_then(|d| d.nullable) == Some(true));
             let carries_event = required.iter().any(|p| p.len() == 1 && p[0] == *key);
+            // Only a promise makes the Rust type strict; samples do not.
+            let strict = carries_event
+                || over
+                    .and_then(|o| o.required)
+                    .or(doc.and_then(|d| d.required))
+                    == Some(true);
             let why = reasons(shape, child, carries_event, always, is_required, nullable);
             fields.push(ir::Field {
                 name: key.clone(),
@@ -1002,6 +1011,7 @@ impl<'d> Builder<'d> {
                 ty,
                 required: is_required,
                 nullable,
+                strict,
                 description,
                 // The table row documents the field; else where it was first seen.
                 source: doc
@@ -1062,10 +1072,13 @@ impl<'d> Builder<'d> {
         }
         if is_map_name(key)
             && shape.arrays > 0
+            && (shape.objects > 0 || shape.items.as_ref().is_none_or(|i| i.objects == 0))
             && !matches!(shape.doc_type(), Some(DocType::Array(_)))
         {
-            // `metadata: [...]` here, `metadata: {...}` elsewhere: PHP-style
-            // encoders send `[]` for an empty map, so accept either.
+            // `metadata: []` here, `metadata: {...}` elsewhere: PHP-style
+            // encoders send `[]` for an empty map, and `["a", "b"]` for a
+            // map with integer keys, so accept either. A list of objects
+            // (`labels: [{...}]`) is a list.
             return Ty::Any;
         }
         let scalars = shape.strings + shape.ints + shape.floats + shape.bools;
@@ -1327,7 +1340,9 @@ fn reasons(
         _ if carries_event => "carries the event type".to_owned(),
         _ if doc.and_then(|d| d.required) == Some(true) => format!("marked required{row}"),
         _ if doc.and_then(|d| d.required) == Some(false) => format!("marked optional{row}"),
-        _ if always => format!("present in all {payloads} example payloads"),
+        _ if always => format!(
+            "present in all {payloads} example payloads; samples only, so the Rust type still accepts it absent or null"
+        ),
         _ if payloads < MIN_SAMPLES => format!(
             "not proven: {payloads} example payload(s); {MIN_SAMPLES} are needed, so it may be absent"
         ),

@@ -101,10 +101,17 @@ pub struct Field {
     /// The JSON key.
     pub name: String,
     pub ty: Ty,
-    /// Proven always present: by a `required` marker or by being the event type.
+    /// Always present: marked required, carries the event type, or present in
+    /// every occurrence across enough example payloads.
     pub required: bool,
     /// Seen null in an example, or marked nullable.
     pub nullable: bool,
+    /// The Rust type holds the field to `required` and `nullable`: a page's
+    /// marker, the config or the event type promises them. When only samples
+    /// show them, the field stays `Maybe<T>`: a payload the samples did not
+    /// foresee still parses.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub strict: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A value from an example or the table's example column, as JSON text.
@@ -115,6 +122,27 @@ pub struct Field {
     /// (`type: …`, `presence: …`, `nullability: …`), for `hookgen explain`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub why: Vec<String>,
+}
+
+/// How the generated crate holds a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Repr {
+    /// `T`: required and never null, as promised.
+    Plain,
+    /// `Option<T>`: required, may be null.
+    Option,
+    /// `Maybe<T>`: absent, null or a value.
+    Maybe,
+}
+
+impl Field {
+    pub fn repr(&self) -> Repr {
+        match (self.strict && self.required, self.nullable) {
+            (true, false) => Repr::Plain,
+            (true, true) => Repr::Option,
+            (false, _) => Repr::Maybe,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -47,8 +47,8 @@ pub fn analyze(specs: &Path, shown: &str) -> std::io::Result<Analysis> {
         let pages: Vec<infer::Page> = v
             .pages
             .into_iter()
-            .map(|source| {
-                let evidence = extract::page(&source, &mut diags);
+            .map(|(source, rel)| {
+                let evidence = extract::page_at(&source, &rel, &mut diags);
                 infer::Page { source, evidence }
             })
             .collect();

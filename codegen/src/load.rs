@@ -18,7 +18,9 @@ pub const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
 pub struct VendorSpec {
     /// Module and feature name, from the folder name.
     pub name: String,
-    pub pages: Vec<Source>,
+    /// Every file below the vendor's folder, subfolders included, in path
+    /// order, with its path inside that folder (`issues/opened.json`).
+    pub pages: Vec<(Source, String)>,
     pub hints: Hints,
     /// What went wrong reading this vendor's files.
     pub diags: Diagnostics,
@@ -80,21 +82,17 @@ pub fn specs(dir: &Path, shown: &str) -> std::io::Result<Vec<VendorSpec>> {
         let mut pages = Vec::new();
         let mut hints = Hints::default();
         let mut diags = Diagnostics::default();
-        let entries = match sorted_entries(&path) {
-            Ok(e) => e,
-            Err(e) => {
-                diags.error(
-                    file_loc(&format!("{shown}/{folder}")),
-                    format!("cannot read folder: {e}"),
-                );
-                vec![]
-            }
-        };
-        for (file, path) in entries {
-            if file.starts_with('.') || !path.is_file() {
-                continue;
-            }
-            let shown_path = format!("{shown}/{folder}/{file}");
+        let mut files = Vec::new();
+        walk(
+            &path,
+            "",
+            &format!("{shown}/{folder}"),
+            0,
+            &mut files,
+            &mut diags,
+        );
+        for (rel, path) in files {
+            let shown_path = format!("{shown}/{folder}/{rel}");
             let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
             if size > MAX_PAGE_BYTES {
                 diags.error(
@@ -121,10 +119,10 @@ pub fn specs(dir: &Path, shown: &str) -> std::io::Result<Vec<VendorSpec>> {
                 }
             };
             let src = Source::new(shown_path, text);
-            if file == CONFIG_FILE {
+            if rel == CONFIG_FILE {
                 hints = config(&src, &mut diags);
             } else {
-                pages.push(src);
+                pages.push((src, rel));
             }
         }
         vendors.push(VendorSpec {
@@ -135,6 +133,62 @@ pub fn specs(dir: &Path, shown: &str) -> std::io::Result<Vec<VendorSpec>> {
         });
     }
     Ok(vendors)
+}
+
+/// Folders below a vendor's folder that are read; deeper ones are reported.
+const MAX_DEPTH: usize = 8;
+
+/// Every file below `dir`, depth first in name order, as (path inside the
+/// vendor's folder, path). Hidden entries are skipped; so are symbolic links
+/// to folders, which could loop.
+fn walk(
+    dir: &Path,
+    rel: &str,
+    shown: &str,
+    depth: usize,
+    out: &mut Vec<(String, std::path::PathBuf)>,
+    diags: &mut Diagnostics,
+) {
+    let entries = match sorted_entries(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            diags.error(file_loc(shown), format!("cannot read folder: {e}"));
+            return;
+        }
+    };
+    for (name, path) in entries {
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = if rel.is_empty() {
+            name.clone()
+        } else {
+            format!("{rel}/{name}")
+        };
+        let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if path.is_dir() {
+            if is_link {
+                continue;
+            }
+            if depth >= MAX_DEPTH {
+                diags.warn(
+                    file_loc(&format!("{shown}/{name}")),
+                    format!("folder nested more than {MAX_DEPTH} deep; not read"),
+                );
+                continue;
+            }
+            walk(
+                &path,
+                &rel,
+                &format!("{shown}/{name}"),
+                depth + 1,
+                out,
+                diags,
+            );
+        } else if path.is_file() {
+            out.push((rel, path));
+        }
+    }
 }
 
 fn sorted_entries(dir: &Path) -> std::io::Result<Vec<(String, std::path::PathBuf)>> {

@@ -1,10 +1,11 @@
 //! Schema IR → JSON Schema (2020-12), one document per vendor.
 //!
 //! Reviewers read these in diffs, and other languages can use them. They say
-//! what the Rust types accept, no more: objects stay open to new fields,
-//! enums stay open to new values (`anyOf` the documented values and any
-//! value of the type), formats are annotations, and a field is `required`
-//! only where the IR proved it.
+//! what the docs and samples show, kept as open as the Rust types where the
+//! vendor may add: objects stay open to new fields, enums stay open to new
+//! values (`anyOf` the documented values and any value of the type), formats
+//! are annotations. `required` and null follow the IR, which includes what
+//! samples alone show (the Rust types tolerate more there).
 
 use serde_json::{json, Map, Value};
 

@@ -4,7 +4,8 @@
 //! with comments and an ellipsis (payhub); a bulleted field list with an
 //! unquoted, single-quoted example (shipfast); plain JSON files named by
 //! event, several documents back to back (pingme); a table copied one cell
-//! per line, with no event type in the body (tallyho).
+//! per line, with no event type in the body (tallyho); a folder per event of
+//! plain payload files, the event type in a header (gitforge).
 
 use std::path::Path;
 
@@ -185,5 +186,76 @@ fn each_layout_is_read() {
         .iter()
         .map(|e| (e.vendor.clone(), e.event.clone()))
         .collect();
-    assert_eq!(per_event.len(), 8, "{per_event:?}");
+    assert_eq!(per_event.len(), 14, "{per_event:?}");
+}
+
+/// A folder per event of plain payload files, as vendors publish sample
+/// collections (gitforge): the folder names the event, each file is one more
+/// sample, the README names the header that carries the event type, and
+/// shapes recur across events.
+#[test]
+fn folders_of_payload_files() {
+    let analysis =
+        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    let v = vendor(&analysis.schema, "gitforge");
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(
+        (d.header.as_deref(), d.fields.len()),
+        (Some("X-Forge-Event"), 0)
+    );
+    let events: Vec<(&str, Option<&str>, usize)> = v
+        .events
+        .iter()
+        .map(|e| (e.name.as_str(), e.payload.as_deref(), e.examples.len()))
+        .collect();
+    // `examples/` holds files; it is not an event. `ping.json` is one.
+    assert_eq!(
+        events,
+        [
+            ("issues", Some("Issues"), 3),
+            ("ping", Some("Ping"), 1),
+            ("push", Some("Push"), 2)
+        ]
+    );
+    let issues = fields(v, "Issues");
+    for f in [
+        "action:string!",
+        "issue:Issue!",
+        "repository:Repository!",
+        "sender:Sender!",
+        "label:Label",
+        "organization:Organization",
+    ] {
+        assert!(issues.contains(&f.to_owned()), "{f} in {issues:?}");
+    }
+    let issue = fields(v, "Issue");
+    for f in [
+        "body:string!?",
+        "closed_at:string<DateTime>!?",
+        "labels:[Named { name: \"Label\" }]!",
+        "user:Sender!",
+    ] {
+        assert!(issue.contains(&f.to_owned()), "{f} in {issue:?}");
+    }
+    // Two samples do not prove presence; `head_commit` was seen null.
+    let push = fields(v, "Push");
+    for f in [
+        "ref:string",
+        "commits:[Named { name: \"Commit\" }]",
+        "head_commit:Commit?",
+    ] {
+        assert!(push.contains(&f.to_owned()), "{f} in {push:?}");
+    }
+    // Only samples show these as required: the Rust type stays lenient.
+    let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == "Issues") else {
+        panic!("no Issues")
+    };
+    assert!(s.fields.iter().all(|f| f.repr() == ir::Repr::Maybe));
+    let gitforge_warnings: Vec<String> = analysis
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string())
+        .filter(|d| d.contains("gitforge"))
+        .collect();
+    assert!(gitforge_warnings.is_empty(), "{gitforge_warnings:?}");
 }

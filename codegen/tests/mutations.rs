@@ -116,11 +116,9 @@ fn mutated_pages_never_break_the_pipeline() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut seeds = Vec::new();
     for corpus in ["specs", "tests/fixtures/layouts/specs"] {
-        for vendor in std::fs::read_dir(root.join(corpus)).unwrap() {
-            for page in std::fs::read_dir(vendor.unwrap().path()).unwrap() {
-                let path = page.unwrap().path();
-                let text = std::fs::read_to_string(&path).unwrap();
-                seeds.push((path.display().to_string(), text));
+        for vendor in hookgen::load::specs(&root.join(corpus), corpus).unwrap() {
+            for (page, _) in vendor.pages {
+                seeds.push((page.path, page.text));
             }
         }
     }

@@ -287,3 +287,42 @@ fn escaped_and_duplicated_keys() {
         p.extra
     );
 }
+
+/// Every hostile example has `self`, `crate` and `async`, never null, so the IR
+/// records them as required and not null; only samples say so, and a real
+/// payload that leaves them out or sends null still parses and round-trips.
+#[test]
+fn fields_only_samples_show_as_required_may_still_be_absent_or_null() {
+    use hostile_models::hostile::Event;
+    let ir: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            hookgen_tests::root().join("tests/fixtures/hostile/generated/ir/hostile.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let fields = ir["types"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "HostileEvent")
+        .unwrap()["fields"]
+        .as_array()
+        .unwrap();
+    for name in ["self", "crate", "async"] {
+        let f = fields.iter().find(|f| f["name"] == name).unwrap();
+        assert_eq!(
+            (&f["required"], &f["nullable"], f.get("strict")),
+            (&json!(true), &json!(false), None),
+            "{name}"
+        );
+    }
+    let body = json!({"type": "self", "crate": null, "async": null, "zz_new": 1});
+    let event = Event::from_json(&bytes(&body)).unwrap();
+    // `self` and `Self` collide; the event `self` is the second variant.
+    let Event::SelfValue2(p) = &event else {
+        panic!("{event:?}")
+    };
+    assert!(p.self_.is_absent() && p.crate_.is_null());
+    assert_round_trip(&event, &body, "hostile");
+}

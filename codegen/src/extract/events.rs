@@ -107,20 +107,25 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
     ev
 }
 
-/// An `X-…` header named on a line that speaks of the event or topic.
+/// An `X-…` header that carries the event type: one named after the event
+/// or topic (`X-Forge-Event`), or an `X-…-Type` header on a line that speaks
+/// of the event's header. The word "header" may have wrapped to the next line.
 fn event_header(t: &str) -> Option<&str> {
     let lower = t.to_ascii_lowercase();
-    if !(lower.contains("event") || lower.contains("topic")) || !lower.contains("header") {
-        return None;
-    }
+    let about_header = lower.contains("event") && lower.contains("header");
     t.split(|c: char| c.is_whitespace() || matches!(c, '`' | '"' | '\'' | ',' | ':' | '(' | ')'))
         .find(|w| {
-            let l = w.to_ascii_lowercase();
+            let l = w.trim_end_matches(['.', ';']).to_ascii_lowercase();
             l.starts_with("x-")
-                && w.len() > 4
-                && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                && (l.contains("event") || l.contains("topic") || l.contains("type"))
+                && l.len() > 4
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && (l.ends_with("-event")
+                    || l.ends_with("-topic")
+                    || l.ends_with("-event-type")
+                    || l.ends_with("-event-name")
+                    || (about_header && (l.contains("event") || l.contains("type"))))
         })
+        .map(|w| w.trim_end_matches(['.', ';']))
 }
 
 fn mention(src: &Source, offset: usize, name: &str, description: Option<String>) -> EventMention {
@@ -214,6 +219,24 @@ mod tests {
 
     fn events(text: &str) -> Events {
         extract(&Source::new("p.txt", text), &[])
+    }
+
+    #[test]
+    fn headers_that_carry_the_event_type() {
+        let header = |t: &str| event_header(t).map(str::to_owned);
+        let trials = [
+            (
+                "The event type is in the `X-Forge-Event`",
+                Some("X-Forge-Event"),
+            ),
+            ("Read the topic from X-Shop-Topic.", Some("X-Shop-Topic")),
+            ("The event header is X-Hook-Type", Some("X-Hook-Type")),
+            ("Each request has an X-Hook-Type value", None),
+            ("Signed with the X-Signature header.", None),
+        ];
+        for (line, want) in trials {
+            assert_eq!(header(line).as_deref(), want, "{line}");
+        }
     }
 
     #[test]

@@ -86,19 +86,27 @@ pub struct Constant {
     pub loc: Loc,
 }
 
-/// Reads everything a page holds. Never fails: what cannot be read becomes a
-/// diagnostic.
+/// Reads everything a page holds, as if it sat at the top of its vendor's
+/// folder. Never fails: what cannot be read becomes a diagnostic.
 pub fn page(src: &Source, diags: &mut Diagnostics) -> PageEvidence {
+    let file = src.path.rsplit('/').next().unwrap_or("");
+    page_at(src, file, diags)
+}
+
+/// Reads everything a page holds; `rel` is its path inside the vendor's
+/// folder (`issues/opened.payload.json`), which names its event when the
+/// text does not.
+pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence {
     let (examples, spans) = examples::extract(src, diags);
     let rows = tables::extract(src, &spans);
     let events = events::extract(src, &spans);
-    // A page the text does not name is about the event its file is named
-    // after: `customer.created.json`, a saved `customer.updated.txt`.
+    let bare = examples.len() == 1
+        && spans.first().is_some_and(|&(a, b)| {
+            src.text[..a].trim().is_empty() && src.text[b..].trim().is_empty()
+        });
     let page_event = events.page_event.or_else(|| {
-        let file = src.path.rsplit('/').next().unwrap_or("");
-        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
-        vocab::is_event_name(stem).then(|| EventMention {
-            name: stem.to_owned(),
+        vocab::path_event(rel, bare).map(|name| EventMention {
+            name,
             description: None,
             loc: src.loc(0),
         })

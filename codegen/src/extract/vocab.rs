@@ -379,6 +379,76 @@ pub fn field_path(s: &str) -> Option<Vec<String>> {
     parts.iter().all(|p| is_field_name(p)).then_some(parts)
 }
 
+/// Folders that hold example files without naming an event.
+const CONTAINER_FOLDERS: &[&str] = &[
+    "examples", "example", "payloads", "payload", "samples", "sample", "fixtures", "webhooks",
+    "webhook", "events", "docs", "pages", "json", "data",
+];
+
+/// File-name segments that label a sample rather than name its event:
+/// `customer.updated.2.json`, `opened.payload.json`.
+const SAMPLE_SEGMENTS: &[&str] = &["payload", "example", "sample", "body", "webhook", "json"];
+
+/// File names that say nothing about an event.
+const GENERIC_FILES: &[&str] = &[
+    "index", "readme", "request", "response", "schema", "test", "tests", "all", "full", "minimal",
+    "default",
+];
+
+/// The event a file's place names, given its path inside the vendor's
+/// folder. The innermost folder names it (`issues/opened.payload.json`:
+/// `issues`; `customer.updated/2.json`), unless it is a container such as
+/// `examples/`; else the file name does (`customer.updated.2.json`:
+/// `customer.updated`). A single word (`push.json`) names an event only in a
+/// `.json` file that is nothing but a JSON document (`bare`), and only if it
+/// is not a generic word (`events.json`, `example.json`): a prose page named
+/// `package-upgrade.txt` says its events in its text.
+pub fn path_event(rel: &str, bare: bool) -> Option<String> {
+    let parts: Vec<&str> = rel.split('/').filter(|p| !p.is_empty()).collect();
+    let (file, folders) = parts.split_last()?;
+    let word = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+            && !s.contains("..")
+            && !s.ends_with('.')
+    };
+    let container = |f: &str| {
+        let l = f.to_ascii_lowercase();
+        // `v2/`, `2024-01-01/`: versions hold files too.
+        let version = l.strip_prefix('v').unwrap_or(&l);
+        CONTAINER_FOLDERS.contains(&l.as_str())
+            || version
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-'))
+    };
+    if let Some(folder) = folders.iter().rev().find(|f| !container(f)) {
+        if word(folder) {
+            return Some((*folder).to_owned());
+        }
+    }
+    let stem = file.rsplit_once('.').map_or(*file, |(stem, _)| stem);
+    let mut segments: Vec<&str> = stem.split('.').collect();
+    while segments.len() > 1
+        && segments.last().is_some_and(|s| {
+            s.chars().all(|c| c.is_ascii_digit())
+                || SAMPLE_SEGMENTS.contains(&s.to_ascii_lowercase().as_str())
+        })
+    {
+        segments.pop();
+    }
+    let name = segments.join(".");
+    let lower = name.to_ascii_lowercase();
+    let one_word = bare
+        && file.to_ascii_lowercase().ends_with(".json")
+        && segments.len() == 1
+        && word(&name)
+        && !CONTAINER_FOLDERS.contains(&lower.as_str())
+        && !SAMPLE_SEGMENTS.contains(&lower.as_str())
+        && !GENERIC_FILES.contains(&lower.as_str());
+    (is_event_name(&name) || one_word).then_some(name)
+}
+
 /// An event type such as `customer.updated`, `orders/create`, `v3/x.y`: two or
 /// more name segments joined by `.`, `/` or `:`.
 pub fn is_event_name(s: &str) -> bool {
@@ -403,6 +473,46 @@ fn is_media_type(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_and_folders_name_events() {
+        let trials = [
+            ("issues/opened.payload.json", true, Some("issues")),
+            (
+                "issues/opened.with-organization.payload.json",
+                true,
+                Some("issues"),
+            ),
+            ("customer.updated.2.json", true, Some("customer.updated")),
+            ("customer.updated/1.json", true, Some("customer.updated")),
+            (
+                "examples/customer.created.json",
+                true,
+                Some("customer.created"),
+            ),
+            (
+                "webhooks/v2/order.paid.example.json",
+                true,
+                Some("order.paid"),
+            ),
+            ("payloads/2024-01-01/push.json", true, Some("push")),
+            ("push.json", true, Some("push")),
+            // A single word names an event only as a bare `.json` payload.
+            ("push.json", false, None),
+            ("push.txt", true, None),
+            ("package-upgrade.txt", false, None),
+            ("events.json", true, None),
+            ("examples/payload.json", true, None),
+            ("1.json", true, None),
+        ];
+        for (rel, bare, want) in trials {
+            assert_eq!(
+                path_event(rel, bare).as_deref(),
+                want,
+                "{rel} (bare: {bare})"
+            );
+        }
+    }
 
     #[test]
     fn type_words() {
