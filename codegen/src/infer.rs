@@ -1398,15 +1398,32 @@ fn sample_enum(shape: &Shape) -> Option<Vec<String>> {
             distinct.push(v);
         }
     }
-    let token = |v: &str| {
+    // One word in one case style for all values: `open`, `in_progress`;
+    // `OWNER`, `FIRST_TIME_CONTRIBUTOR`; `User`, `Organization`. Mixed
+    // styles (`Codertocat`, `octocat`) are names, not an enum.
+    let word = |v: &str| {
         v.len() <= 32
-            && v.starts_with(|c: char| c.is_ascii_lowercase())
+            && v.starts_with(|c: char| c.is_ascii_alphabetic())
             && v.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-'))
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+    };
+    let style = |v: &str| {
+        let rest = &v[1..];
+        let no_upper = |s: &str| !s.chars().any(|c| c.is_ascii_uppercase());
+        let no_lower = |s: &str| !s.chars().any(|c| c.is_ascii_lowercase());
+        match v.starts_with(|c: char| c.is_ascii_uppercase()) {
+            false if no_upper(rest) => Some(0),
+            true if no_lower(rest) && v.len() > 1 => Some(1),
+            true if no_upper(rest) => Some(2),
+            _ => None,
+        }
     };
     let few =
         distinct.len() >= 2 && distinct.len() <= 12 && distinct.len() * 3 <= shape.samples.len();
-    (few && distinct.iter().all(|v| token(v))).then(|| distinct.into_iter().cloned().collect())
+    let styles: BTreeSet<Option<u8>> = distinct.iter().map(|v| style(v)).collect();
+    let one_style = styles.len() == 1 && !styles.contains(&None);
+    (few && one_style && distinct.iter().all(|v| word(v)))
+        .then(|| distinct.into_iter().cloned().collect())
 }
 
 fn root_key(name: &str) -> String {
@@ -1704,6 +1721,39 @@ mod tests {
             panic!()
         };
         assert!(!s.fields.iter().any(|f| f.name == "id" && f.required));
+    }
+
+    #[test]
+    fn sample_enums_in_any_one_case_style() {
+        let kinds = ["User", "Bot", "Organization"];
+        let roles = ["OWNER", "NONE", "FIRST_TIME_CONTRIBUTOR"];
+        let logins = ["Codertocat", "octocat"];
+        let text: String = (0..12)
+            .map(|i| {
+                format!(
+                    "{{\"type\": \"a.b\", \"id\": {i}, \"kind\": \"{}\", \"role\": \"{}\", \"login\": \"{}\"}}\n\n",
+                    kinds[i % 3],
+                    roles[i % 3],
+                    logins[i % 2]
+                )
+            })
+            .collect();
+        let v = infer_page(&text);
+        let enums: Vec<(String, Vec<String>)> = v
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                ir::TypeDef::Enum(ir::Enum {
+                    name,
+                    values: ir::EnumValues::Strings(s),
+                    ..
+                }) => Some((name.clone(), s.clone())),
+                _ => None,
+            })
+            .collect();
+        let names: Vec<&str> = enums.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Kind", "Role"], "{enums:?}");
+        assert_eq!(enums[1].1, roles);
     }
 
     #[test]
