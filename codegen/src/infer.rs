@@ -214,36 +214,89 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             Some((event, _)) => naming::pascal(event),
             None => shared_root_name(name, ev, &members),
         };
-        let g = match groups.iter().position(|g| g.root_name == root_name) {
-            Some(g) => g,
-            None => {
-                let first = ev
-                    .examples
-                    .first()
-                    .map(|e| e.loc.clone())
-                    .or_else(|| ev.rows.first().map(|r| r.loc.clone()))
-                    .unwrap_or_else(|| src.loc(0));
-                groups.push(Group {
-                    root_name: root_name.clone(),
-                    shape: Shape::default(),
-                    events: vec![],
-                    source: first,
-                    description: page_event.as_ref().and(ev.description.clone()),
-                });
-                groups.len() - 1
+        let in_bodies: Vec<Option<(String, usize)>> = ev
+            .examples
+            .iter()
+            .map(|x| {
+                discriminator
+                    .as_ref()
+                    .and_then(|d| event_in_body(&x.node, d))
+            })
+            .collect();
+        let named: BTreeSet<&str> = in_bodies
+            .iter()
+            .flatten()
+            .map(|(v, _)| v.as_str())
+            .collect();
+        // A page about several events whose examples differ in shape (an
+        // invoice here, a payout there): a payload type per event, not one
+        // type that merges them all. Events that share a shape share a type.
+        // A field list on such a page describes all of them.
+        let split = page_event.is_none() && named.len() >= 2 && {
+            let mut per_event: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+            for (x, in_body) in ev.examples.iter().zip(&in_bodies) {
+                if let Some((value, _)) = in_body {
+                    paths(&x.node, "", per_event.entry(value.as_str()).or_default());
+                }
             }
+            let mut sets = per_event.values();
+            let first = sets.next().cloned().unwrap_or_default();
+            let (all, common) = sets.fold((first.clone(), first), |(all, common), s| {
+                (
+                    all.union(s).cloned().collect::<BTreeSet<_>>(),
+                    common.intersection(s).cloned().collect::<BTreeSet<_>>(),
+                )
+            });
+            common.len() * 5 < all.len() * 4
         };
-        for m in &members {
-            if !groups[g].events.contains(m) {
-                groups[g].events.push(m.clone());
-            }
-        }
-        for example in &ev.examples {
+        let first_loc = ev
+            .examples
+            .first()
+            .map(|e| e.loc.clone())
+            .or_else(|| ev.rows.first().map(|r| r.loc.clone()))
+            .unwrap_or_else(|| src.loc(0));
+        let shared =
+            (!split || !ev.rows.is_empty() || in_bodies.iter().any(Option::is_none)).then(|| {
+                let g = group_for(
+                    &mut groups,
+                    &root_name,
+                    first_loc.clone(),
+                    page_event.as_ref().and(ev.description.clone()),
+                );
+                for m in members
+                    .iter()
+                    .filter(|m| !split || !named.contains(m.as_str()))
+                {
+                    if !groups[g].events.contains(m) {
+                        groups[g].events.push(m.clone());
+                    }
+                }
+                g
+            });
+        let mut page_groups: Vec<usize> = shared.into_iter().collect();
+        for (example, in_body) in ev.examples.iter().zip(in_bodies) {
             sample += 1;
+            let g = match (&in_body, shared) {
+                (Some((value, _)), _) if split => {
+                    let g = group_for(
+                        &mut groups,
+                        &naming::pascal(value),
+                        example.loc.clone(),
+                        None,
+                    );
+                    if !groups[g].events.contains(value) {
+                        groups[g].events.push(value.clone());
+                    }
+                    g
+                }
+                (_, Some(g)) => g,
+                // Not reached: without a shared group every example names its event.
+                (_, None) => group_for(&mut groups, &root_name, first_loc.clone(), None),
+            };
+            if !page_groups.contains(&g) {
+                page_groups.push(g);
+            }
             groups[g].shape.observe(&example.node, src, sample);
-            let in_body = discriminator
-                .as_ref()
-                .and_then(|d| event_in_body(&example.node, d));
             let event = match (&page_event, &in_body) {
                 (Some((event, _)), Some((value, at))) if value != event => {
                     diags
@@ -266,7 +319,9 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                             format!("event `{value}` is not in the page's list of events"),
                         );
                         events.insert(value.clone(), EventInfo::new(src.loc(*at)));
-                        groups[g].events.push(value.clone());
+                        if !groups[g].events.contains(value) {
+                            groups[g].events.push(value.clone());
+                        }
                     }
                     value.clone()
                 }
@@ -289,8 +344,10 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                 loc: example.loc.clone(),
             });
         }
-        for row in &ev.rows {
-            groups[g].shape.apply_row(row);
+        for &g in &page_groups {
+            for row in &ev.rows {
+                groups[g].shape.apply_row(row);
+            }
         }
         if ev.examples.is_empty() {
             if let Some(row) = ev.rows.first() {
@@ -387,6 +444,41 @@ impl EventInfo {
             examples: vec![],
         }
     }
+}
+
+/// Every path in a payload, arrays transparent: `data.object.lines.amount`.
+fn paths(node: &Node, prefix: &str, out: &mut BTreeSet<String>) {
+    match &node.kind {
+        Kind::Object(entries) => {
+            for e in entries {
+                let path = format!("{prefix}.{}", e.key);
+                paths(&e.value, &path, out);
+                out.insert(path);
+            }
+        }
+        Kind::Array(items) => items.iter().for_each(|i| paths(i, prefix, out)),
+        _ => {}
+    }
+}
+
+/// The group whose root type is `root_name`, made on first use.
+fn group_for(
+    groups: &mut Vec<Group>,
+    root_name: &str,
+    source: Loc,
+    description: Option<String>,
+) -> usize {
+    if let Some(g) = groups.iter().position(|g| g.root_name == root_name) {
+        return g;
+    }
+    groups.push(Group {
+        root_name: root_name.to_owned(),
+        shape: Shape::default(),
+        events: vec![],
+        source,
+        description,
+    });
+    groups.len() - 1
 }
 
 struct Group {

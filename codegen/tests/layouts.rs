@@ -5,7 +5,8 @@
 //! unquoted, single-quoted example (shipfast); plain JSON files named by
 //! event, several documents back to back (pingme); a table copied one cell
 //! per line, with no event type in the body (tallyho); a folder per event of
-//! plain payload files, the event type in a header (gitforge).
+//! plain payload files, the event type in a header (gitforge); one page for
+//! several UPPER_SNAKE events of different shapes (ledgerly).
 
 use std::path::Path;
 
@@ -186,7 +187,50 @@ fn each_layout_is_read() {
         .iter()
         .map(|e| (e.vendor.clone(), e.event.clone()))
         .collect();
-    assert_eq!(per_event.len(), 14, "{per_event:?}");
+    assert_eq!(per_event.len(), 17, "{per_event:?}");
+}
+
+/// One page for several events, named in UPPER_SNAKE in an event table, with
+/// an example of each whose shapes differ (ledgerly): a payload type per
+/// event, found through the body field that carries the event type.
+#[test]
+fn one_page_for_events_of_different_shapes() {
+    let analysis =
+        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    let v = vendor(&analysis.schema, "ledgerly");
+    assert_eq!(
+        v.discriminator.as_ref().map(|d| d.fields.clone()),
+        Some(vec![vec!["eventType".to_owned()]])
+    );
+    let events: Vec<(&str, Option<&str>)> = v
+        .events
+        .iter()
+        .map(|e| (e.name.as_str(), e.payload.as_deref()))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            ("INVOICE_CREATED", Some("InvoiceCreated")),
+            ("INVOICE_PAID", Some("InvoicePaid")),
+            ("PAYOUT_FAILED", None),
+            ("PAYOUT_SENT", Some("PayoutSent"))
+        ]
+    );
+    assert_eq!(
+        fields(v, "PayoutSentData"),
+        [
+            "payoutId:string",
+            "amount:integer",
+            "currency:string",
+            "arrivalDate:string<Date>",
+            "bankAccount:BankAccount"
+        ]
+    );
+    // The invoice events' `lines` items are one type.
+    assert!(fields(v, "InvoicePaidData").contains(&"lines:[Named { name: \"Line\" }]".to_owned()));
+    assert!(
+        fields(v, "InvoiceCreatedData").contains(&"lines:[Named { name: \"Line\" }]".to_owned())
+    );
 }
 
 /// A folder per event of plain payload files, as vendors publish sample

@@ -1,6 +1,6 @@
 //! Event names: lists, the page's own event, `name = value` notes.
 
-use super::vocab::{is_event_name, is_field_name};
+use super::vocab::{is_event_name, is_field_name, is_word_event_name};
 use super::{lines_outside, strip_bullet, Constant, EventMention};
 use crate::diag::Source;
 
@@ -20,6 +20,9 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
     let mut last_bullet_event: Option<usize> = None;
     // Inside a pipe table whose first column names events.
     let mut event_table = false;
+    // Under a short line that speaks of events ("Event types", "Supported
+    // events:"): one-word names in a list there are events too.
+    let mut events_section = false;
     for (idx, &(offset, line)) in lines.iter().enumerate() {
         let (bullet, t) = strip_bullet(line);
         // A markdown heading reads as its text: `## invoice.paid`.
@@ -44,7 +47,7 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
             let first = cells.first().map_or("", |c| c.trim_matches('`'));
             if first.to_ascii_lowercase().starts_with("event") {
                 event_table = true;
-            } else if event_table && is_event_name(first) {
+            } else if event_table && (is_event_name(first) || is_word_event_name(first)) {
                 let description = cells
                     .get(1)
                     .filter(|d| !d.is_empty())
@@ -57,7 +60,8 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
 
         // `a.b, c.d, e.f`: an inline list of three or more event names.
         let items: Vec<&str> = t.split(',').map(str::trim).collect();
-        if items.len() >= 3 && items.iter().all(|i| is_event_name(i)) {
+        let event_item = |i: &str| is_event_name(i) || (events_section && is_word_event_name(i));
+        if items.len() >= 3 && items.iter().all(|i| event_item(i)) {
             for item in items {
                 ev.listed.push(mention(src, col(item), item, None));
             }
@@ -65,8 +69,9 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
             continue;
         }
 
-        if bullet && is_event_name(t) {
-            ev.listed.push(mention(src, col(t), t, None));
+        let named = t.trim_matches('`');
+        if bullet && (is_event_name(named) || (events_section && is_word_event_name(named))) {
+            ev.listed.push(mention(src, col(named), named, None));
             last_bullet_event = Some(ev.listed.len() - 1);
             continue;
         }
@@ -76,6 +81,11 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
                 ev.listed[i].description = Some(t.to_owned());
                 continue;
             }
+        }
+        if !bullet && !t.is_empty() {
+            let lower = t.to_ascii_lowercase();
+            events_section =
+                lower.contains("event") && t.split_whitespace().count() <= 6 && !t.ends_with('.');
         }
 
         if let Some(c) = constant(src, offset, line, t) {
@@ -219,6 +229,28 @@ mod tests {
 
     fn events(text: &str) -> Events {
         extract(&Source::new("p.txt", text), &[])
+    }
+
+    #[test]
+    fn one_word_event_names_where_the_page_speaks_of_events() {
+        let names = |text: &str| -> Vec<String> {
+            events(text).listed.into_iter().map(|m| m.name).collect()
+        };
+        assert_eq!(
+            names("| Event | Description |\n|---|---|\n| PAYMENT_CREATED | Paid. |\n| payment-failed | Declined. |\n"),
+            ["PAYMENT_CREATED", "payment-failed"]
+        );
+        assert_eq!(
+            names("## Event types\n\n- `PaymentCreated`\n- refund_issued\n"),
+            ["PaymentCreated", "refund_issued"]
+        );
+        assert_eq!(
+            names("Supported events:\nORDER_PAID, ORDER_SHIPPED, ORDER_CANCELLED\n"),
+            ["ORDER_PAID", "ORDER_SHIPPED", "ORDER_CANCELLED"]
+        );
+        // Elsewhere such words are field names, and single words are nothing.
+        assert!(names("## Fields\n\n- customer_id\n- CreatedAt\n").is_empty());
+        assert!(names("## Events\n\n- paid\n- Refund\n").is_empty());
     }
 
     #[test]

@@ -379,6 +379,24 @@ pub fn field_path(s: &str) -> Option<Vec<String>> {
     parts.iter().all(|p| is_field_name(p)).then_some(parts)
 }
 
+/// A one-word event type, as vendors that do not use dots write them:
+/// `PAYMENT_CREATED`, `payment_created`, `PaymentCreated`, `payment-created`.
+/// Read only where the page speaks of events (an event table, a list under
+/// an "Events" heading): elsewhere such words are field names.
+pub fn is_word_event_name(s: &str) -> bool {
+    let s = s.trim_matches('`');
+    let ident = s.len() >= 3
+        && s.len() <= 80
+        && s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'));
+    let joined = s.contains(['_', '-']) && !s.ends_with(['_', '-']);
+    let humps = s.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.chars().any(|c| c.is_ascii_lowercase());
+    ident && (joined || humps) && !is_media_type(s)
+}
+
 /// Folders that hold example files without naming an event.
 const CONTAINER_FOLDERS: &[&str] = &[
     "examples", "example", "payloads", "payload", "samples", "sample", "fixtures", "webhooks",
