@@ -426,10 +426,11 @@ pub fn event_type_in_json(
     fields: &[&[&str]],
     separator: &str,
 ) -> Result<String, Error> {
-    // Fast path: top-level fields, found by scanning bytes; it stops at the
-    // first match, usually near the start. Anything unusual (a nested path,
-    // an escape, a duplicate, malformed text) falls back to reading with
-    // serde, which also reports errors; the payload parse validates the rest.
+    // Fast path: top-level fields, found by scanning bytes to the end of the
+    // top-level object (a key may repeat, and then the last one counts, as
+    // it does for the payload). Anything unusual (a nested path, an escape,
+    // a duplicate, malformed text) falls back to reading with serde, which
+    // also reports errors; the payload parse validates the rest.
     if fields.iter().all(|f| f.len() == 1) {
         let names: Vec<&str> = fields.iter().map(|f| f[0]).collect();
         if let Some(found) = scan_top_level(body, &names) {
@@ -489,7 +490,7 @@ fn scan_top_level(body: &[u8], keys: &[&str]) -> Option<Vec<String>> {
                 depth = depth.checked_sub(1)?;
                 i += 1;
                 if depth == 0 {
-                    break;
+                    return found.into_iter().collect();
                 }
             }
             b',' => {
@@ -521,9 +522,6 @@ fn scan_top_level(body: &[u8], keys: &[&str]) -> Option<Vec<String>> {
                     }
                     found[k] = Some(value.to_owned());
                     i = end + 1;
-                    if found.iter().all(Option::is_some) {
-                        return found.into_iter().collect();
-                    }
                 }
             }
             _ => i += 1,

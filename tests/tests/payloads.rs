@@ -326,3 +326,25 @@ fn fields_only_samples_show_as_required_may_still_be_absent_or_null() {
     assert!(p.self_.is_absent() && p.crate_.is_null());
     assert_round_trip(&event, &body, "hostile");
 }
+
+/// A repeated event-type key: the last one counts, for the event as for the
+/// payload, as JSON parsers do (found by fuzzing: the byte scan took the first).
+#[test]
+fn a_repeated_event_type_key_counts_once_the_last() {
+    use webhook_models::ordergroove::Event;
+    for (body, last) in [
+        (
+            &br#"{"type": "subscriber.cancel", "id": "a", "type": "subscriber.create"}"#[..],
+            "subscriber.create",
+        ),
+        (
+            br#"{"type": "new.one", "id": "a", "type": "newer.one"}"#,
+            "newer.one",
+        ),
+    ] {
+        let event = Event::from_json(body).unwrap();
+        assert_eq!(event.event_type(), last);
+        let written = serde_json::to_vec(&event).unwrap();
+        assert_eq!(Event::from_json(&written).unwrap(), event);
+    }
+}
