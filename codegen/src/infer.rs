@@ -345,7 +345,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             });
         }
         for &g in &page_groups {
-            for row in &ev.rows {
+            for row in ev.rows.iter().chain(&ev.comment_rows) {
                 groups[g].shape.apply_row(row);
             }
         }

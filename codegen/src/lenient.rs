@@ -85,6 +85,10 @@ pub fn parse_at(text: &str, start: usize) -> Result<Parsed, Failure> {
 
 const CURLY_CLOSE: &str = "string closed by a curly quote; read as a string";
 
+/// The repair message for a comment; its offset is where `//` or `/*` starts.
+pub const COMMENT: &str =
+    "comment in JSON example; not part of the payload (a comment after a field describes it)";
+
 fn parse_with(text: &str, start: usize, curly_closes: bool) -> Result<Parsed, Failure> {
     let mut p = Parser {
         src: text.as_bytes(),
@@ -206,7 +210,7 @@ impl<'a> Parser<'a> {
                     while !matches!(self.peek(), None | Some(b'\n')) {
                         self.pos += 1;
                     }
-                    self.repair(at, "comment in JSON example; ignored");
+                    self.repair(at, COMMENT);
                 }
                 Some(b'/') if self.src.get(self.pos + 1) == Some(&b'*') => {
                     let at = self.pos;
@@ -214,7 +218,7 @@ impl<'a> Parser<'a> {
                         Some(i) => self.pos += 2 + i + 2,
                         None => self.pos = self.src.len(),
                     }
-                    self.repair(at, "comment in JSON example; ignored");
+                    self.repair(at, COMMENT);
                 }
                 Some(0xC2) if self.src.get(self.pos + 1) == Some(&0xA0) => self.pos += 2,
                 _ => return newline,

@@ -6,7 +6,8 @@
 //! event, several documents back to back (pingme); a table copied one cell
 //! per line, with no event type in the body (tallyho); a folder per event of
 //! plain payload files, the event type in a header (gitforge); one page for
-//! several UPPER_SNAKE events of different shapes (ledgerly).
+//! several UPPER_SNAKE events of different shapes (ledgerly); an example with
+//! line numbers and comments that list values (snippets).
 
 use std::path::Path;
 
@@ -187,7 +188,37 @@ fn each_layout_is_read() {
         .iter()
         .map(|e| (e.vendor.clone(), e.event.clone()))
         .collect();
-    assert_eq!(per_event.len(), 17, "{per_event:?}");
+    assert_eq!(per_event.len(), 18, "{per_event:?}");
+}
+
+/// An example copied with its code block's line numbers, and comments that
+/// describe fields and list their values (snippets).
+#[test]
+fn numbered_examples_and_comments_beside_values() {
+    let analysis =
+        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    let v = vendor(&analysis.schema, "snippets");
+    assert_eq!(
+        fields(v, "OrderPaid"),
+        [
+            "type:string!",
+            "id:string",
+            "amount:integer",
+            "status:Status",
+            "channel:Channel",
+            "created:integer<UnixTime>",
+            "customer:Customer"
+        ]
+    );
+    assert_eq!(enum_values(v, "Status"), ["paid", "refunded"]);
+    assert_eq!(enum_values(v, "Channel"), ["web", "pos", "api"]);
+    assert_eq!(enum_values(v, "Tier"), ["gold", "silver", "bronze"]);
+    let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == "OrderPaid") else {
+        panic!("no OrderPaid")
+    };
+    let amount = s.fields.iter().find(|f| f.name == "amount").unwrap();
+    assert_eq!(amount.description.as_deref(), Some("in cents"));
+    assert_eq!(amount.source.line, 9);
 }
 
 /// One page for several events, named in UPPER_SNAKE in an event table, with

@@ -1,6 +1,6 @@
 //! Example payloads: JSON documents found anywhere in a page's text.
 
-use super::Example;
+use super::{vocab, EnumValues, Example, FieldRow};
 use crate::diag::{Diagnostics, Source};
 use crate::lenient;
 
@@ -13,7 +13,10 @@ use crate::lenient;
 /// Returns the examples and the byte spans of every document read (repeats
 /// included), which other readers skip.
 pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usize, usize)>) {
-    let text = &src.text;
+    // Line numbers and bullets copied in with a code block are blanked out,
+    // byte for byte, so that every offset still points into the page.
+    let masked = mask_gutters(&src.text);
+    let text: &str = &masked;
     let mut found: Vec<Example> = Vec::new();
     let mut seen: Vec<serde_json::Value> = Vec::new();
     let mut spans = Vec::new();
@@ -63,6 +66,12 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
         // One warning per kind of repair, at its first place: a sloppy
         // example should not bury the warnings that matter.
         let mut kinds: Vec<(String, usize, usize)> = Vec::new();
+        let comments = parsed
+            .repairs
+            .iter()
+            .filter(|r| r.message == lenient::COMMENT)
+            .map(|r| r.offset)
+            .collect();
         for r in parsed.repairs {
             match kinds.iter_mut().find(|(m, _, _)| *m == r.message) {
                 Some(k) => k.2 += 1,
@@ -80,9 +89,144 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
         found.push(Example {
             loc: src.loc(start),
             node,
+            comments,
         });
     }
     (found, spans)
+}
+
+/// What comments in examples say about the field before them on their line
+/// (`"status": "paid", // paid or refunded`), as field rows: the comment is
+/// the description, and a list of values that holds the example's value is
+/// an enum. Read after the page's tables, which win where both speak.
+pub fn comment_rows(src: &Source, examples: &[Example]) -> Vec<FieldRow> {
+    let mut rows: Vec<FieldRow> = Vec::new();
+    for ex in examples {
+        let mut entries = Vec::new();
+        entries_with_paths(&ex.node, &mut vec![], &mut entries);
+        for &at in &ex.comments {
+            let text = &src.text[at..];
+            let Some(body) = text.strip_prefix("//") else {
+                continue;
+            };
+            let body = body.split('\n').next().unwrap_or("").trim();
+            // The entry whose value ends last before the comment, on its line.
+            let Some((path, value)) = entries
+                .iter()
+                .filter(|(_, v)| v.end <= at && !src.text[v.end..at].contains('\n'))
+                .max_by_key(|(_, v)| v.end)
+            else {
+                continue;
+            };
+            if body.is_empty() || rows.iter().any(|r| r.path == *path) {
+                continue;
+            }
+            let values = value
+                .as_str()
+                .and_then(|v| vocab::enum_in_comment(body, v))
+                .map(EnumValues::Strings);
+            rows.push(FieldRow {
+                path: path.clone(),
+                ty: None,
+                format: None,
+                required: None,
+                nullable: None,
+                description: body.to_owned(),
+                values,
+                example: None,
+                loc: src.loc(at),
+                list_open: false,
+            });
+        }
+    }
+    rows
+}
+
+/// Every object entry below `node` with its path (arrays transparent).
+fn entries_with_paths<'n>(
+    node: &'n lenient::Node,
+    path: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, &'n lenient::Node)>,
+) {
+    match &node.kind {
+        lenient::Kind::Object(entries) => {
+            for e in entries {
+                path.push(e.key.clone());
+                out.push((path.clone(), &e.value));
+                entries_with_paths(&e.value, path, out);
+                path.pop();
+            }
+        }
+        lenient::Kind::Array(items) => {
+            for i in items {
+                entries_with_paths(i, path, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The page with the gutter of numbered code blocks (`12  "id": 1,`, `7 | }`)
+/// and bullets before JSON lines (`• "id": 1`) replaced by spaces. A gutter
+/// is a run of at least three lines numbered one after another, one of
+/// them holding a brace or bracket. Same length as `text`.
+fn mask_gutters(text: &str) -> std::borrow::Cow<'_, str> {
+    // (line start, gutter length, number) for every line with a number gutter.
+    let mut numbered: Vec<(usize, usize, u64, bool)> = Vec::new();
+    let mut bullets: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let indent = body.len() - body.trim_start().len();
+        let rest = &body[indent..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && digits <= 6 {
+            let after = &rest[digits..];
+            let sep = after
+                .chars()
+                .take_while(|c| matches!(c, ' ' | '\t' | '|' | ':'))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            if after.is_empty() || (sep > 0 && after[..sep].contains([' ', '\t'])) {
+                if let Ok(n) = rest[..digits].parse() {
+                    let json = after.contains(['{', '[', '}', ']']);
+                    numbered.push((start, indent + digits + sep, n, json));
+                }
+            }
+        }
+        for b in ['\u{2022}', '\u{b7}'] {
+            if let Some(after) = rest.strip_prefix(b) {
+                if after.trim_start().starts_with(['"', '{', '}', '[', ']']) {
+                    bullets.push((start + indent, b.len_utf8()));
+                }
+            }
+        }
+        start += line.len();
+    }
+    let mut blank: Vec<(usize, usize)> = bullets;
+    let mut i = 0;
+    while i < numbered.len() {
+        let mut j = i + 1;
+        while j < numbered.len()
+            && numbered[j].2 == numbered[j - 1].2 + 1
+            && text[numbered[j - 1].0..numbered[j].0].matches('\n').count() == 1
+        {
+            j += 1;
+        }
+        if j - i >= 3 && numbered[i..j].iter().any(|n| n.3) {
+            blank.extend(numbered[i..j].iter().map(|&(s, len, _, _)| (s, len)));
+        }
+        i = j;
+    }
+    if blank.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (at, len) in blank {
+        bytes[at..at + len].fill(b' ');
+    }
+    // Whole characters were replaced by spaces: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned()))
 }
 
 /// An object with members, or an array of objects.
@@ -133,6 +277,25 @@ mod tests {
         let text = "extra_dataobjectKey/value store{\"some\": \"extra\"}\n{\"b\": [1]}\n";
         let (found, _) = examples(text);
         assert_eq!(found, vec![serde_json::json!({"b": [1]})]);
+    }
+
+    #[test]
+    fn line_numbers_and_bullets_copied_with_the_code_are_skipped() {
+        let text = "Example:\n\n1  {\n2    \"id\": 7,\n3    \"tags\": [\n4      1,\n5      2\n6    ]\n7  }\n\n\
+                    10 | {\n11 |   \"a\": \"b\"\n12 | }\n\n\u{2022} {\n\u{2022} \"c\": 1\n\u{2022} }\n";
+        let (found, diags) = examples(text);
+        assert_eq!(
+            found,
+            vec![
+                serde_json::json!({"id": 7, "tags": [1, 2]}),
+                serde_json::json!({"a": "b"}),
+                serde_json::json!({"c": 1})
+            ],
+            "{diags:?}"
+        );
+        // Numbered steps in prose are not a gutter for anything: no JSON.
+        let steps = "1 Open settings\n2 Add a URL\n3 Save\n";
+        assert_eq!(mask_gutters(steps), steps);
     }
 
     #[test]

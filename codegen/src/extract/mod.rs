@@ -24,6 +24,8 @@ pub use vocab::{is_placeholder_str as is_placeholder, DocType, Format};
 pub struct PageEvidence {
     pub examples: Vec<Example>,
     pub rows: Vec<FieldRow>,
+    /// What comments in the examples say about fields; tables win.
+    pub comment_rows: Vec<FieldRow>,
     /// Events named in lists (bullets, inline lists), with any description.
     pub listed_events: Vec<EventMention>,
     /// The event this page is about: its title, URL path or an `event = x` note.
@@ -43,6 +45,8 @@ pub struct PageEvidence {
 pub struct Example {
     pub node: lenient::Node,
     pub loc: Loc,
+    /// Where its comments start (`// paid or refunded`), in page offsets.
+    pub comments: Vec<usize>,
 }
 
 /// One row of a field table, with the path of the field it describes.
@@ -99,6 +103,7 @@ pub fn page(src: &Source, diags: &mut Diagnostics) -> PageEvidence {
 pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence {
     let (examples, spans) = examples::extract(src, diags);
     let rows = tables::extract(src, &spans);
+    let comment_rows = examples::comment_rows(src, &examples);
     let events = events::extract(src, &spans);
     let bare = examples.len() == 1
         && spans.first().is_some_and(|&(a, b)| {
@@ -114,6 +119,7 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     PageEvidence {
         examples,
         rows,
+        comment_rows,
         listed_events: events.listed,
         page_event,
         constants: events.constants,

@@ -248,6 +248,42 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
     None
 }
 
+/// Values listed in a comment beside an example value: `paid or refunded`,
+/// `one of: open, closed`, `"a" | "b"`, `active/paused/cancelled`. Only a
+/// list that holds the example's own value counts, so that prose such as
+/// `seconds or milliseconds` is not read as values.
+pub fn enum_in_comment(comment: &str, value: &str) -> Option<Vec<String>> {
+    let values = match enum_in_text(comment) {
+        Some(EnumValues::Strings(v)) => v,
+        Some(_) => return None,
+        None => {
+            let lower = comment.to_ascii_lowercase();
+            let mut rest = comment;
+            for lead in ["one of", "either", "can be", "values", "possible values"] {
+                if lower.starts_with(lead) {
+                    rest = &comment[lead.len()..];
+                }
+            }
+            let rest = rest.trim_start_matches([':', ' ']).trim_end_matches('.');
+            rest.replace(" or ", ",")
+                .replace(" and ", ",")
+                .split([',', '|', '/'])
+                .map(|v| v.trim().trim_matches(|c| matches!(c, '"' | '\'' | '`')))
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+                .collect()
+        }
+    };
+    let token = |v: &str| {
+        v.len() <= 40
+            && !v.contains(' ')
+            && v.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+    };
+    (values.len() >= 2 && values.iter().all(|v| token(v)) && values.iter().any(|v| v == value))
+        .then_some(values)
+}
+
 /// Type words that may be glued between a field name and its description,
 /// longest first so `string` wins over `str`.
 pub const GLUED_TYPES: &[&str] = &[
@@ -491,6 +527,36 @@ fn is_media_type(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_listed_in_comments() {
+        let trials = [
+            ("paid or refunded", "paid", Some(vec!["paid", "refunded"])),
+            (
+                "one of: web, pos, api",
+                "pos",
+                Some(vec!["web", "pos", "api"]),
+            ),
+            (
+                "`gold`, `silver` or `bronze`",
+                "gold",
+                Some(vec!["gold", "silver", "bronze"]),
+            ),
+            (
+                "active/paused/cancelled",
+                "paused",
+                Some(vec!["active", "paused", "cancelled"]),
+            ),
+            // Prose, or a list without the example's value: no enum.
+            ("seconds or milliseconds", "1716200000", None),
+            ("the customer's e-mail", "a@b.c", None),
+            ("paid or refunded", "void", None),
+        ];
+        for (comment, value, want) in trials {
+            let want = want.map(|v| v.into_iter().map(str::to_owned).collect::<Vec<_>>());
+            assert_eq!(enum_in_comment(comment, value), want, "{comment}");
+        }
+    }
 
     #[test]
     fn files_and_folders_name_events() {
