@@ -286,7 +286,8 @@ fn cargo_toml(modules: &[Module], crate_name: &str) -> String {
          \n\
          [dependencies]\n\
          serde = {{ version = \"1\", features = [\"derive\"] }}\n\
-         serde_json = \"1\"\n\
+         # float_roundtrip: numbers read exactly, so they are written back unchanged.\n\
+         serde_json = {{ version = \"1\", features = [\"float_roundtrip\"] }}\n\
          \n\
          [features]\n\
          default = [{default}]\n\

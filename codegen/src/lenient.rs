@@ -85,6 +85,11 @@ pub fn parse_at(text: &str, start: usize) -> Result<Parsed, Failure> {
 
 const CURLY_CLOSE: &str = "string closed by a curly quote; read as a string";
 
+/// How the note on a repeated key starts. Valid JSON may repeat a key (its
+/// last value counts), so this is a note on the example, not a repair of
+/// its syntax.
+pub const DUPLICATED_KEY: &str = "duplicated key";
+
 /// The repair message for a comment; its offset is where `//` or `/*` starts.
 pub const COMMENT: &str =
     "comment in JSON example; not part of the payload (a comment after a field describes it)";
@@ -316,7 +321,7 @@ impl<'a> Parser<'a> {
             if entries.iter().any(|e| e.key == key) {
                 self.repair(
                     key_start,
-                    format!("duplicated key `{key}`; the last value is kept"),
+                    format!("{DUPLICATED_KEY} `{key}`; the last value is kept"),
                 );
             }
             entries.push(Entry {
