@@ -670,7 +670,14 @@ struct Shape {
     samples: BTreeSet<usize>,
     /// A correction from the vendor config.
     over: Option<Override>,
+    /// Where the first null, and each distinct string value (up to
+    /// `MAX_VALUE_LOCS`), was seen: for diagnostics that point at them.
+    null_loc: Option<Loc>,
+    value_locs: Vec<(String, Loc)>,
 }
+
+/// Distinct string values whose place is kept per place of a payload.
+const MAX_VALUE_LOCS: usize = 64;
 
 impl Shape {
     fn child(&mut self, key: &str) -> &mut Shape {
@@ -695,7 +702,12 @@ impl Shape {
             self.loc = Some(src.loc(node.start));
         }
         match &node.kind {
-            Kind::Null => self.nulls += 1,
+            Kind::Null => {
+                self.nulls += 1;
+                if self.null_loc.is_none() {
+                    self.null_loc = Some(src.loc(node.start));
+                }
+            }
             Kind::Bool(_) => self.bools += 1,
             Kind::Number(raw) => match raw.parse::<i64>() {
                 Ok(i) => {
@@ -709,6 +721,11 @@ impl Shape {
                 self.strings += 1;
                 if !extract::is_placeholder(s) {
                     self.str_values.push(s.clone());
+                    if self.value_locs.len() < MAX_VALUE_LOCS
+                        && !self.value_locs.iter().any(|(v, _)| v == s)
+                    {
+                        self.value_locs.push((s.clone(), src.loc(node.start)));
+                    }
                 }
             }
             Kind::Placeholder(_) => {}
@@ -782,6 +799,16 @@ impl Shape {
         }
         if self.over.is_none() {
             self.over.clone_from(&other.over);
+        }
+        if self.null_loc.is_none() {
+            self.null_loc.clone_from(&other.null_loc);
+        }
+        for (v, loc) in &other.value_locs {
+            if self.value_locs.len() < MAX_VALUE_LOCS
+                && !self.value_locs.iter().any(|(w, _)| w == v)
+            {
+                self.value_locs.push((v.clone(), loc.clone()));
+            }
         }
     }
 
@@ -1089,6 +1116,7 @@ impl<'d> Builder<'d> {
                 .and_then(|o| o.nullable)
                 .unwrap_or(child.nulls > 0 || doc.and_then(|d| d.nullable) == Some(true));
             let carries_event = required.iter().any(|p| p.len() == 1 && p[0] == *key);
+            self.check_against_table(shape, child, key);
             // Only a promise makes the Rust type strict; samples do not.
             let strict = carries_event
                 || over
@@ -1223,6 +1251,41 @@ impl<'d> Builder<'d> {
         }
     }
 
+    /// Where the examples contradict what a table row says of a field's
+    /// presence or nullability: a warning at the example, naming the row.
+    fn check_against_table(&mut self, parent: &Shape, child: &Shape, key: &str) {
+        let Some(row) = child.doc.as_ref() else {
+            return;
+        };
+        let at = row.loc.file_line();
+        if row.nullable == Some(false) && child.over.as_ref().and_then(|o| o.nullable).is_none() {
+            if let Some(loc) = &child.null_loc {
+                self.diags
+                    .warn(
+                        loc.clone(),
+                        format!("`{key}` is null here, but {at} says it is never null"),
+                    )
+                    .with_hint("read as nullable: the example is the evidence of what is sent");
+            }
+        }
+        if row.required == Some(true)
+            && child.over.as_ref().and_then(|o| o.required).is_none()
+            && parent.objects > 0
+            && child.present < parent.objects
+        {
+            if let Some(loc) = &parent.loc {
+                self.diags.warn(
+                    loc.clone(),
+                    format!(
+                        "`{key}` is marked required at {at}, but {} of {} example objects here leave it out",
+                        parent.objects - child.present,
+                        parent.objects
+                    ),
+                ).with_hint("kept required, as the page says; mark it optional in hookgen.toml if the examples are right");
+            }
+        }
+    }
+
     /// The type of a scalar place: the table's word, checked against what the
     /// examples show; a clash gives `Any` and a warning.
     fn scalar(&mut self, shape: &Shape, key: &str) -> Ty {
@@ -1333,6 +1396,25 @@ impl<'d> Builder<'d> {
                             row.loc.clone(),
                             format!("`{key}`: example value `{s}` is not among the listed values"),
                         );
+                    }
+                }
+            }
+            // An example payload with a value the list does not have: a typo
+            // on one side, or a value the list forgot.
+            if let ir::EnumValues::Strings(listed) = &values {
+                for (v, loc) in &shape.value_locs {
+                    if !listed.contains(v) {
+                        self.diags
+                            .warn(
+                                loc.clone(),
+                                format!(
+                                    "`{key}`: the example has `{v}`, which is not among the values listed at {}",
+                                    row.loc.file_line()
+                                ),
+                            )
+                            .with_hint(format!(
+                                "the enum is open, so `{v}` parses as its `Unknown` variant; if it is a real value, add it to the list, or fix the typo"
+                            ));
                     }
                 }
             }
@@ -1813,6 +1895,51 @@ mod tests {
             panic!()
         };
         assert!(!s.fields.iter().any(|f| f.name == "id" && f.required));
+    }
+
+    #[test]
+    fn examples_that_contradict_the_table_are_pointed_at() {
+        let text = "a.b\n\n\
+            | Field | Type | Required | Description |\n\
+            |---|---|---|---|\n\
+            | id | string | yes | The id. |\n\
+            | name | string | no | Never null. |\n\
+            | status | string | no | One of: `active`, `cancelled`. |\n\n\
+            {\"type\": \"a.b\", \"id\": \"1\", \"name\": \"n\", \"status\": \"active\"}\n\n\
+            {\"type\": \"a.b\", \"name\": null, \"status\": \"actve\"}\n";
+        let mut diags = Diagnostics::default();
+        let source = Source::new("p.md", text);
+        let evidence = extract::page(&source, &mut diags);
+        let hints = Hints {
+            event_type_fields: Some(vec![vec!["type".to_owned()]]),
+            ..Hints::default()
+        };
+        let v = vendor("v", &[Page { source, evidence }], &hints, &mut diags).vendor;
+        let said: Vec<String> = diags
+            .into_sorted()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let find = |needle: &str| {
+            said.iter()
+                .find(|d| d.contains(needle))
+                .unwrap_or_else(|| panic!("no `{needle}` in {said:#?}"))
+                .clone()
+        };
+        assert!(find(
+            "`status`: the example has `actve`, which is not among the values listed at p.md:7"
+        )
+        .starts_with("p.md:11:41: warning"));
+        assert!(find("`name` is null here, but p.md:6 says").starts_with("p.md:11:25: warning"));
+        assert!(
+            find("`id` is marked required at p.md:5, but 1 of 2").starts_with("p.md:9:1: warning")
+        );
+        // The examples win on nullability; the page wins on presence.
+        let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == "AB") else {
+            panic!("{:#?}", v.types)
+        };
+        let f = |n: &str| s.fields.iter().find(|f| f.name == n).unwrap();
+        assert!(f("name").nullable && f("id").required);
     }
 
     #[test]

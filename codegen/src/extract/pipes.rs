@@ -200,7 +200,13 @@ pub(super) fn describe(row: &mut FieldRow) {
             row.required = Some(false);
         }
     }
-    if d.contains("nullable")
+    if d.contains("never null")
+        || d.contains("not null")
+        || d.contains("non-null")
+        || d.contains("not nullable")
+    {
+        row.nullable = Some(false);
+    } else if d.contains("nullable")
         || d.contains("can be null")
         || d.contains("null if")
         || d.contains("null until")

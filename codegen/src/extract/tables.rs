@@ -143,6 +143,7 @@ fn apply_marker(row: &mut FieldRow, marker: &str) -> bool {
         "required" | "*" => row.required = Some(true),
         "optional" => row.required = Some(false),
         "nullable" => row.nullable = Some(true),
+        "non-null" | "not-null" | "non-nullable" => row.nullable = Some(false),
         "" => {}
         _ => return false,
     }
