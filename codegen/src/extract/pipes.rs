@@ -59,6 +59,62 @@ fn is_rule(line: &str) -> bool {
             .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
 }
 
+/// A table of a field's values under its row: `| Value | Description |`,
+/// `| Name | Value |`, `| Code | Meaning |`. Its values become the enum of
+/// the field read just before it (within a few lines, and only if that
+/// field has none yet). Returns the line after the table.
+pub fn values(
+    src: &Source,
+    lines: &[(usize, &str)],
+    start: usize,
+    rows: &mut [FieldRow],
+) -> Option<usize> {
+    let (offset, header) = lines[start];
+    if !header.contains('|') {
+        return None;
+    }
+    let heads: Vec<String> = cells(header)
+        .iter()
+        .map(|h| {
+            h.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let col = heads
+        .iter()
+        .position(|h| matches!(h.as_str(), "value" | "values" | "enum value" | "code"))?;
+    let line = src.loc(offset).line;
+    let field = rows.last_mut().filter(|r| {
+        r.values.is_none() && r.loc.file == src.path && line > r.loc.line && line - r.loc.line <= 8
+    })?;
+    let mut i = start + 1;
+    if lines.get(i).is_some_and(|(_, l)| is_rule(l)) {
+        i += 1;
+    }
+    let mut found = Vec::new();
+    while let Some(&(_, line)) = lines.get(i) {
+        if !line.contains('|') || is_rule(line) {
+            break;
+        }
+        let cell = cells(line).get(col).cloned().unwrap_or_default();
+        let v = cell.trim_matches(|c| matches!(c, '`' | '"' | '\''));
+        if v.is_empty() || v.contains(' ') {
+            return None;
+        }
+        found.push(v.to_owned());
+        i += 1;
+    }
+    if found.len() < 2 {
+        return None;
+    }
+    let ints: Option<Vec<i64>> = found.iter().map(|v| v.parse().ok()).collect();
+    field.values = Some(match ints {
+        Some(i) if field.ty != Some(DocType::String) => super::EnumValues::Integers(i),
+        _ => super::EnumValues::Strings(found),
+    });
+    Some(i)
+}
+
 /// Reads a pipe table whose header starts at `start`; returns the line after it.
 pub fn read(
     src: &Source,
@@ -246,6 +302,37 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn value_tables_under_a_field() {
+        let text = "| Field | Type | Description |\n|---|---|---|\n\
+            | status | string | The state. |\n\n\
+            | Value | Description |\n|---|---|\n| `active` | Running. |\n| past_due | A payment failed. |\n\n\
+            | Field | Type | Description |\n|---|---|---|\n| priority | integer | How urgent. |\n\n\
+            | Name | Value |\n|---|---|\n| Low | 1 |\n| High | 2 |\n\n\
+            | Value | Description |\n|---|---|\n| a | A |\n| b | B |\n";
+        let src = Source::new("p.md", text);
+        let lines: Vec<(usize, &str)> = super::super::lines_outside(&src.text, &[]).collect();
+        let mut rows = Vec::new();
+        let mut i = 0;
+        while i < lines.len() {
+            i = read(&src, &lines, i, &mut rows)
+                .or_else(|| values(&src, &lines, i, &mut rows))
+                .unwrap_or(i + 1);
+        }
+        let got: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{} {:?}", r.path.join("."), r.values))
+            .collect();
+        // The last table follows a field that already has its values.
+        assert_eq!(
+            got,
+            [
+                "status Some(Strings([\"active\", \"past_due\"]))",
+                "priority Some(Integers([1, 2]))"
+            ]
+        );
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
             tree(src, &lines, i, &mut rows)
                 .or_else(|| marked_listing(src, &lines, i, &mut rows))
                 .or_else(|| super::pipes::read(src, &lines, i, &mut rows))
+                .or_else(|| super::pipes::values(src, &lines, i, &mut rows))
                 .or_else(|| super::bullets::read(src, &lines, i, &mut rows))
                 .or_else(|| super::cells::read(src, &lines, i, &mut rows))
         };
