@@ -455,15 +455,18 @@ impl Differ {
             self.change(at, path, Kind::BecameOptional, severity, why, o, n);
         }
         if !of.required && nf.required {
-            self.change(
-                at,
-                path,
-                Kind::BecameRequired,
-                Severity::Breaking,
-                format!("documented as always present: {moved}"),
-                o,
-                n,
-            );
+            let (severity, why) = if repr_changes {
+                (
+                    Severity::Breaking,
+                    format!("documented as always present: {moved}"),
+                )
+            } else {
+                (
+                    Severity::Info,
+                    "now in every example; the Rust type is unchanged".to_owned(),
+                )
+            };
+            self.change(at, path, Kind::BecameRequired, severity, why, o, n);
         }
         if !of.nullable && nf.nullable {
             let why = if repr_changes {

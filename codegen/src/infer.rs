@@ -7,7 +7,7 @@
 //!
 //! Presence policy: a field is `required` when the page marks it so, when it
 //! carries the event type, or when it is present in every occurrence across
-//! at least `MIN_SAMPLES` example payloads. Only the first two are promises:
+//! the example payloads seen there. Only the first two are promises:
 //! they make the field `strict`, and the Rust type holds it to them. What
 //! samples alone show is recorded (IR, JSON Schema, `explain`) but the field
 //! stays `Maybe<T>`, so a payload the samples did not foresee (a field
@@ -1515,7 +1515,9 @@ fn reasons(
         _ if doc.and_then(|d| d.required) == Some(true) => format!("marked required{row}"),
         _ if doc.and_then(|d| d.required) == Some(false) => format!("marked optional{row}"),
         _ if always => format!(
-            "present in all {payloads} example payloads; samples only, so the Rust type still accepts it absent or null"
+            "present in {} {payloads} example payload{}; samples only, so the Rust type still accepts it absent or null",
+            if payloads == 1 { "the" } else { "all" },
+            if payloads == 1 { "" } else { "s" }
         ),
         _ if payloads < MIN_SAMPLES => format!(
             "not proven: {payloads} example payload(s); {MIN_SAMPLES} are needed, so it may be absent"
@@ -1553,9 +1555,11 @@ const MAX_STRUCT_FIELDS: usize = 1000;
 /// Longer value lists are not enums.
 const MAX_ENUM_VALUES: usize = 1000;
 
-/// Payloads a field must be seen in, in every occurrence, to be required.
-/// One doc example proves nothing: real payloads omit what examples show.
-const MIN_SAMPLES: usize = 3;
+/// Payloads a place must be seen in before a field present in every
+/// occurrence counts as required. One is enough: `required` records what the
+/// samples show (the IR keeps how many, for `explain`), and it does not make
+/// the Rust type strict, so a payload that omits the field still parses.
+const MIN_SAMPLES: usize = 1;
 
 /// Payloads a string field must be seen in before its values make an enum.
 const ENUM_SAMPLES: usize = 10;
@@ -1889,12 +1893,14 @@ mod tests {
         // Ids are all different: no enum.
         assert_eq!(s.fields[1].ty, Ty::String { format: None });
 
-        // One example proves nothing.
+        // One example is recorded, but promises nothing: the field stays
+        // `Maybe<T>`.
         let one = infer_page("{\"type\": \"a.b\", \"id\": \"x\"}\n");
         let Some(ir::TypeDef::Struct(s)) = one.types.iter().find(|t| t.name() == "VEvent") else {
             panic!()
         };
-        assert!(!s.fields.iter().any(|f| f.name == "id" && f.required));
+        let id = s.fields.iter().find(|f| f.name == "id").unwrap();
+        assert!(id.required && !id.strict && id.repr() == ir::Repr::Maybe);
     }
 
     #[test]
@@ -2034,16 +2040,16 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("amount", &Ty::Number, false, false),
+                ("amount", &Ty::Number, true, false),
                 (
                     "meta",
                     &Ty::Map {
                         values: Box::new(Ty::Any)
                     },
-                    false,
+                    true,
                     false
                 ),
-                ("when", &Ty::String { format: None }, false, false),
+                ("when", &Ty::String { format: None }, true, false),
                 ("note", &Ty::String { format: None }, true, true),
             ]
         );

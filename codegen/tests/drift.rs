@@ -229,6 +229,17 @@ fn presence_changes_judged_by_what_the_rust_type_does() {
         Severity::Breaking,
         Verdict::Major,
     );
+    // In one of two examples, then in the only one: `count` becomes required
+    // by samples only, and stays `Maybe<i64>`: nothing breaks.
+    let without = edit("\"count\": 1, ", "").replace("o_1", "o_2");
+    let report = drift(&[BASE, &without], &[BASE]);
+    let count: Vec<String> = report
+        .changes
+        .iter()
+        .filter(|c| c.path == "count")
+        .map(|c| format!("{:?} {:?}", c.kind, c.severity))
+        .collect();
+    assert_eq!(count, ["BecameRequired Info"]);
 }
 
 #[test]
