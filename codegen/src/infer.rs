@@ -1586,12 +1586,14 @@ fn sample_enum(shape: &Shape) -> Option<Vec<String>> {
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
     };
     let style = |v: &str| {
-        let rest = &v[1..];
+        let mut chars = v.chars();
+        let first = chars.next()?;
+        let rest = chars.as_str();
         let no_upper = |s: &str| !s.chars().any(|c| c.is_ascii_uppercase());
         let no_lower = |s: &str| !s.chars().any(|c| c.is_ascii_lowercase());
-        match v.starts_with(|c: char| c.is_ascii_uppercase()) {
+        match first.is_ascii_uppercase() {
             false if no_upper(rest) => Some(0),
-            true if no_lower(rest) && v.len() > 1 => Some(1),
+            true if no_lower(rest) && !rest.is_empty() => Some(1),
             true if no_upper(rest) => Some(2),
             _ => None,
         }
