@@ -83,9 +83,14 @@ fn walk(
                 "may be absent"
             };
             let null = if f.nullable { "nullable" } else { "not null" };
+            let rust = match f.repr() {
+                ir::Repr::Plain => label(&f.ty),
+                ir::Repr::Option => format!("Option<{}>", label(&f.ty)),
+                ir::Repr::Maybe => format!("Maybe<{}>", label(&f.ty)),
+            };
             let _ = writeln!(
                 out,
-                "  {p}: {}, {presence}, {null}  ({})",
+                "  {p}: {}, {presence}, {null}; in Rust `{rust}`  ({})",
                 label(&f.ty),
                 f.source.file_line()
             );

@@ -1,5 +1,6 @@
 //! What hookgen extracts from pages in the catalog's other layouts
-//! (tests/fixtures/layouts: written here, after ../shared/doc-formats.md):
+//! (tests/fixtures/layouts: written here, after ../shared/doc-formats.md;
+//! its README.md is the per-layout report these tests keep true):
 //! a markdown page with a pipe table, an event table and a fenced example
 //! with comments and an ellipsis (payhub); a bulleted field list with an
 //! unquoted, single-quoted example (shipfast); plain JSON files named by
@@ -163,6 +164,7 @@ fn each_layout_is_read() {
     // One cell per line; the page's file names its event.
     let tallyho = vendor(s, "tallyho");
     assert_eq!(tallyho.events[0].name, "refund.created");
+    assert!(tallyho.discriminator.is_none());
     assert_eq!(
         tallyho.events[0].description.as_deref(),
         Some("Emitted when a refund is created for a charge.")
@@ -303,6 +305,7 @@ fn folders_of_payload_files() {
     ] {
         assert!(issues.contains(&f.to_owned()), "{f} in {issues:?}");
     }
+    assert!(fields(v, "Repository").contains(&"owner:Sender!".to_owned()));
     let issue = fields(v, "Issue");
     for f in [
         "body:string!?",
