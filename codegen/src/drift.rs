@@ -336,6 +336,49 @@ impl Differ {
             (Some(ir::TypeDef::Enum(oe)), Some(ir::TypeDef::Enum(ne))) => {
                 self.enums(at, path, oe, ne)
             }
+            (Some(ir::TypeDef::Union(ou)), Some(ir::TypeDef::Union(nu))) => {
+                let kinds = |u: &ir::Union| -> Vec<&str> {
+                    u.variants.iter().map(ir::union_variant).collect()
+                };
+                let (ok, nk) = (kinds(ou), kinds(nu));
+                if ok != nk {
+                    let widened = ok.iter().all(|k| nk.contains(k));
+                    let (kind, severity, why) = if widened {
+                        (
+                            Kind::TypeWidened {
+                                from: ok.join(" | "),
+                                to: nk.join(" | "),
+                            },
+                            Severity::Warning,
+                            format!(
+                                "`{}` has a new variant; that kind parsed as `Other` before",
+                                nu.name
+                            ),
+                        )
+                    } else {
+                        (
+                            Kind::TypeChanged {
+                                from: ok.join(" | "),
+                                to: nk.join(" | "),
+                            },
+                            Severity::Breaking,
+                            format!(
+                                "a variant of `{}` is gone: code that matches it stops compiling",
+                                ou.name
+                            ),
+                        )
+                    };
+                    self.change(
+                        at,
+                        path,
+                        kind,
+                        severity,
+                        why,
+                        Some(&ou.source),
+                        Some(&nu.source),
+                    );
+                }
+            }
             _ => {}
         }
     }
@@ -618,6 +661,7 @@ fn repr(f: &ir::Field) -> &'static str {
 enum NamedKind {
     Struct,
     Enum,
+    Union,
     Missing,
 }
 
@@ -625,6 +669,7 @@ fn kind_of(v: &ir::Vendor, name: &str) -> NamedKind {
     match v.types.iter().find(|t| t.name() == name) {
         Some(ir::TypeDef::Struct(_)) => NamedKind::Struct,
         Some(ir::TypeDef::Enum(_)) => NamedKind::Enum,
+        Some(ir::TypeDef::Union(_)) => NamedKind::Union,
         None => NamedKind::Missing,
     }
 }

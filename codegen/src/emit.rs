@@ -437,6 +437,7 @@ fn vendor_module(v: &ir::Vendor, specs: &str) -> TokenStream {
     let types = v.types.iter().map(|t| match t {
         ir::TypeDef::Struct(s) => struct_def(s),
         ir::TypeDef::Enum(e) => enum_def(e),
+        ir::TypeDef::Union(u) => union_def(u),
     });
     quote! {
         #![doc = #module_doc]
@@ -817,6 +818,36 @@ fn rust_type(ty: &Ty) -> TokenStream {
         Ty::Nullable { inner } => {
             let inner = rust_type(inner);
             quote!(Option<#inner>)
+        }
+    }
+}
+
+/// A value of several JSON kinds: an untagged enum, a variant per kind seen,
+/// and `Other` for any other value, so it never fails and round-trips.
+fn union_def(u: &ir::Union) -> TokenStream {
+    let name = ident(&u.name);
+    let doc = docs(
+        u.description.as_deref(),
+        &["One of several kinds of JSON value, as the examples show; any other value is kept in `Other`.".to_owned()],
+        Some(&u.source),
+    );
+    let variants = u.variants.iter().map(|t| {
+        let v = ident(ir::union_variant(t));
+        // Only an object, so that other kinds reach their own variant.
+        let ty = match t {
+            Ty::Map { .. } => quote!(serde_json::Map<String, serde_json::Value>),
+            t => rust_type(t),
+        };
+        quote!(#v(#ty),)
+    });
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(untagged)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            Other(serde_json::Value),
         }
     }
 }

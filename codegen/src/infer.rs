@@ -1203,11 +1203,8 @@ impl<'d> Builder<'d> {
         }
         let scalars = shape.strings + shape.ints + shape.floats + shape.bools;
         if shape.arrays > 0 && scalars + shape.objects > 0 {
-            // An array here, something else there: only any JSON value fits.
-            if let Some(loc) = &shape.loc {
-                self.diags.warn(loc.clone(), format!("`{key}` holds an array in some examples and not in others; typed as any JSON value"));
-            }
-            return Ty::Any;
+            // An array here, something else there: one variant for each.
+            return self.union_type(shape, key, parent);
         }
         if shape.is_array() {
             let items = match &shape.items {
@@ -1227,7 +1224,9 @@ impl<'d> Builder<'d> {
                 items: Box::new(items),
             };
         }
-        let mut ty = self.scalar(shape, key);
+        let Some(mut ty) = self.scalar(shape, key) else {
+            return self.union_type(shape, key, parent);
+        };
         if over.no_format {
             match &mut ty {
                 Ty::String { format } | Ty::Integer { format, .. } => *format = None,
@@ -1288,7 +1287,7 @@ impl<'d> Builder<'d> {
 
     /// The type of a scalar place: the table's word, checked against what the
     /// examples show; a clash gives `Any` and a warning.
-    fn scalar(&mut self, shape: &Shape, key: &str) -> Ty {
+    fn scalar(&mut self, shape: &Shape, key: &str) -> Option<Ty> {
         let seen_string = shape.strings > 0;
         let seen_number = shape.ints + shape.floats > 0;
         let seen_bool = shape.bools > 0;
@@ -1311,6 +1310,9 @@ impl<'d> Builder<'d> {
             Some(DocType::Any)
         };
         let documented = shape.doc_type().cloned();
+        if documented.is_none() && observed.is_none() {
+            return None;
+        }
         let chosen = match (documented, observed) {
             (Some(d), Some(DocType::Any)) => d,
             (Some(DocType::Number), Some(DocType::Integer)) => DocType::Number,
@@ -1328,7 +1330,7 @@ impl<'d> Builder<'d> {
             }
         };
         let doc_format = shape.doc.as_ref().and_then(|d| d.format);
-        match chosen {
+        Some(match chosen {
             DocType::String => Ty::String {
                 format: doc_format.or_else(|| string_format(&shape.str_values)),
             },
@@ -1342,7 +1344,71 @@ impl<'d> Builder<'d> {
             DocType::Number => Ty::Number,
             DocType::Boolean => Ty::Boolean,
             DocType::Any | DocType::Object | DocType::Array(_) => Ty::Any,
+        })
+    }
+
+    /// A place the examples show in several kinds of JSON value, with no
+    /// table to say which: a union of the kinds seen, with a warning.
+    fn union_type(&mut self, shape: &Shape, key: &str, parent: &str) -> Ty {
+        let mut variants = Vec::new();
+        if shape.bools > 0 {
+            variants.push(Ty::Boolean);
         }
+        if shape.floats > 0 {
+            variants.push(Ty::Number);
+        } else if shape.ints > 0 {
+            variants.push(Ty::Integer {
+                format: None,
+                range: None,
+            });
+        }
+        if shape.strings > 0 {
+            variants.push(Ty::String {
+                format: string_format(&shape.str_values),
+            });
+        }
+        if shape.arrays > 0 {
+            variants.push(Ty::Array {
+                items: Box::new(Ty::Any),
+            });
+        }
+        if shape.objects > 0 {
+            variants.push(Ty::Map {
+                values: Box::new(Ty::Any),
+            });
+        }
+        let kinds: Vec<&str> = variants.iter().map(ir::union_variant).collect();
+        if let Some(loc) = &shape.loc {
+            self.diags
+                .warn(
+                    loc.clone(),
+                    format!(
+                        "`{key}` is {} in different examples; typed as one of them (any other value is kept too)",
+                        kinds.join(" or ").to_lowercase()
+                    ),
+                )
+                .with_hint("name its type in hookgen.toml ([[override]] path, type) if one kind is a mistake in the docs");
+        }
+        let mut name = naming::pascal(key);
+        if let Some(existing) = self.types.iter().find_map(|t| match t {
+            ir::TypeDef::Union(u) if u.name == name && u.variants == variants => {
+                Some(u.name.clone())
+            }
+            _ => None,
+        }) {
+            return Ty::Named { name: existing };
+        }
+        if self.scope.is_taken(&name) {
+            name = format!("{parent}{name}");
+        }
+        let name = self.scope.claim(&name);
+        self.types.push(ir::TypeDef::Union(ir::Union {
+            name: name.clone(),
+            description: None,
+            variants,
+            source: shape.loc.clone().unwrap_or_else(unknown_loc),
+        }));
+        Ty::Named { name }
     }
 
     fn enum_type(
@@ -2125,7 +2191,7 @@ mod tests {
     fn fields_of(t: &ir::TypeDef) -> Vec<String> {
         match t {
             ir::TypeDef::Struct(s) => s.fields.iter().map(|f| f.name.clone()).collect(),
-            ir::TypeDef::Enum(_) => vec![],
+            ir::TypeDef::Enum(_) | ir::TypeDef::Union(_) => vec![],
         }
     }
 }

@@ -77,6 +77,7 @@ pub struct Event {
 pub enum TypeDef {
     Struct(Struct),
     Enum(Enum),
+    Union(Union),
 }
 
 impl TypeDef {
@@ -84,7 +85,34 @@ impl TypeDef {
         match self {
             TypeDef::Struct(s) => &s.name,
             TypeDef::Enum(e) => &e.name,
+            TypeDef::Union(u) => &u.name,
         }
+    }
+}
+
+/// A field the examples show in several kinds of JSON value (an integer
+/// here, a string there): one variant per kind seen, tried in order, and
+/// any other value kept as it is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Union {
+    pub name: String,
+    pub description: Option<String>,
+    /// Distinct JSON kinds: `Boolean`, `Integer` or `Number`, `String`,
+    /// `Array`, `Map`, in that order.
+    pub variants: Vec<Ty>,
+    pub source: Loc,
+}
+
+/// The variant name for one kind of a [`Union`].
+pub fn union_variant(t: &Ty) -> &'static str {
+    match t {
+        Ty::Boolean => "Boolean",
+        Ty::Integer { .. } => "Integer",
+        Ty::Number => "Number",
+        Ty::String { .. } => "String",
+        Ty::Array { .. } => "Array",
+        Ty::Map { .. } | Ty::Named { .. } => "Object",
+        Ty::Any | Ty::Nullable { .. } => "Other",
     }
 }
 

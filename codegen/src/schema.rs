@@ -90,6 +90,13 @@ fn type_def(t: &ir::TypeDef) -> Value {
             annotate(&mut schema, s.description.as_deref(), Some(&s.source));
             schema
         }
+        ir::TypeDef::Union(u) => {
+            let mut any_of: Vec<Value> = u.variants.iter().map(ty).collect();
+            any_of.push(json!({ "description": "Any other value: kept as it is." }));
+            let mut schema = json!({ "anyOf": any_of });
+            annotate(&mut schema, u.description.as_deref(), Some(&u.source));
+            schema
+        }
         ir::TypeDef::Enum(e) => {
             let (kind, values): (&str, Vec<Value>) = match &e.values {
                 ir::EnumValues::Strings(v) => ("string", v.iter().map(|s| json!(s)).collect()),

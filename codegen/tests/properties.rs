@@ -194,6 +194,17 @@ fn accepts(v: &ir::Vendor, ty: &Ty, value: &Value, path: &str) -> Result<(), Str
                 }
                 Ok(())
             }
+            // A sample must fit one of the kinds seen, not only `Other`.
+            Some(ir::TypeDef::Union(u)) => {
+                if u.variants.iter().any(|t| {
+                    accepts(v, t, value, path).is_ok()
+                        && (!matches!(t, Ty::Map { .. }) || value.is_object())
+                }) {
+                    Ok(())
+                } else {
+                    fail()
+                }
+            }
             None => Err(format!("{path}: no type {name}")),
         },
     }

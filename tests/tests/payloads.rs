@@ -348,3 +348,32 @@ fn a_repeated_event_type_key_counts_once_the_last() {
         assert_eq!(Event::from_json(&written).unwrap(), event);
     }
 }
+
+/// A field the examples show as different kinds of value is a union of the
+/// kinds seen, and keeps any other kind in `Other`.
+#[test]
+fn fields_of_several_kinds_are_unions() {
+    use hostile_models::mixed::{Event, Flag, Ref, Size, Tags, When};
+    let body = json!({"type": "thing.changed", "when": "2024-05-20T10:00:00Z", "tags": {"a": 1},
+        "size": 2, "flag": "yes", "ref": {"id": 1}});
+    let event = Event::from_json(&bytes(&body)).unwrap();
+    let Event::ThingChanged(p) = &event else {
+        panic!("{event:?}")
+    };
+    assert!(matches!(p.when.value(), Some(When::String(_))));
+    assert!(matches!(p.tags.value(), Some(Tags::Object(_))));
+    assert!(matches!(p.size.value(), Some(Size::Number(_))));
+    assert!(matches!(p.flag.value(), Some(Flag::String(s)) if s == "yes"));
+    assert!(matches!(p.ref_.value(), Some(Ref::Object(_))));
+    assert_round_trip(&event, &body, "mixed");
+    // A kind no example showed: kept in `Other`, and written back as it was.
+    let body = json!({"type": "thing.changed", "when": [1], "flag": 3, "ref": true});
+    let event = Event::from_json(&bytes(&body)).unwrap();
+    let Event::ThingChanged(p) = &event else {
+        panic!("{event:?}")
+    };
+    assert!(matches!(p.when.value(), Some(When::Other(_))));
+    assert!(matches!(p.flag.value(), Some(Flag::Other(_))));
+    assert!(matches!(p.ref_.value(), Some(Ref::Other(_))));
+    assert_round_trip(&event, &body, "mixed");
+}
