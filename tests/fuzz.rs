@@ -30,7 +30,7 @@ pub fn parse_seeds(data: &[u8]) {
 
 /// `hostile-models`, generated from `tests/fixtures/hostile/specs`.
 pub fn parse_hostile(data: &[u8]) {
-    const VENDORS: [&str; 4] = ["headeronly", "hostile", "mixed", "nowhere"];
+    const VENDORS: [&str; 5] = ["envelopes", "headeronly", "hostile", "mixed", "nowhere"];
     check(data, &VENDORS, |v, t, b| match t {
         None => hostile_models::AnyEvent::from_json(v, b),
         Some(t) => hostile_models::AnyEvent::from_json_with_type(v, t, b),

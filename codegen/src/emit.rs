@@ -434,11 +434,47 @@ fn vendor_module(v: &ir::Vendor, specs: &str) -> TokenStream {
     let module_doc = format!(" Webhooks of `{0}`, generated from `{specs}/{0}/`.", v.name);
     let event_types: Vec<&str> = v.events.iter().map(|e| e.name.as_str()).collect();
     let event_enum = event_enum(v);
-    let types = v.types.iter().map(|t| match t {
-        ir::TypeDef::Struct(s) => struct_def(s),
-        ir::TypeDef::Enum(e) => enum_def(e),
-        ir::TypeDef::Union(u) => union_def(u),
-    });
+    // The type parameter of envelopes: a name no type of the vendor has.
+    let mut taken = naming::Scope::with_reserved(&[]);
+    for t in &v.types {
+        taken.claim(t.name());
+    }
+    let p = ident(&taken.claim("Payload"));
+    let mut generics_done = std::collections::BTreeSet::new();
+    let types: Vec<TokenStream> = v
+        .types
+        .iter()
+        .map(|t| match t {
+            ir::TypeDef::Struct(s) => match &s.envelope {
+                Some(e) => {
+                    let generic = Generic {
+                        name: &e.generic,
+                        param: &e.field,
+                        p: p.clone(),
+                    };
+                    let def = generics_done
+                        .insert(e.generic.clone())
+                        .then(|| struct_def_with(s, Some(&generic)));
+                    let alias = ident(&s.name);
+                    let g = ident(&e.generic);
+                    let arg = s
+                        .fields
+                        .iter()
+                        .find(|f| f.name == e.field)
+                        .map_or_else(|| quote!(serde_json::Value), |f| rust_type(&f.ty));
+                    let doc = docs(s.description.as_deref(), &[], Some(&s.source));
+                    quote! {
+                        #def
+                        #doc
+                        pub type #alias = #g<#arg>;
+                    }
+                }
+                None => struct_def(s),
+            },
+            ir::TypeDef::Enum(e) => enum_def(e),
+            ir::TypeDef::Union(u) => union_def(u),
+        })
+        .collect();
     quote! {
         #![doc = #module_doc]
 
@@ -647,8 +683,47 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
     }
 }
 
+/// A generic envelope: `s`'s fields, with the field named `param` holding
+/// the type parameter `P`.
+struct Generic<'a> {
+    name: &'a str,
+    param: &'a str,
+    p: Ident,
+}
+
 fn struct_def(s: &ir::Struct) -> TokenStream {
-    let name = ident(&s.name);
+    struct_def_with(s, None)
+}
+
+fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
+    let name = ident(generic.map_or(s.name.as_str(), |g| g.name));
+    // How the type is written where it is used, and what its impls declare.
+    let (this, impl_params, visitor_params, visitor_new) = match generic {
+        Some(g) => {
+            let p = &g.p;
+            (
+                quote!(#name<#p>),
+                quote!(, #p: serde::Deserialize<'de>),
+                quote!(<#p>(std::marker::PhantomData<#p>);),
+                quote!(Visitor(std::marker::PhantomData)),
+            )
+        }
+        None => (quote!(#name), quote!(), quote!(;), quote!(Visitor)),
+    };
+    let visitor_ty = match generic {
+        Some(g) => {
+            let p = &g.p;
+            quote!(Visitor<#p>)
+        }
+        None => quote!(Visitor),
+    };
+    let decl_name = match generic {
+        Some(g) => {
+            let p = &g.p;
+            quote!(#name<#p>)
+        }
+        None => quote!(#name),
+    };
     // Per field: its declaration, and the pieces of the visitor that reads it.
     let mut decls = Vec::new();
     let mut slots = Vec::new();
@@ -660,6 +735,10 @@ fn struct_def(s: &ir::Struct) -> TokenStream {
         let mut ty = rust_type(&f.ty);
         if matches!(&f.ty, Ty::Named { name } if *name == s.name) {
             ty = quote!(Box<#ty>);
+        }
+        if let Some(g) = generic.filter(|g| g.param == f.name) {
+            let p = &g.p;
+            ty = quote!(#p);
         }
         let wire = &f.name;
         let rename = (rust != f.name).then(|| quote!(rename = #wire));
@@ -696,13 +775,23 @@ fn struct_def(s: &ir::Struct) -> TokenStream {
             pub #id: #field_ty,
         });
     }
-    let doc = docs(s.description.as_deref(), &[], Some(&s.source));
-    let expecting = format!("a {} object", s.name);
+    let doc = match generic {
+        Some(g) => docs(
+            Some(&format!(
+                "The envelope several events share; `{}` holds each event's own payload.",
+                g.param
+            )),
+            &[],
+            Some(&s.source),
+        ),
+        None => docs(s.description.as_deref(), &[], Some(&s.source)),
+    };
+    let expecting = format!("a {} object", generic.map_or(s.name.as_str(), |g| g.name));
     quote! {
         #doc
         #[derive(Clone, Debug, PartialEq, serde::Serialize)]
         #[non_exhaustive]
-        pub struct #name {
+        pub struct #decl_name {
             #(#decls)*
             /// Fields the documentation does not list, kept as received.
             #[serde(flatten)]
@@ -711,15 +800,15 @@ fn struct_def(s: &ir::Struct) -> TokenStream {
 
         // Read by hand rather than derived: unknown keys go straight into
         // `extra`, without the buffering `#[serde(flatten)]` needs.
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<#name, D::Error> {
-                struct Visitor;
-                impl<'de> serde::de::Visitor<'de> for Visitor {
-                    type Value = #name;
+        impl<'de #impl_params> serde::Deserialize<'de> for #this {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<#this, D::Error> {
+                struct Visitor #visitor_params
+                impl<'de #impl_params> serde::de::Visitor<'de> for #visitor_ty {
+                    type Value = #this;
                     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         f.write_str(#expecting)
                     }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#this, A::Error> {
                         #(#slots)*
                         let mut extra = serde_json::Map::new();
                         while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
@@ -736,7 +825,7 @@ fn struct_def(s: &ir::Struct) -> TokenStream {
                         })
                     }
                 }
-                deserializer.deserialize_map(Visitor)
+                deserializer.deserialize_map(#visitor_new)
             }
         }
     }

@@ -397,6 +397,8 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         .map(|d| d.fields.clone())
         .unwrap_or_default();
     builder.build(&roots, &required_paths);
+    let root_names: Vec<&str> = groups.iter().map(|g| g.root_name.as_str()).collect();
+    mark_envelopes(&mut builder.types, &root_names, &mut builder.scope);
     let mut types = builder.types;
     for g in &groups {
         if let Some(ir::TypeDef::Struct(s)) = types.iter_mut().find(|t| t.name() == g.root_name) {
@@ -442,6 +444,75 @@ impl EventInfo {
             description: None,
             source,
             examples: vec![],
+        }
+    }
+}
+
+/// Payload types of several events that share every field but one, which
+/// holds a different struct in each (`data`): instances of one generic
+/// envelope. Only the fields' types, presence and nullability must agree.
+fn mark_envelopes(types: &mut [ir::TypeDef], roots: &[&str], scope: &mut naming::Scope) {
+    let mut by_fields: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    for (i, t) in types.iter().enumerate() {
+        if let ir::TypeDef::Struct(s) = t {
+            if roots.contains(&s.name.as_str()) && !s.fields.is_empty() {
+                let mut names: Vec<String> = s.fields.iter().map(|f| f.name.clone()).collect();
+                names.sort();
+                by_fields.entry(names).or_default().push(i);
+            }
+        }
+    }
+    let structs = |types: &[ir::TypeDef], ix: &[usize]| -> Vec<ir::Struct> {
+        ix.iter()
+            .filter_map(|&i| match &types[i] {
+                ir::TypeDef::Struct(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    for (names, ix) in by_fields {
+        if ix.len() < 2 {
+            continue;
+        }
+        let members = structs(types, &ix);
+        let field = |s: &ir::Struct, n: &str| s.fields.iter().find(|f| f.name == n).cloned();
+        let differing: Vec<&String> = names
+            .iter()
+            .filter(|n| {
+                let first = field(&members[0], n);
+                members.iter().any(|m| {
+                    let f = field(m, n);
+                    f.as_ref()
+                        .map(|f| (&f.ty, f.required, f.nullable, f.strict))
+                        != first
+                            .as_ref()
+                            .map(|f| (&f.ty, f.required, f.nullable, f.strict))
+                })
+            })
+            .collect();
+        let [param] = differing.as_slice() else {
+            continue;
+        };
+        // The varying field holds a struct in every member, in the same way.
+        let fits = members.iter().all(|m| {
+            field(m, param).is_some_and(|f| {
+                matches!(f.ty, Ty::Named { .. })
+                    && field(&members[0], param).is_some_and(|g| {
+                        (g.required, g.nullable, g.strict) == (f.required, f.nullable, f.strict)
+                    })
+            })
+        });
+        if !fits {
+            continue;
+        }
+        let generic = scope.claim("Envelope");
+        for &i in &ix {
+            if let ir::TypeDef::Struct(s) = &mut types[i] {
+                s.envelope = Some(ir::EnvelopeOf {
+                    generic: generic.clone(),
+                    field: (*param).clone(),
+                });
+            }
         }
     }
 }
@@ -1150,6 +1221,7 @@ impl<'d> Builder<'d> {
             description,
             fields,
             source: shape.loc.clone().unwrap_or_else(unknown_loc),
+            envelope: None,
         }));
     }
 

@@ -122,6 +122,18 @@ pub struct Struct {
     pub description: Option<String>,
     pub fields: Vec<Field>,
     pub source: Loc,
+    /// This payload is an instance of a generic envelope that several
+    /// events share: the same fields, but for one whose type varies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub envelope: Option<EnvelopeOf>,
+}
+
+/// `InvoicePaid` is `Envelope<InvoicePaidData>`: the generic type, and the
+/// field that holds the type parameter.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EnvelopeOf {
+    pub generic: String,
+    pub field: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

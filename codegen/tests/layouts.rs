@@ -259,6 +259,17 @@ fn one_page_for_events_of_different_shapes() {
             "bankAccount:BankAccount!"
         ]
     );
+    // The three payloads share their envelope: one generic type over `data`.
+    for name in ["InvoiceCreated", "InvoicePaid", "PayoutSent"] {
+        let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == name) else {
+            panic!("no {name}")
+        };
+        let e = s
+            .envelope
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name}: no envelope"));
+        assert_eq!((e.generic.as_str(), e.field.as_str()), ("Envelope", "data"));
+    }
     // The invoice events' `lines` items are one type.
     assert!(fields(v, "InvoicePaidData").contains(&"lines:[Named { name: \"Line\" }]!".to_owned()));
     assert!(

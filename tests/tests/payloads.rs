@@ -377,3 +377,33 @@ fn fields_of_several_kinds_are_unions() {
     assert!(matches!(p.ref_.value(), Some(Ref::Other(_))));
     assert_round_trip(&event, &body, "mixed");
 }
+
+/// Events whose payloads share every field but one are one generic envelope:
+/// `ACreated` is `Envelope<ACreatedPayload>` (its parameter renamed clear of
+/// the vendor's own `Payload` type).
+#[test]
+fn a_shared_envelope_is_one_generic_type() {
+    use hostile_models::envelopes::{ACreatedPayload, BDeletedPayload, Envelope, Event};
+    let body = json!({"kind": "a.created", "id": 1, "payload": {"a": "x", "Payload": {"deep": true}}, "new": 1});
+    let event = Event::from_json(&bytes(&body)).unwrap();
+    let Event::ACreated(p) = &event else {
+        panic!("{event:?}")
+    };
+    let p: &Envelope<ACreatedPayload> = p;
+    assert_eq!(
+        p.payload
+            .value()
+            .and_then(|d| d.a.value())
+            .map(String::as_str),
+        Some("x")
+    );
+    assert_eq!(p.extra.get("new"), Some(&json!(1)));
+    assert_round_trip(&event, &body, "envelope");
+    let body = json!({"kind": "b.deleted", "id": 2, "payload": {"b": 2, "reason": null}});
+    let event = Event::from_json(&bytes(&body)).unwrap();
+    let Event::BDeleted(p) = &event else {
+        panic!("{event:?}")
+    };
+    let _: &Envelope<BDeletedPayload> = p;
+    assert_round_trip(&event, &body, "envelope");
+}
