@@ -245,7 +245,32 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
             parts.iter().map(|p| p[1..p.len() - 1].to_owned()).collect(),
         ));
     }
-    None
+    glued_values(text).map(EnumValues::Strings)
+}
+
+/// Values glued to their meaning, as a table of value and description reads
+/// once its cells lose their borders: `dayCharge based on day(s).weekCharge
+/// based on week(s).` gives `day`, `week`. Each sentence must start with a
+/// lowercase word run straight into a capitalized one, and two must.
+fn glued_values(text: &str) -> Option<Vec<String>> {
+    let mut values = Vec::new();
+    for piece in text.split(['.', ';', '\n']) {
+        let p = piece.trim_start();
+        let len = p
+            .bytes()
+            .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_')
+            .count();
+        if len == 0 || len > 30 || !p.starts_with(|c: char| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let mut rest = p[len..].chars();
+        if rest.next().is_some_and(|c| c.is_ascii_uppercase())
+            && rest.next().is_some_and(|c| c.is_ascii_lowercase())
+        {
+            values.push(p[..len].to_owned());
+        }
+    }
+    (values.len() >= 2).then_some(values)
 }
 
 /// Values listed in a comment beside an example value: `paid or refunded`,
@@ -483,10 +508,14 @@ pub fn path_event(rel: &str, bare: bool) -> Option<String> {
     }
     let stem = file.rsplit_once('.').map_or(*file, |(stem, _)| stem);
     let mut segments: Vec<&str> = stem.split('.').collect();
+    // `1`, `payload`, `with-organization`: labels of one sample among others.
     while segments.len() > 1
         && segments.last().is_some_and(|s| {
+            let l = s.to_ascii_lowercase();
             s.chars().all(|c| c.is_ascii_digit())
-                || SAMPLE_SEGMENTS.contains(&s.to_ascii_lowercase().as_str())
+                || SAMPLE_SEGMENTS.contains(&l.as_str())
+                || l.starts_with("with-")
+                || l.starts_with("without-")
         })
     {
         segments.pop();
@@ -529,6 +558,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn values_glued_to_their_meaning() {
+        assert_eq!(
+            enum_in_text("How often to charge.dayCharge based on day(s).weekCharge based on week(s).monthCharge based on month(s)."),
+            Some(EnumValues::Strings(vec!["day".into(), "week".into(), "month".into()]))
+        );
+        // One glued word is a name and its description, not a list.
+        assert_eq!(
+            enum_in_text("idThe unique identifier. It never changes."),
+            None
+        );
+    }
+
+    #[test]
     fn values_listed_in_comments() {
         let trials = [
             ("paid or refunded", "paid", Some(vec!["paid", "refunded"])),
@@ -568,6 +610,11 @@ mod tests {
                 Some("issues"),
             ),
             ("customer.updated.2.json", true, Some("customer.updated")),
+            (
+                "issues.opened.with-organization.payload.json",
+                true,
+                Some("issues.opened"),
+            ),
             ("customer.updated/1.json", true, Some("customer.updated")),
             (
                 "examples/customer.created.json",
