@@ -274,13 +274,14 @@ impl Error {
         }
     }
 
+    /// `place`: where the type travels instead, "the `X-Event` header".
     #[doc(hidden)]
-    pub fn event_type_in_header(header: &str) -> Error {
+    pub fn event_type_outside(place: &str) -> Error {
         Error {
             kind: ErrorKind::MissingEventType,
             path: String::new(),
             message: format!(
-                "the event type travels in the `{header}` header, not the body: use `from_json_with_type`"
+                "the event type travels in {place}, not the body: use `from_json_with_type`"
             ),
         }
     }

@@ -532,18 +532,18 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
 
     let (fields_const, from_json, from_value, where_doc) = match &v.discriminator {
         Some(d) if d.fields.is_empty() => {
-            let header = d.header.as_deref().unwrap_or_default();
+            let place = d.outside_body().unwrap_or_default();
             (
                 quote!(),
                 quote! {
                     let _ = body;
-                    Err(crate::Error::event_type_in_header(#header))
+                    Err(crate::Error::event_type_outside(#place))
                 },
                 quote! {
                     let _ = body;
-                    Err(serde::de::Error::custom(crate::Error::event_type_in_header(#header)))
+                    Err(serde::de::Error::custom(crate::Error::event_type_outside(#place)))
                 },
-                format!(" The event type travels in the `{header}` header, not the body: this always fails; use [`Event::from_json_with_type`] with the header's value."),
+                format!(" The event type travels in {place}, not the body: this always fails; use [`Event::from_json_with_type`] with its value."),
             )
         }
         Some(d) => {

@@ -12,11 +12,9 @@ use crate::ir::{self, Ty};
 pub fn render(vendor: &ir::Vendor, prefix: &str) -> String {
     let mut out = String::new();
     let carried = match &vendor.discriminator {
-        Some(ir::Discriminator {
-            header: Some(h),
-            fields,
-            ..
-        }) if fields.is_empty() => format!("is in the `{h}` header"),
+        Some(d) if d.fields.is_empty() => {
+            format!("is in {}", d.outside_body().unwrap_or_default())
+        }
         Some(d) => format!(
             "is in {}",
             d.fields

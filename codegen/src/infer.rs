@@ -34,6 +34,8 @@ pub struct Hints {
     pub event_type_fields: Option<Vec<Vec<String>>>,
     /// The HTTP header that carries the event type, when the body does not.
     pub event_type_header: Option<String>,
+    /// The URL path that carries it, when neither body nor header does.
+    pub event_type_url: Option<String>,
     /// Per-field corrections, applied over what the pages say.
     pub overrides: Vec<Override>,
 }
@@ -589,6 +591,9 @@ fn discriminator(
     if let Some(header) = &hints.event_type_header {
         return Some(ir::Discriminator::in_header(header.clone(), None));
     }
+    if let Some(url) = &hints.event_type_url {
+        return Some(ir::Discriminator::in_url(url.clone(), None));
+    }
     if let Some(fields) = &hints.event_type_fields {
         return Some(ir::Discriminator::in_body(fields.clone(), None));
     }
@@ -647,14 +652,23 @@ fn discriminator(
             }
         }
     }
-    // No body field: a header the pages name (`X-GitHub-Event`).
-    pages.iter().find_map(|p| {
-        let (name, loc) = p.evidence.event_header.as_ref()?;
-        Some(ir::Discriminator::in_header(
-            name.clone(),
-            Some(loc.clone()),
-        ))
-    })
+    // No body field: a header the pages name (`X-GitHub-Event`), or a URL
+    // path with the event type in it (`/webhooks/{event}`).
+    pages
+        .iter()
+        .find_map(|p| {
+            let (name, loc) = p.evidence.event_header.as_ref()?;
+            Some(ir::Discriminator::in_header(
+                name.clone(),
+                Some(loc.clone()),
+            ))
+        })
+        .or_else(|| {
+            pages.iter().find_map(|p| {
+                let (url, loc) = p.evidence.event_url.as_ref()?;
+                Some(ir::Discriminator::in_url(url.clone(), Some(loc.clone())))
+            })
+        })
 }
 
 fn paths_with_values(
@@ -1943,6 +1957,7 @@ mod tests {
         let hints = Hints {
             event_type_fields: Some(vec![vec!["type".to_owned()]]),
             event_type_header: None,
+            event_type_url: None,
             overrides: vec![],
         };
         vendor("v", &[Page { source, evidence }], &hints, &mut diags).vendor
@@ -2133,6 +2148,7 @@ mod tests {
         let hints = Hints {
             event_type_fields: Some(vec![vec!["type".to_owned()]]),
             event_type_header: None,
+            event_type_url: None,
             overrides: vec![
                 Override {
                     ty: Some(OverrideType::Number),
@@ -2226,6 +2242,7 @@ mod tests {
         let hints = Hints {
             event_type_fields: Some(vec![vec!["type".to_owned()]]),
             event_type_header: None,
+            event_type_url: None,
             overrides: vec![],
         };
         let v = vendor("v", &[Page { source, evidence }], &hints, &mut diags).vendor;

@@ -34,6 +34,10 @@ pub struct Discriminator {
     /// The HTTP header that carries the type, when no body field does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub header: Option<String>,
+    /// The URL path that carries the type, when no body field or header
+    /// does: `/webhooks/{event}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub source: Option<Loc>,
 }
 
@@ -44,6 +48,7 @@ impl Discriminator {
             fields,
             separator: ".".to_owned(),
             header: None,
+            url: None,
             source,
         }
     }
@@ -54,7 +59,31 @@ impl Discriminator {
             fields: vec![],
             separator: ".".to_owned(),
             header: Some(header),
+            url: None,
             source,
+        }
+    }
+
+    /// The type travels only in the URL the webhook is sent to.
+    pub fn in_url(url: String, source: Option<Loc>) -> Discriminator {
+        Discriminator {
+            fields: vec![],
+            separator: ".".to_owned(),
+            header: None,
+            url: Some(url),
+            source,
+        }
+    }
+
+    /// Where the type travels when not in the body: "the `X-Event` header".
+    pub fn outside_body(&self) -> Option<String> {
+        if !self.fields.is_empty() {
+            return None;
+        }
+        match (&self.header, &self.url) {
+            (Some(h), _) => Some(format!("the `{h}` header")),
+            (None, Some(u)) => Some(format!("the URL path (`{u}`)")),
+            (None, None) => Some("a header or the URL".to_owned()),
         }
     }
 }

@@ -64,6 +64,10 @@ struct EventTypeConfig {
     /// The HTTP header that carries the event type, when the body does not.
     #[serde(default)]
     header: Option<String>,
+    /// The URL path that carries it, when neither body nor header does:
+    /// `/webhooks/{event}`.
+    #[serde(default)]
+    url: Option<String>,
     /// Dotted paths of the body fields whose values, joined by `.`, form the
     /// event type: `["type"]`, `["meta.event_name"]`, `["context_str", "event"]`.
     #[serde(default)]
@@ -208,7 +212,7 @@ fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
             diags
                 .error(src.loc(at), format!("bad {CONFIG_FILE}: {}", e.message()))
                 .with_hint(
-                    "the keys are: [event_type] fields = [\"type\"]; [[override]] path = \"a.b\", type, name, required, nullable, map, enum, format",
+                    "the keys are: [event_type] fields = [\"type\"] (or header = \"X-…\", or url = \"/hooks/{event}\"); [[override]] path = \"a.b\", type, name, required, nullable, map, enum, format",
                 );
             diags.attach_lines([src]);
             return Hints::default();
@@ -245,6 +249,7 @@ fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
     diags.attach_lines([src]);
     Hints {
         event_type_header: config.event_type.as_ref().and_then(|e| e.header.clone()),
+        event_type_url: config.event_type.as_ref().and_then(|e| e.url.clone()),
         event_type_fields: config.event_type.filter(|e| !e.fields.is_empty()).map(|e| {
             e.fields
                 .iter()

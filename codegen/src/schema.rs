@@ -47,8 +47,9 @@ pub fn vendor(v: &ir::Vendor) -> Value {
         "$defs": defs,
     });
     if let Some(d) = &v.discriminator {
-        doc["x-event-type"] = match &d.header {
-            Some(h) if d.fields.is_empty() => json!({ "header": h }),
+        doc["x-event-type"] = match (&d.header, &d.url) {
+            (Some(h), _) if d.fields.is_empty() => json!({ "header": h }),
+            (None, Some(u)) if d.fields.is_empty() => json!({ "url": u }),
             _ => json!({
                 "fields": d.fields.iter().map(|p| p.join(".")).collect::<Vec<_>>(),
                 "separator": d.separator,

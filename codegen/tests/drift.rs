@@ -27,6 +27,7 @@ fn schema(pages: &[&str]) -> ir::Schema {
     let hints = infer::Hints {
         event_type_fields: Some(vec![vec!["type".to_owned()]]),
         event_type_header: None,
+        event_type_url: None,
         overrides: vec![],
     };
     let vendor = infer::vendor("acme", &pages, &hints, &mut diags).vendor;

@@ -190,7 +190,31 @@ fn each_layout_is_read() {
         .iter()
         .map(|e| (e.vendor.clone(), e.event.clone()))
         .collect();
-    assert_eq!(per_event.len(), 18, "{per_event:?}");
+    assert_eq!(per_event.len(), 20, "{per_event:?}");
+}
+
+/// Bare resources as bodies, the event type in the URL path the page names
+/// (hookline): the discriminator says so, and nothing warns.
+#[test]
+fn the_event_type_in_the_url() {
+    let analysis =
+        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    let v = vendor(&analysis.schema, "hookline");
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(
+        (d.url.as_deref(), d.header.as_deref(), d.fields.len()),
+        (Some("/webhooks/{event}"), None, 0)
+    );
+    assert_eq!(
+        d.outside_body().as_deref(),
+        Some("the URL path (`/webhooks/{event}`)")
+    );
+    let events: Vec<&str> = v.events.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(events, ["call.ended", "call.started"]);
+    assert!(!analysis
+        .diagnostics
+        .iter()
+        .any(|d| d.to_string().contains("hookline")));
 }
 
 /// An example copied with its code block's line numbers, and comments that

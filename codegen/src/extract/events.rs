@@ -12,6 +12,7 @@ pub struct Events {
     pub description: Option<String>,
     pub object_heading: Option<String>,
     pub event_header: Option<(String, crate::diag::Loc)>,
+    pub event_url: Option<(String, crate::diag::Loc)>,
 }
 
 pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
@@ -33,6 +34,12 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
         if ev.event_header.is_none() {
             if let Some(h) = event_header(t) {
                 ev.event_header = Some((h.to_owned(), src.loc(col(h))));
+            }
+        }
+        // "We POST to `https://you.example/hooks/{event_type}`."
+        if ev.event_url.is_none() {
+            if let Some(u) = event_url(t) {
+                ev.event_url = Some((u.to_owned(), src.loc(col(u))));
             }
         }
 
@@ -136,6 +143,32 @@ fn event_header(t: &str) -> Option<&str> {
                     || (about_header && (l.contains("event") || l.contains("type"))))
         })
         .map(|w| w.trim_end_matches(['.', ';']))
+}
+
+/// A URL or path whose last segments hold the event type as a placeholder:
+/// `https://you.example/hooks/{event_type}`, `/webhooks/:event`,
+/// `/callbacks/<topic>`. Returns the path, from its first `/` after the host.
+fn event_url(t: &str) -> Option<&str> {
+    t.split(|c: char| c.is_whitespace() || matches!(c, '`' | '"' | '\'' | ',' | '(' | ')'))
+        .find_map(|w| {
+            let w = w.trim_end_matches(['.', ';', ':']);
+            let path = match w.find("://") {
+                Some(i) => &w[i + 3 + w[i + 3..].find('/')?..],
+                None => w.strip_prefix('/').map(|_| w)?,
+            };
+            let placeholder = path.split('/').any(|seg| {
+                let inner = seg
+                    .strip_prefix('{')
+                    .and_then(|s| s.strip_suffix('}'))
+                    .or_else(|| seg.strip_prefix(':'))
+                    .or_else(|| seg.strip_prefix('<').and_then(|s| s.strip_suffix('>')));
+                inner.is_some_and(|i| {
+                    let l = i.to_ascii_lowercase();
+                    l.contains("event") || l.contains("topic") || l == "type"
+                })
+            });
+            placeholder.then_some(path)
+        })
 }
 
 fn mention(src: &Source, offset: usize, name: &str, description: Option<String>) -> EventMention {
@@ -251,6 +284,26 @@ mod tests {
         // Elsewhere such words are field names, and single words are nothing.
         assert!(names("## Fields\n\n- customer_id\n- CreatedAt\n").is_empty());
         assert!(names("## Events\n\n- paid\n- Refund\n").is_empty());
+    }
+
+    #[test]
+    fn urls_that_carry_the_event_type() {
+        let trials = [
+            (
+                "We POST each event to `https://you.example/hooks/{event_type}`.",
+                Some("/hooks/{event_type}"),
+            ),
+            (
+                "Deliveries go to /webhooks/:event on your server",
+                Some("/webhooks/:event"),
+            ),
+            ("Callback URL: https://x.io/cb/<topic>", Some("/cb/<topic>")),
+            ("Send to https://x.io/webhooks/{id}", None),
+            ("See https://docs.example.com/events for the list.", None),
+        ];
+        for (line, want) in trials {
+            assert_eq!(event_url(line), want, "{line}");
+        }
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub struct PageEvidence {
     pub object_heading: Option<String>,
     /// An HTTP header the page says carries the event type (`X-GitHub-Event`).
     pub event_header: Option<(String, Loc)>,
+    /// A URL path with the event type in it (`/webhooks/{event}`).
+    pub event_url: Option<(String, Loc)>,
 }
 
 /// A JSON example payload as published.
@@ -126,6 +128,7 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
         description: events.description,
         object_heading: events.object_heading,
         event_header: events.event_header,
+        event_url: events.event_url,
     }
 }
 
