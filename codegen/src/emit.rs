@@ -717,13 +717,6 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
         }
         None => quote!(Visitor),
     };
-    let decl_name = match generic {
-        Some(g) => {
-            let p = &g.p;
-            quote!(#name<#p>)
-        }
-        None => quote!(#name),
-    };
     // Per field: its declaration, and the pieces of the visitor that reads it.
     let mut decls = Vec::new();
     let mut slots = Vec::new();
@@ -791,7 +784,7 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
         #doc
         #[derive(Clone, Debug, PartialEq, serde::Serialize)]
         #[non_exhaustive]
-        pub struct #decl_name {
+        pub struct #this {
             #(#decls)*
             /// Fields the documentation does not list, kept as received.
             #[serde(flatten)]

@@ -257,29 +257,33 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             .map(|e| e.loc.clone())
             .or_else(|| ev.rows.first().map(|r| r.loc.clone()))
             .unwrap_or_else(|| src.loc(0));
-        let shared =
-            (!split || !ev.rows.is_empty() || in_bodies.iter().any(Option::is_none)).then(|| {
-                let g = group_for(
-                    &mut groups,
-                    &root_name,
-                    first_loc.clone(),
-                    page_event.as_ref().and(ev.description.clone()),
-                );
-                for m in members
-                    .iter()
-                    .filter(|m| !split || !named.contains(m.as_str()))
-                {
-                    if !groups[g].events.contains(m) {
-                        groups[g].events.push(m.clone());
-                    }
+        // The page's shared payload type, with the listed events that have
+        // no example of their own.
+        let shared_group = |groups: &mut Vec<Group>| {
+            let g = group_for(
+                groups,
+                &root_name,
+                first_loc.clone(),
+                page_event.as_ref().and(ev.description.clone()),
+            );
+            for m in members
+                .iter()
+                .filter(|m| !split || !named.contains(m.as_str()))
+            {
+                if !groups[g].events.contains(m) {
+                    groups[g].events.push(m.clone());
                 }
-                g
-            });
+            }
+            g
+        };
+        // Without a split, or when a field list describes the page's events,
+        // the shared type exists even if no example lands in it.
+        let mut shared = (!split || !ev.rows.is_empty()).then(|| shared_group(&mut groups));
         let mut page_groups: Vec<usize> = shared.into_iter().collect();
-        for (example, in_body) in ev.examples.iter().zip(in_bodies) {
+        for (example, in_body) in ev.examples.iter().zip(in_bodies.iter().cloned()) {
             sample += 1;
-            let g = match (&in_body, shared) {
-                (Some((value, _)), _) if split => {
+            let g = match &in_body {
+                Some((value, _)) if split => {
                     let g = group_for(
                         &mut groups,
                         &naming::pascal(value),
@@ -291,9 +295,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                     }
                     g
                 }
-                (_, Some(g)) => g,
-                // Not reached: without a shared group every example names its event.
-                (_, None) => group_for(&mut groups, &root_name, first_loc.clone(), None),
+                _ => *shared.get_or_insert_with(|| shared_group(&mut groups)),
             };
             if !page_groups.contains(&g) {
                 page_groups.push(g);
