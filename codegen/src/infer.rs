@@ -184,6 +184,8 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     // Each example payload counts once as evidence, however often a shape
     // recurs inside it.
     let mut sample = 0usize;
+    // The page of each sample: sample `n` is `sample_sources[n - 1]`.
+    let mut sample_sources: Vec<&Source> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
     let mut cases = Vec::new();
     for page in pages {
@@ -282,6 +284,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         let mut page_groups: Vec<usize> = shared.into_iter().collect();
         for (example, in_body) in ev.examples.iter().zip(in_bodies.iter().cloned()) {
             sample += 1;
+            sample_sources.push(src);
             let g = match &in_body {
                 Some((value, _)) if split => {
                     let g = group_for(
@@ -392,6 +395,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     }
 
     let mut builder = Builder::new(diags);
+    builder.samples = sample_sources;
     let roots: Vec<(String, &Shape)> = groups
         .iter()
         .map(|g| (g.root_name.clone(), &g.shape))
@@ -760,11 +764,29 @@ struct Shape {
     /// Where the first null, and each distinct string value (up to
     /// `MAX_VALUE_LOCS`), was seen: for diagnostics that point at them.
     null_loc: Option<Loc>,
-    value_locs: Vec<(String, Loc)>,
+    value_at: Vec<ValueAt>,
 }
 
-/// Distinct string values whose place is kept per place of a payload.
-const MAX_VALUE_LOCS: usize = 64;
+/// Where a distinct string value was first seen, kept small: the value is
+/// read back from the page only when a diagnostic needs it.
+#[derive(Clone, Copy, Debug)]
+struct ValueAt {
+    hash: u64,
+    sample: usize,
+    offset: usize,
+}
+
+fn value_hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // Fixed keys: the same on every run and machine.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// Distinct string values whose place is kept per place of a payload: enough
+/// to point at a few values a list lacks, few enough to stay cheap.
+const MAX_VALUE_LOCS: usize = 16;
 
 impl Shape {
     fn child(&mut self, key: &str) -> &mut Shape {
@@ -808,10 +830,15 @@ impl Shape {
                 self.strings += 1;
                 if !extract::is_placeholder(s) {
                     self.str_values.push(s.clone());
-                    if self.value_locs.len() < MAX_VALUE_LOCS
-                        && !self.value_locs.iter().any(|(v, _)| v == s)
-                    {
-                        self.value_locs.push((s.clone(), src.loc(node.start)));
+                    if self.value_at.len() < MAX_VALUE_LOCS {
+                        let hash = value_hash(s);
+                        if !self.value_at.iter().any(|v| v.hash == hash) {
+                            self.value_at.push(ValueAt {
+                                hash,
+                                sample,
+                                offset: node.start,
+                            });
+                        }
                     }
                 }
             }
@@ -890,11 +917,12 @@ impl Shape {
         if self.null_loc.is_none() {
             self.null_loc.clone_from(&other.null_loc);
         }
-        for (v, loc) in &other.value_locs {
-            if self.value_locs.len() < MAX_VALUE_LOCS
-                && !self.value_locs.iter().any(|(w, _)| w == v)
-            {
-                self.value_locs.push((v.clone(), loc.clone()));
+        for v in &other.value_at {
+            if self.value_at.len() >= MAX_VALUE_LOCS {
+                break;
+            }
+            if !self.value_at.iter().any(|w| w.hash == v.hash) {
+                self.value_at.push(*v);
             }
         }
     }
@@ -977,6 +1005,8 @@ struct Occurrence {
 
 struct Builder<'d> {
     diags: &'d mut Diagnostics,
+    /// The page of each example payload, by sample number.
+    samples: Vec<&'d Source>,
     scope: naming::Scope,
     /// Merged shape per signature, and where each occurs.
     groups: BTreeMap<String, (Shape, Vec<Occurrence>)>,
@@ -997,6 +1027,7 @@ impl<'d> Builder<'d> {
     fn new(diags: &'d mut Diagnostics) -> Builder<'d> {
         Builder {
             diags,
+            samples: Vec::new(),
             scope: naming::Scope::with_reserved(&[
                 "Event",
                 "UnknownEvent",
@@ -1556,11 +1587,20 @@ impl<'d> Builder<'d> {
             // An example payload with a value the list does not have: a typo
             // on one side, or a value the list forgot.
             if let ir::EnumValues::Strings(listed) = &values {
-                for (v, loc) in &shape.value_locs {
-                    if !listed.contains(v) {
+                for at in &shape.value_at {
+                    let Some(src) = self.samples.get(at.sample.wrapping_sub(1)) else {
+                        continue;
+                    };
+                    let Some(v) = crate::lenient::parse_at(&src.text, at.offset)
+                        .ok()
+                        .and_then(|p| p.node.as_str().map(str::to_owned))
+                    else {
+                        continue;
+                    };
+                    if !listed.contains(&v) {
                         self.diags
                             .warn(
-                                loc.clone(),
+                                src.loc(at.offset),
                                 format!(
                                     "`{key}`: the example has `{v}`, which is not among the values listed at {}",
                                     row.loc.file_line()

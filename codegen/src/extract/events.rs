@@ -149,7 +149,11 @@ fn event_header(t: &str) -> Option<&str> {
 /// `https://you.example/hooks/{event_type}`, `/webhooks/:event`,
 /// `/callbacks/<topic>`. Returns the path, from its first `/` after the host.
 fn event_url(t: &str) -> Option<&str> {
+    if !t.contains('/') {
+        return None;
+    }
     t.split(|c: char| c.is_whitespace() || matches!(c, '`' | '"' | '\'' | ',' | '(' | ')'))
+        .filter(|w| w.contains('/'))
         .find_map(|w| {
             let w = w.trim_end_matches(['.', ';', ':']);
             let path = match w.find("://") {

@@ -101,7 +101,7 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
 /// an enum. Read after the page's tables, which win where both speak.
 pub fn comment_rows(src: &Source, examples: &[Example]) -> Vec<FieldRow> {
     let mut rows: Vec<FieldRow> = Vec::new();
-    for ex in examples {
+    for ex in examples.iter().filter(|ex| !ex.comments.is_empty()) {
         let mut entries = Vec::new();
         entries_with_paths(&ex.node, &mut vec![], &mut entries);
         for &at in &ex.comments {
