@@ -78,6 +78,31 @@ struct Module {
     summary: String,
 }
 
+/// The vendors' modules, in order. Each is built and formatted on its own,
+/// so the work is spread over the machine's cores (tokens never cross
+/// threads: each thread builds its own and hands back text).
+fn vendor_modules(vendors: &[ir::Vendor], specs: &str) -> Vec<File> {
+    let one = |v: &ir::Vendor| rust_file(&format!("src/{}.rs", v.name), vendor_module(v, specs));
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads < 2 || vendors.len() < 2 {
+        return vendors.iter().map(one).collect();
+    }
+    let chunk = vendors.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = vendors
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(one).collect::<Vec<File>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                // A panic in one part is a bug in emit: let it surface as one.
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+            .collect()
+    })
+}
+
 /// Every file of the generated crate, sorted by path.
 pub fn crate_files(schema: &ir::Schema, options: &Options) -> Vec<File> {
     crate_files_keeping(schema, options, &[])
@@ -115,12 +140,7 @@ pub fn crate_files_keeping(schema: &ir::Schema, options: &Options, kept: &[Kept]
             contents: format!("{HEADER}{RUNTIME}"),
         },
     ];
-    for v in &schema.vendors {
-        files.push(rust_file(
-            &format!("src/{}.rs", v.name),
-            vendor_module(v, &options.specs),
-        ));
-    }
+    files.extend(vendor_modules(&schema.vendors, &options.specs));
     for v in &schema.vendors {
         // The IR the crate was made from: `check` and `generate` diff against it.
         let ir = serde_json::to_string_pretty(v).unwrap_or_default();

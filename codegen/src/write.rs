@@ -25,7 +25,8 @@ pub struct Report {
     pub changed: Vec<String>,
     /// Files removed because nothing generates them any more.
     pub removed: Vec<String>,
-    /// A unified diff from what is on disk to what is generated.
+    /// A unified diff from what is on disk to what is generated (check mode
+    /// only: writing needs no diff).
     pub diff: String,
 }
 
@@ -60,11 +61,13 @@ pub fn sync(out: &Path, files: &[File], mode: Mode) -> io::Result<Report> {
             continue;
         }
         report.changed.push(file.path.clone());
-        report.diff.push_str(&unified(
-            &file.path,
-            old.as_deref().unwrap_or(""),
-            &file.contents,
-        ));
+        if mode == Mode::Check {
+            report.diff.push_str(&unified(
+                &file.path,
+                old.as_deref().unwrap_or(""),
+                &file.contents,
+            ));
+        }
     }
     for orphan in orphans(out, files)? {
         let rel = orphan
@@ -72,8 +75,10 @@ pub fn sync(out: &Path, files: &[File], mode: Mode) -> io::Result<Report> {
             .unwrap_or(&orphan)
             .to_string_lossy()
             .replace('\\', "/");
-        let old = fs::read_to_string(&orphan).unwrap_or_default();
-        report.diff.push_str(&unified(&rel, &old, ""));
+        if mode == Mode::Check {
+            let old = fs::read_to_string(&orphan).unwrap_or_default();
+            report.diff.push_str(&unified(&rel, &old, ""));
+        }
         report.removed.push(rel);
     }
     if mode == Mode::Write && !report.is_clean() {
