@@ -475,9 +475,9 @@ const GENERIC_FILES: &[&str] = &[
 ];
 
 /// The event a file's place names, given its path inside the vendor's
-/// folder. The innermost folder names it (`issues/opened.payload.json`:
-/// `issues`; `customer.updated/2.json`), unless it is a container such as
-/// `examples/`; else the file name does (`customer.updated.2.json`:
+/// folder. For a payload file (`bare`), the innermost folder names it
+/// (`issues/opened.payload.json`: `issues`; `customer.updated/2.json`),
+/// unless it is a container such as `examples/`; else the file name does (`customer.updated.2.json`:
 /// `customer.updated`). A single word (`push.json`) names an event only in a
 /// `.json` file that is nothing but a JSON document (`bare`), and only if it
 /// is not a generic word (`events.json`, `example.json`): a prose page named
@@ -501,7 +501,8 @@ pub fn path_event(rel: &str, bare: bool) -> Option<String> {
                 .chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-'))
     };
-    if let Some(folder) = folders.iter().rev().find(|f| !container(f)) {
+    // Only payload files: a prose page in a folder says its events itself.
+    if let Some(folder) = folders.iter().rev().find(|f| bare && !container(f)) {
         if word(folder) {
             return Some((*folder).to_owned());
         }
@@ -628,6 +629,8 @@ mod tests {
             ),
             ("payloads/2024-01-01/push.json", true, Some("push")),
             ("push.json", true, Some("push")),
+            ("webhook-docs/overview.md", false, None),
+            ("billing/invoice.paid.md", false, Some("invoice.paid")),
             // A single word names an event only as a bare `.json` payload.
             ("push.json", false, None),
             ("push.txt", true, None),
