@@ -525,6 +525,64 @@ fn mark_envelopes(types: &mut [ir::TypeDef], roots: &[&str], scope: &mut naming:
     }
 }
 
+/// The kinds of JSON value a named type reads, in the order of [`takes`]:
+/// string, integer, float, boolean, object, array.
+fn reads(t: &ir::TypeDef) -> [bool; 6] {
+    match t {
+        ir::TypeDef::Struct(_) => [false, false, false, false, true, false],
+        ir::TypeDef::Enum(ir::Enum {
+            values: ir::EnumValues::Strings(_),
+            ..
+        }) => [true, false, false, false, false, false],
+        ir::TypeDef::Enum(_) => [false, true, false, false, false, false],
+        ir::TypeDef::Union(u) => {
+            let mut r = [false; 6];
+            for v in &u.variants {
+                match v {
+                    Ty::String { .. } => r[0] = true,
+                    Ty::Integer { .. } => r[1] = true,
+                    Ty::Number => (r[1], r[2]) = (true, true),
+                    Ty::Boolean => r[3] = true,
+                    Ty::Map { .. } | Ty::Named { .. } => r[4] = true,
+                    Ty::Array { .. } => r[5] = true,
+                    Ty::Any | Ty::Nullable { .. } => r = [true; 6],
+                }
+            }
+            r
+        }
+    }
+}
+
+/// Whether a field of type `ty` reads every kind of value `seen` shows
+/// (null aside: presence and nullability are settled apart). `kinds`: what
+/// each named type reads.
+fn takes(ty: &Ty, seen: &Shape, kinds: &BTreeMap<String, [bool; 6]>) -> bool {
+    let only = |allowed: [bool; 6]| {
+        let counts = [
+            seen.strings,
+            seen.ints,
+            seen.floats,
+            seen.bools,
+            seen.objects,
+            seen.arrays,
+        ];
+        counts.iter().zip(allowed).all(|(n, ok)| *n == 0 || ok)
+    };
+    match ty {
+        Ty::Any | Ty::Map { .. } => true,
+        Ty::Nullable { inner } => takes(inner, seen, kinds),
+        Ty::String { .. } => only([true, false, false, false, false, false]),
+        Ty::Integer { .. } => only([false, true, false, false, false, false]),
+        Ty::Number => only([false, true, true, false, false, false]),
+        Ty::Boolean => only([false, false, false, true, false, false]),
+        Ty::Array { items } => {
+            only([false, false, false, false, false, true])
+                && seen.items.as_deref().is_none_or(|i| takes(items, i, kinds))
+        }
+        Ty::Named { name } => kinds.get(name).is_none_or(|r| only(*r)),
+    }
+}
+
 /// Every path in a payload, arrays transparent: `data.object.lines.amount`.
 fn paths(node: &Node, prefix: &str, out: &mut BTreeSet<String>) {
     match &node.kind {
@@ -1001,6 +1059,8 @@ struct Occurrence {
     /// The field name it sits under (singular for array items).
     key: String,
     parent: Option<String>,
+    /// The place itself, to know later whether a shape is one of these.
+    place: *const Shape,
 }
 
 struct Builder<'d> {
@@ -1021,6 +1081,9 @@ struct Builder<'d> {
     queue: Vec<(String, Shape)>,
     /// Signatures already queued.
     emitted: BTreeSet<String>,
+    /// Places a named struct serves that are not among the occurrences its
+    /// evidence came from (children of merged parents), to settle at the end.
+    also_at: Vec<(String, Shape)>,
 }
 
 impl<'d> Builder<'d> {
@@ -1048,6 +1111,7 @@ impl<'d> Builder<'d> {
             sibling_labels: vec![],
             queue: vec![],
             emitted: BTreeSet::new(),
+            also_at: vec![],
         }
     }
 
@@ -1068,6 +1132,7 @@ impl<'d> Builder<'d> {
         while let Some((type_name, shape)) = self.queue.pop() {
             self.emit_struct(&type_name, &shape, &[]);
         }
+        self.settle_shared();
     }
 
     /// The type name for a struct shape, naming it now if no occurrence had
@@ -1081,6 +1146,16 @@ impl<'d> Builder<'d> {
                     .get(&sig)
                     .map_or_else(|| shape.clone(), |g| g.0.clone());
                 self.queue.push((name.clone(), merged));
+            }
+            // The type serves this place too. When it is not one of the
+            // occurrences the type was built from (a child of a merged
+            // parent), what it shows is settled once every struct is built.
+            let known = self
+                .groups
+                .get(&sig)
+                .is_some_and(|(_, occ)| occ.iter().any(|o| std::ptr::eq(o.place, shape)));
+            if !known {
+                self.also_at.push((name.clone(), shape.clone()));
             }
             return name;
         }
@@ -1101,6 +1176,109 @@ impl<'d> Builder<'d> {
         name
     }
 
+    /// Every place a shared struct serves counts: a field some place lacks is
+    /// not required, one some place shows null is nullable, one some place
+    /// shows in a kind its type does not take becomes any JSON value (with a
+    /// warning), and nested structs are settled the same way. Promises stand.
+    fn settle_shared(&mut self) {
+        let also_at = std::mem::take(&mut self.also_at);
+        if also_at.is_empty() {
+            return;
+        }
+        // What each named type reads; settling widens fields, not types.
+        let kinds: BTreeMap<String, [bool; 6]> = self
+            .types
+            .iter()
+            .map(|t| (t.name().to_owned(), reads(t)))
+            .collect();
+        let structs: BTreeSet<String> = self
+            .types
+            .iter()
+            .filter(|t| matches!(t, ir::TypeDef::Struct(_)))
+            .map(|t| t.name().to_owned())
+            .collect();
+        for (name, shape) in also_at {
+            // Against self-referential types, within one place.
+            let mut seen = BTreeSet::new();
+            self.settle(&name, &shape, &mut seen, &kinds, &structs);
+        }
+    }
+
+    fn settle(
+        &mut self,
+        name: &str,
+        shape: &Shape,
+        seen: &mut BTreeSet<(String, usize)>,
+        kinds: &BTreeMap<String, [bool; 6]>,
+        structs: &BTreeSet<String>,
+    ) {
+        if !seen.insert((name.to_owned(), std::ptr::from_ref(shape) as usize)) {
+            return;
+        }
+        let Some(ir::TypeDef::Struct(s)) = self.types.iter_mut().find(|t| t.name() == name) else {
+            return;
+        };
+        let mut nested = Vec::new();
+        for f in s.fields.iter_mut() {
+            let child = shape
+                .fields
+                .iter()
+                .find(|(k, _)| *k == f.name)
+                .map(|(_, c)| c);
+            if !f.strict {
+                if f.required && child.is_none_or(|c| c.present < shape.objects) {
+                    f.required = false;
+                    for w in f.why.iter_mut().filter(|w| w.starts_with("presence:")) {
+                        *w = "presence: absent where this type also serves (may be absent)"
+                            .to_owned();
+                    }
+                }
+                if !f.nullable && child.is_some_and(|c| c.nulls > 0) {
+                    f.nullable = true;
+                    for w in f.why.iter_mut().filter(|w| w.starts_with("nullability:")) {
+                        *w = "nullability: seen null where this type also serves (nullable)"
+                            .to_owned();
+                    }
+                }
+            }
+            let Some(c) = child else { continue };
+            if !takes(&f.ty, c, kinds) {
+                if let Some(loc) = &c.loc {
+                    self.diags.warn(
+                        loc.clone(),
+                        format!("`{}` here does not fit the type `{name}` has for it elsewhere; typed as any JSON value", f.name),
+                    );
+                }
+                f.ty = Ty::Any;
+                f.why.push(
+                    "type: widened to any JSON value: another place of this type holds other kinds"
+                        .to_owned(),
+                );
+                continue;
+            }
+            let (inner, items) = match (&f.ty, c.items.is_some()) {
+                (Ty::Array { items }, true) => (items.as_ref(), true),
+                (t, _) => (t, false),
+            };
+            if let Ty::Named { name: n } = inner {
+                if structs.contains(n) {
+                    nested.push((n.clone(), f.name.clone(), items));
+                }
+            }
+        }
+        for (n, key, items) in nested {
+            let Some((_, c)) = shape.fields.iter().find(|(k, _)| *k == key) else {
+                continue;
+            };
+            let c = if items {
+                c.items.as_deref().unwrap_or(c)
+            } else {
+                c
+            };
+            self.settle(&n, c, seen, kinds, structs);
+        }
+    }
+
     /// Records every struct-shaped place below `shape`, grouped by signature.
     fn collect(&mut self, shape: &Shape, depth: usize, parent: &str) {
         for (key, child) in &shape.fields {
@@ -1117,6 +1295,7 @@ impl<'d> Builder<'d> {
                 order: self.order,
                 key: key.to_owned(),
                 parent: Some(parent.to_owned()),
+                place: std::ptr::from_ref(shape),
             };
             let entry = self
                 .groups
