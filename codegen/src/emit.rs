@@ -718,24 +718,24 @@ fn struct_def(s: &ir::Struct) -> TokenStream {
 fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
     let name = ident(generic.map_or(s.name.as_str(), |g| g.name));
     // How the type is written where it is used, and what its impls declare.
-    let (this, impl_params, visitor_params, visitor_new) = match generic {
+    let (this, impl_params, visitor_params, visitor_ty, visitor_new) = match generic {
         Some(g) => {
             let p = &g.p;
             (
                 quote!(#name<#p>),
                 quote!(, #p: serde::Deserialize<'de>),
                 quote!(<#p>(std::marker::PhantomData<#p>);),
+                quote!(Visitor<#p>),
                 quote!(Visitor(std::marker::PhantomData)),
             )
         }
-        None => (quote!(#name), quote!(), quote!(;), quote!(Visitor)),
-    };
-    let visitor_ty = match generic {
-        Some(g) => {
-            let p = &g.p;
-            quote!(Visitor<#p>)
-        }
-        None => quote!(Visitor),
+        None => (
+            quote!(#name),
+            quote!(),
+            quote!(;),
+            quote!(Visitor),
+            quote!(Visitor),
+        ),
     };
     // Per field: its declaration, and the pieces of the visitor that reads it.
     let mut decls = Vec::new();
