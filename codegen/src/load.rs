@@ -63,15 +63,15 @@ struct OverrideConfig {
 struct EventTypeConfig {
     /// The HTTP header that carries the event type, when the body does not.
     #[serde(default)]
-    header: Option<String>,
+    header: Option<toml::Spanned<String>>,
     /// The URL path that carries it, when neither body nor header does:
     /// `/webhooks/{event}`.
     #[serde(default)]
-    url: Option<String>,
+    url: Option<toml::Spanned<String>>,
     /// Dotted paths of the body fields whose values, joined by `.`, form the
     /// event type: `["type"]`, `["meta.event_name"]`, `["context_str", "event"]`.
     #[serde(default)]
-    fields: Vec<String>,
+    fields: Vec<toml::Spanned<String>>,
 }
 
 /// Reads every vendor folder below `dir`, sorted by name so output never
@@ -246,18 +246,77 @@ fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
             loc: src.loc(o.path.span().start),
         });
     }
+    let mut header = None;
+    let mut url = None;
+    let mut fields = Vec::new();
+    if let Some(e) = config.event_type {
+        if let Some(h) = e.header {
+            if is_header_name(h.get_ref()) {
+                header = Some(h.into_inner());
+            } else {
+                diags
+                    .error(
+                        src.loc(h.span().start),
+                        format!(
+                            "bad {CONFIG_FILE}: `{}` is not an HTTP header name",
+                            h.get_ref().escape_debug()
+                        ),
+                    )
+                    .with_hint("a header name is letters, digits and - (X-Acme-Event)");
+            }
+        }
+        if let Some(u) = e.url {
+            if u.get_ref()
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace())
+            {
+                diags
+                    .error(
+                        src.loc(u.span().start),
+                        format!(
+                            "bad {CONFIG_FILE}: `{}` is not a URL path",
+                            u.get_ref().escape_debug()
+                        ),
+                    )
+                    .with_hint("a path with the event as {event}: url = \"/webhooks/{event}\"");
+            } else {
+                url = Some(u.into_inner());
+            }
+        }
+        for f in e.fields {
+            let path: Vec<String> = f.get_ref().split('.').map(str::to_owned).collect();
+            if path.iter().any(String::is_empty) {
+                diags
+                    .error(
+                        src.loc(f.span().start),
+                        format!(
+                            "bad {CONFIG_FILE}: `{}` is not a field path",
+                            f.get_ref().escape_debug()
+                        ),
+                    )
+                    .with_hint(
+                        "a dotted path from the payload root: \"type\", \"meta.event_name\"",
+                    );
+            } else {
+                fields.push(path);
+            }
+        }
+    }
     diags.attach_lines([src]);
     Hints {
-        event_type_header: config.event_type.as_ref().and_then(|e| e.header.clone()),
-        event_type_url: config.event_type.as_ref().and_then(|e| e.url.clone()),
-        event_type_fields: config.event_type.filter(|e| !e.fields.is_empty()).map(|e| {
-            e.fields
-                .iter()
-                .map(|f| f.split('.').map(str::to_owned).collect())
-                .collect()
-        }),
+        event_type_header: header,
+        event_type_url: url,
+        event_type_fields: (!fields.is_empty()).then_some(fields),
         overrides,
     }
+}
+
+/// An HTTP header name: RFC 9110's token characters.
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// The location of a whole file, for diagnostics about it.

@@ -565,6 +565,39 @@ fn overrides_in_the_vendor_config() {
     fs::remove_dir_all(dir).unwrap();
 }
 
+/// Config values reach generated code: one that is not a header name, a
+/// URL path or a field path is an error at its place, not text in a doc.
+#[test]
+fn event_type_config_values_are_checked() {
+    let dir = with_seed("pelcro");
+    let config = dir.join("specs/pelcro/hookgen.toml");
+    for (toml, expect) in [
+        (
+            "[event_type]\nheader = \"X-Ev\\n```\\npanic!()\\n```\"\n",
+            "specs/pelcro/hookgen.toml:2:10: error: bad hookgen.toml: `X-Ev\\n```\\npanic!()\\n```` is not an HTTP header name",
+        ),
+        (
+            "[event_type]\nfields = [\"\"]\n",
+            "specs/pelcro/hookgen.toml:2:11: error: bad hookgen.toml: `` is not a field path",
+        ),
+        (
+            "[event_type]\nfields = [\"data..type\"]\n",
+            "specs/pelcro/hookgen.toml:2:11: error: bad hookgen.toml: `data..type` is not a field path",
+        ),
+        (
+            "[event_type]\nurl = \"/hooks/{event} x\"\n",
+            "specs/pelcro/hookgen.toml:2:7: error: bad hookgen.toml: `/hooks/{event} x` is not a URL path",
+        ),
+    ] {
+        fs::write(&config, toml).unwrap();
+        let out = hookgen(&dir, &["generate"]);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{toml}: {stderr}");
+        assert!(stderr.contains(expect), "{toml}: {stderr}");
+    }
+    fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn explain_shows_each_decision_and_its_evidence() {
     let specs = "tests/fixtures/layouts/specs";
