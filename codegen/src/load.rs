@@ -78,8 +78,19 @@ struct EventTypeConfig {
 /// depends on directory order. `shown` is how `dir` is printed in diagnostics.
 pub fn specs(dir: &Path, shown: &str) -> std::io::Result<Vec<VendorSpec>> {
     let mut vendors = Vec::new();
+    // Links are followed only to places inside specs/: a link to
+    // /proc/self/environ or ~/.ssh must not become generated code.
+    let root = dir.canonicalize()?;
+    let mut outside = Diagnostics::default();
     for (folder, path) in sorted_entries(dir)? {
         if !path.is_dir() || folder.starts_with('.') {
+            continue;
+        }
+        if !inside(&root, &path) {
+            outside.warn(
+                file_loc(&format!("{shown}/{folder}")),
+                format!("`{folder}` is a link to a folder outside {shown}/; not read"),
+            );
             continue;
         }
         let name = naming::snake(&folder);
@@ -87,26 +98,23 @@ pub fn specs(dir: &Path, shown: &str) -> std::io::Result<Vec<VendorSpec>> {
         let mut hints = Hints::default();
         let mut diags = Diagnostics::default();
         let mut files = Vec::new();
-        walk(
-            &path,
-            "",
-            &format!("{shown}/{folder}"),
-            0,
-            &mut files,
-            &mut diags,
-        );
+        let walker = Walker {
+            root: &root,
+            out: &mut files,
+            diags: &mut diags,
+        };
+        walker.walk(&path, "", &format!("{shown}/{folder}"), 0);
         for (rel, path) in files {
             let shown_path = format!("{shown}/{folder}/{rel}");
-            let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            if size > MAX_PAGE_BYTES {
-                diags.error(
-                    file_loc(&shown_path),
-                    format!("page is {size} bytes; the limit is {MAX_PAGE_BYTES} (split it, or remove what is not webhook documentation)"),
-                );
-                continue;
-            }
-            let bytes = match fs::read(&path) {
-                Ok(b) => b,
+            let bytes = match read_bounded(&path) {
+                Ok(Some(b)) => b,
+                Ok(None) => {
+                    diags.error(
+                        file_loc(&shown_path),
+                        format!("page is over {MAX_PAGE_BYTES} bytes, the limit (split it, or remove what is not webhook documentation)"),
+                    );
+                    continue;
+                }
                 Err(e) => {
                     diags.error(file_loc(&shown_path), format!("cannot read: {e}"));
                     continue;
@@ -136,61 +144,89 @@ pub fn specs(dir: &Path, shown: &str) -> std::io::Result<Vec<VendorSpec>> {
             diags,
         });
     }
+    if let Some(first) = vendors.first_mut() {
+        first.diags.extend(outside);
+    }
     Ok(vendors)
+}
+
+/// Whether `path`, links resolved, is `root` or below it.
+fn inside(root: &Path, path: &Path) -> bool {
+    path.canonicalize().is_ok_and(|p| p.starts_with(root))
+}
+
+/// A file's bytes, read to at most the page limit while reading (a size
+/// from metadata can lie: procfs files say 0). `None` when it is larger.
+fn read_bounded(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(MAX_PAGE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_PAGE_BYTES).then_some(bytes))
 }
 
 /// Folders below a vendor's folder that are read; deeper ones are reported.
 const MAX_DEPTH: usize = 8;
 
-/// Every file below `dir`, depth first in name order, as (path inside the
-/// vendor's folder, path). Hidden entries are skipped; so are symbolic links
-/// to folders, which could loop.
-fn walk(
-    dir: &Path,
-    rel: &str,
-    shown: &str,
-    depth: usize,
-    out: &mut Vec<(String, std::path::PathBuf)>,
-    diags: &mut Diagnostics,
-) {
-    let entries = match sorted_entries(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            diags.error(file_loc(shown), format!("cannot read folder: {e}"));
-            return;
-        }
-    };
-    for (name, path) in entries {
-        if name.starts_with('.') {
-            continue;
-        }
-        let rel = if rel.is_empty() {
-            name.clone()
-        } else {
-            format!("{rel}/{name}")
+/// Collects the files below a vendor's folder.
+struct Walker<'a> {
+    /// specs/, links resolved.
+    root: &'a Path,
+    out: &'a mut Vec<(String, std::path::PathBuf)>,
+    diags: &'a mut Diagnostics,
+}
+
+impl Walker<'_> {
+    /// Every file below `dir`, depth first in name order, as (path inside the
+    /// vendor's folder, path). Hidden entries are skipped; so are symbolic links
+    /// to folders, which could loop, and links that lead out of specs/ (with a
+    /// warning). Only regular files are read: no FIFO, socket or device.
+    fn walk(mut self, dir: &Path, rel: &str, shown: &str, depth: usize) {
+        self.walk_in(dir, rel, shown, depth);
+    }
+
+    fn walk_in(&mut self, dir: &Path, rel: &str, shown: &str, depth: usize) {
+        let entries = match sorted_entries(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.diags
+                    .error(file_loc(shown), format!("cannot read folder: {e}"));
+                return;
+            }
         };
-        let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-        if path.is_dir() {
-            if is_link {
+        for (name, path) in entries {
+            if name.starts_with('.') {
                 continue;
             }
-            if depth >= MAX_DEPTH {
-                diags.warn(
+            let rel = if rel.is_empty() {
+                name.clone()
+            } else {
+                format!("{rel}/{name}")
+            };
+            let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+            if is_link && !inside(self.root, &path) {
+                self.diags.warn(
                     file_loc(&format!("{shown}/{name}")),
-                    format!("folder nested more than {MAX_DEPTH} deep; not read"),
+                    "a link to a place outside specs/; not read".to_owned(),
                 );
                 continue;
             }
-            walk(
-                &path,
-                &rel,
-                &format!("{shown}/{name}"),
-                depth + 1,
-                out,
-                diags,
-            );
-        } else if path.is_file() {
-            out.push((rel, path));
+            if path.is_dir() {
+                if is_link {
+                    continue;
+                }
+                if depth >= MAX_DEPTH {
+                    self.diags.warn(
+                        file_loc(&format!("{shown}/{name}")),
+                        format!("folder nested more than {MAX_DEPTH} deep; not read"),
+                    );
+                    continue;
+                }
+                self.walk_in(&path, &rel, &format!("{shown}/{name}"), depth + 1);
+            } else if path.is_file() {
+                self.out.push((rel, path));
+            }
         }
     }
 }

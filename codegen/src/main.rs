@@ -165,6 +165,10 @@ fn run(paths: &Paths, mode: Mode) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    if let Err(e) = apart(&paths.specs, &paths.out) {
+        eprintln!("{}: error: {e}", paths.out.display());
+        return ExitCode::from(2);
+    }
     let Some(analysis) = analyze(&paths.specs, &shown(&paths.specs)) else {
         return ExitCode::from(2);
     };
@@ -319,6 +323,44 @@ fn drift_command(args: &DriftArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The output folder may be neither inside the specs (its files would be
+/// read back as a vendor) nor around them (the crate would replace them).
+fn apart(specs: &Path, out: &Path) -> Result<(), String> {
+    let (specs, out) = (resolve(specs), resolve(out));
+    if out.starts_with(&specs) {
+        return Err(format!(
+            "the output folder is inside the specs folder `{}`; give one outside it",
+            specs.display()
+        ));
+    }
+    if specs.starts_with(&out) {
+        return Err(format!(
+            "the output folder holds the specs folder `{}`; give one beside it (`generated`)",
+            specs.display()
+        ));
+    }
+    Ok(())
+}
+
+/// A path made absolute, links resolved as far as it exists.
+fn resolve(path: &Path) -> PathBuf {
+    let abs = std::env::current_dir().map_or_else(|_| path.to_owned(), |d| d.join(path));
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return rest.iter().rev().fold(real, |p, part| p.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => return abs,
+        }
     }
 }
 

@@ -565,6 +565,129 @@ fn overrides_in_the_vendor_config() {
     fs::remove_dir_all(dir).unwrap();
 }
 
+/// `generate --out` writes only into a missing or empty folder or a crate
+/// hookgen made, never inside or around the specs, and leaves folders that
+/// only share its staging names alone.
+#[test]
+fn generate_writes_only_where_it_owns_the_folder() {
+    let dir = with_seed("pelcro");
+    // A user's project: not hookgen's, so nothing in it is replaced.
+    fs::create_dir_all(dir.join("app/src")).unwrap();
+    fs::create_dir_all(dir.join("app/ir")).unwrap();
+    fs::write(dir.join("app/src/main.rs"), "fn main() {}\n").unwrap();
+    fs::write(dir.join("app/ir/important.json"), "{}").unwrap();
+    let before = snapshot(&dir);
+    for out in ["app", ".", "specs", "specs/gen", "specs/pelcro"] {
+        let o = hookgen(&dir, &["generate", "--out", out]);
+        assert_eq!(o.status.code(), Some(2), "--out {out}: {}", text(&o.stderr));
+        assert!(
+            text(&o.stderr).contains("error"),
+            "--out {out}: {}",
+            text(&o.stderr)
+        );
+        assert_eq!(snapshot(&dir), before, "--out {out} changed files");
+    }
+    let abs = dir.canonicalize().unwrap();
+    for out in [abs.clone(), abs.join("specs/../.")] {
+        let o = hookgen(&dir, &["generate", "--out", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "--out {}", out.display());
+        assert_eq!(snapshot(&dir), before);
+    }
+
+    // Folders that share the staging names but are a user's: kept, and
+    // the run stops rather than deleting them.
+    fs::create_dir_all(dir.join("generated.hookgen-old")).unwrap();
+    fs::write(dir.join("generated.hookgen-old/notes.txt"), "mine").unwrap();
+    let o = hookgen(&dir, &["generate"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert_eq!(
+        fs::read_to_string(dir.join("generated.hookgen-old/notes.txt")).unwrap(),
+        "mine"
+    );
+    fs::remove_dir_all(dir.join("generated.hookgen-old")).unwrap();
+
+    // A new folder, then the crate it made: written, then regenerated.
+    let o = hookgen(&dir, &["generate", "--out", "models"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    fs::write(dir.join("models/NOTES.md"), "kept").unwrap();
+    fs::write(
+        dir.join("specs/pelcro/extra.json"),
+        "{\"type\": \"x.y\", \"a\": 1}",
+    )
+    .unwrap();
+    let o = hookgen(&dir, &["generate", "--out", "models"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(
+        fs::read_to_string(dir.join("models/NOTES.md")).unwrap(),
+        "kept"
+    );
+    // An empty folder is fine too.
+    fs::create_dir_all(dir.join("empty")).unwrap();
+    let o = hookgen(&dir, &["generate", "--out", "empty"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// A link out of specs/ is not followed: what it points at never reaches
+/// the generated code, the IR or the schema. Links inside specs/ are read.
+#[cfg(unix)]
+#[test]
+fn links_out_of_specs_are_not_followed() {
+    use std::os::unix::fs::symlink;
+    let dir = with_seed("pelcro");
+    let secret_dir = dir.join("outside");
+    fs::create_dir_all(secret_dir.join("vendor")).unwrap();
+    let secret = "{\"type\": \"leak.sent\", \"token\": \"SECRET-7f3a\"}";
+    fs::write(secret_dir.join("secret.json"), secret).unwrap();
+    fs::write(secret_dir.join("vendor/page.json"), secret).unwrap();
+    symlink(
+        secret_dir.join("secret.json"),
+        dir.join("specs/pelcro/leak.json"),
+    )
+    .unwrap();
+    symlink("/proc/self/environ", dir.join("specs/pelcro/environ.txt")).unwrap();
+    symlink(secret_dir.join("vendor"), dir.join("specs/leaky")).unwrap();
+    // Inside specs/: read as usual.
+    fs::create_dir_all(dir.join("specs/shared")).unwrap();
+    fs::write(
+        dir.join("specs/shared/ping.sent.json"),
+        "{\"type\": \"ping.sent\", \"n\": 1}",
+    )
+    .unwrap();
+    fs::create_dir_all(dir.join("specs/other")).unwrap();
+    symlink(
+        "../shared/ping.sent.json",
+        dir.join("specs/other/ping.sent.json"),
+    )
+    .unwrap();
+
+    let out = hookgen(&dir, &["generate"]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    for warning in [
+        "specs/pelcro/leak.json:1:1: warning: a link to a place outside specs/; not read",
+        "specs/pelcro/environ.txt:1:1: warning: a link to a place outside specs/; not read",
+        "specs/leaky:1:1: warning: `leaky` is a link to a folder outside specs/; not read",
+    ] {
+        assert!(stderr.contains(warning), "missing {warning:?} in {stderr}");
+    }
+    let mut leaked = Vec::new();
+    for (path, bytes) in snapshot(&dir.join("generated")) {
+        let text = String::from_utf8_lossy(&bytes);
+        if text.contains("SECRET-7f3a") || text.contains("leak.sent") || text.contains("PATH=") {
+            leaked.push(path);
+        }
+    }
+    assert!(leaked.is_empty(), "outside text reached {leaked:?}");
+    assert!(!dir.join("generated/src/leaky.rs").exists());
+    let other = fs::read_to_string(dir.join("generated/src/other.rs")).unwrap();
+    assert!(
+        other.contains("\"ping.sent\""),
+        "a link inside specs/ is read"
+    );
+    fs::remove_dir_all(dir).unwrap();
+}
+
 /// Config values reach generated code: one that is not a header name, a
 /// URL path or a field path is an error at its place, not text in a doc.
 #[test]
