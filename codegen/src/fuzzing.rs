@@ -84,8 +84,10 @@ pub fn lenient_json(data: &[u8]) {
 }
 
 fn check_spans(node: &lenient::Node, min: usize, max: usize) {
+    // A value the page's end cut off is the one empty span.
+    let cut = matches!(&node.kind, lenient::Kind::Placeholder(p) if p == lenient::CUT_VALUE);
     assert!(
-        min <= node.start && node.start < node.end && node.end <= max,
+        min <= node.start && (node.start < node.end || cut) && node.end <= max,
         "span {}..{} outside {min}..{max}",
         node.start,
         node.end

@@ -62,6 +62,10 @@ pub struct Failure {
 pub struct Parsed {
     pub node: Node,
     pub repairs: Vec<Repair>,
+    /// Where the text ends before the document does (a page cut off
+    /// mid-example, a fence closing a collapsed block): what was open is
+    /// closed there, and every member before the cut is kept in place.
+    pub cut: Option<usize>,
 }
 
 /// Reads one JSON value starting at byte `start` of `text`; the value ends
@@ -76,6 +80,9 @@ pub fn parse_at(text: &str, start: usize) -> Result<Parsed, Failure> {
     match first {
         Ok(ref p) if !curled(p) => first,
         _ => match (first, parse_with(text, start, false)) {
+            // A reading that runs to the end of the text is worse than one
+            // that closes.
+            (Ok(a), Ok(b)) if a.cut.is_none() && b.cut.is_some() => Ok(a),
             (Ok(a), Ok(b)) if a.repairs.len() < b.repairs.len() => Ok(a),
             (_, Ok(b)) => Ok(b),
             (a, Err(_)) => a,
@@ -90,6 +97,14 @@ const CURLY_CLOSE: &str = "string closed by a curly quote; read as a string";
 /// its syntax.
 pub const DUPLICATED_KEY: &str = "duplicated key";
 
+/// The repair message for an example cut off before its end.
+pub const CUT: &str =
+    "the example is cut off here; what was open is closed, and fields after the cut are unknown";
+
+/// The value of a member whose value the cut took: evidence that the key
+/// is there, and of nothing else.
+pub const CUT_VALUE: &str = "\u{2026}";
+
 /// The repair message for a comment; its offset is where `//` or `/*` starts.
 pub const COMMENT: &str =
     "comment in JSON example; not part of the payload (a comment after a field describes it)";
@@ -102,11 +117,27 @@ fn parse_with(text: &str, start: usize, curly_closes: bool) -> Result<Parsed, Fa
         depth: 0,
         repairs: Vec::new(),
         curly_closes,
+        cut: None,
     };
     let node = p.value()?;
+    if let Some(at) = p.cut {
+        let empty = match &node.kind {
+            Kind::Object(e) => e.is_empty(),
+            Kind::Array(i) => i.is_empty(),
+            _ => true,
+        };
+        if empty {
+            return Err(Failure {
+                offset: at,
+                message: "the example ends before any of it can be read".to_owned(),
+            });
+        }
+        p.repair(at, CUT);
+    }
     Ok(Parsed {
         node,
         repairs: p.repairs,
+        cut: p.cut,
     })
 }
 
@@ -171,6 +202,8 @@ struct Parser<'a> {
     repairs: Vec<Repair>,
     /// Whether `”` closes a string opened by `"`.
     curly_closes: bool,
+    /// Where the text ran out inside the document; every level closes there.
+    cut: Option<usize>,
 }
 
 const LEFT_DOUBLE: &str = "\u{201c}";
@@ -190,6 +223,46 @@ impl<'a> Parser<'a> {
             offset,
             message: message.into(),
         });
+    }
+
+    /// Whether the document is cut off here: the text ends, or a code
+    /// fence starts a line. Marks the cut once.
+    fn at_cut(&mut self) -> bool {
+        if self.cut.is_some() {
+            return true;
+        }
+        let ends = match self.peek() {
+            None => true,
+            Some(b'`') => {
+                let line_start = self.text[..self.pos].rfind('\n').map_or(0, |n| n + 1);
+                self.rest().starts_with("```") && self.text[line_start..self.pos].trim().is_empty()
+            }
+            _ => false,
+        };
+        if ends {
+            self.cut = Some(self.pos);
+        }
+        ends
+    }
+
+    /// After a line break inside a string: the text ends, or a fence
+    /// follows, so the string was cut rather than left open.
+    fn cut_after_line(&mut self) -> bool {
+        let rest = self.rest();
+        let next = rest.trim_start();
+        if next.is_empty() || next.starts_with("```") {
+            self.cut = Some(self.pos);
+            return true;
+        }
+        false
+    }
+
+    fn cut_value(&self) -> Node {
+        Node {
+            kind: Kind::Placeholder(CUT_VALUE.to_owned()),
+            start: self.pos,
+            end: self.pos,
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -250,6 +323,9 @@ impl<'a> Parser<'a> {
     fn value(&mut self) -> Result<Node, Failure> {
         self.skip_ws();
         let start = self.pos;
+        if self.at_cut() {
+            return Ok(self.cut_value());
+        }
         let Some(c) = self.peek() else {
             return self.fail("the example ends where a value should be");
         };
@@ -285,6 +361,9 @@ impl<'a> Parser<'a> {
         let mut separated = true;
         loop {
             let newline = self.skip_ws();
+            if self.at_cut() {
+                return Ok(Kind::Object(entries));
+            }
             if self.eat_ellipsis() {
                 separated = self.skip_separator() || separated;
                 continue;
@@ -311,10 +390,14 @@ impl<'a> Parser<'a> {
             }
             let key_start = self.pos;
             let key = self.key()?;
+            if self.cut.is_some() {
+                // A key cut mid-way names no field.
+                return Ok(Kind::Object(entries));
+            }
             self.skip_ws();
             if self.peek() == Some(b':') {
                 self.pos += 1;
-            } else {
+            } else if !self.at_cut() {
                 self.repair(self.pos, format!("missing `:` after key `{key}`; assumed"));
             }
             let value = self.value()?;
@@ -329,6 +412,9 @@ impl<'a> Parser<'a> {
                 key_start,
                 value,
             });
+            if self.cut.is_some() {
+                return Ok(Kind::Object(entries));
+            }
             separated = self.skip_separator();
         }
     }
@@ -339,6 +425,9 @@ impl<'a> Parser<'a> {
         let mut separated = true;
         loop {
             let newline = self.skip_ws();
+            if self.at_cut() {
+                return Ok(Kind::Array(items));
+            }
             if self.eat_ellipsis() {
                 separated = self.skip_separator() || separated;
                 continue;
@@ -363,7 +452,16 @@ impl<'a> Parser<'a> {
                 }
                 self.repair(self.pos, "missing comma between items; assumed");
             }
-            items.push(self.value()?);
+            let item = self.value()?;
+            if self.cut.is_some() {
+                // An item the cut took part of still shows its kind; one
+                // it took whole shows nothing.
+                if !matches!(item.kind, Kind::Placeholder(_)) {
+                    items.push(item);
+                }
+                return Ok(Kind::Array(items));
+            }
+            items.push(item);
             separated = self.skip_separator();
         }
     }
@@ -433,7 +531,8 @@ impl<'a> Parser<'a> {
         loop {
             let rest = self.rest();
             let Some(c) = rest.chars().next() else {
-                return self.fail("this string is never closed");
+                self.cut = Some(self.pos);
+                return Ok(out);
             };
             if let Some(closer) = closers.iter().find(|q| rest.starts_with(**q)) {
                 if *closer == RIGHT_DOUBLE && open_len == 1 {
@@ -443,8 +542,14 @@ impl<'a> Parser<'a> {
                 return Ok(out);
             }
             match c {
+                '\n' if self.cut_after_line() => return Ok(out),
                 '\n' => return self.fail("this string runs past the end of the line"),
-                '\\' => self.escape(&mut out)?,
+                '\\' => {
+                    self.escape(&mut out)?;
+                    if self.cut.is_some() {
+                        return Ok(out);
+                    }
+                }
                 _ => {
                     out.push(c);
                     self.pos += c.len_utf8();
@@ -456,7 +561,8 @@ impl<'a> Parser<'a> {
     fn escape(&mut self, out: &mut String) -> Result<(), Failure> {
         self.pos += 1; // `\`
         let Some(c) = self.rest().chars().next() else {
-            return self.fail("this string is never closed");
+            self.cut = Some(self.pos);
+            return Ok(());
         };
         self.pos += c.len_utf8();
         let decoded = match c {
@@ -544,6 +650,12 @@ impl<'a> Parser<'a> {
             ));
         }
         let word = &rest[..len];
+        if len == rest.len() && !matches!(word, "true" | "false" | "null") {
+            // `tr` where the page ends: a value the cut took.
+            self.pos += len;
+            self.cut = Some(self.pos);
+            return Ok(Kind::Placeholder(CUT_VALUE.to_owned()));
+        }
         let kind = match word {
             "true" | "True" | "TRUE" => Kind::Bool(true),
             "false" | "False" | "FALSE" => Kind::Bool(false),
@@ -653,6 +765,40 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_cut_off_example_keeps_every_field_before_the_cut_in_place() {
+        let cases: &[(&str, serde_json::Value)] = &[
+            // Cut mid-key: the partial key names nothing.
+            (
+                r#"{"a": 1, "b": {"c": [ {"d": true}, {"e": 2, "or"#,
+                serde_json::json!({"a": 1, "b": {"c": [{"d": true}, {"e": 2}]}}),
+            ),
+            // Cut mid-string: the string keeps its kind.
+            (r#"{"id": "e"#, serde_json::json!({"id": "e"})),
+            // Cut after a key: the key is there, its value unknown.
+            (
+                r#"{"a": 1, "b": "#,
+                serde_json::json!({"a": 1, "b": CUT_VALUE}),
+            ),
+            (r#"{"a": [1, 2"#, serde_json::json!({"a": [1, 2]})),
+            (r#"{"a": tr"#, serde_json::json!({"a": CUT_VALUE})),
+            // A fence closes a collapsed block; a string broken by it too.
+            (
+                "{\n  \"a\": 1,\n  \"b\": {\n    \"is-authe\n```\nmore prose {\"x\": 1}",
+                serde_json::json!({"a": 1, "b": {}}),
+            ),
+        ];
+        for (text, want) in cases {
+            let p = parse_at(text, 0).unwrap_or_else(|f| panic!("{text:?}: {f:?}"));
+            assert_eq!(p.node.to_value(), *want, "{text:?}");
+            assert!(p.cut.is_some(), "{text:?}");
+            assert!(p.repairs.iter().any(|r| r.message == CUT), "{text:?}");
+        }
+        // Whole documents are not cut.
+        let p = parse_at(r#"{"a": "x"} and prose"#, 0).unwrap();
+        assert!(p.cut.is_none());
     }
 
     #[test]

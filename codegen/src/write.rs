@@ -164,7 +164,9 @@ pub fn recover(out: &Path) -> io::Result<()> {
     // Only what hookgen left: a user's folder that happens to have the
     // name is not touched.
     for leftover in [old, beside(out, NEW_SUFFIX)?] {
-        if leftover.is_dir() && is_ours(&leftover) {
+        // Empty: killed before its marker was written.
+        let empty = || fs::read_dir(&leftover).is_ok_and(|mut d| d.next().is_none());
+        if leftover.is_dir() && (is_ours(&leftover) || empty()) {
             fs::remove_dir_all(leftover)?;
         } else if leftover.exists() {
             return Err(io::Error::new(

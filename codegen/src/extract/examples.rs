@@ -46,7 +46,10 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
         };
         let node = parsed.node;
         let multi_line = text[start..node.end].contains('\n');
-        if !is_payload(&node) || !(starts_line || multi_line) {
+        // After a prefix on its line (`Stripe\Event JSON: {…`, `REQ: {…`),
+        // a document is a payload when it is one, not a value in a row.
+        let substantial = node.as_object().is_some_and(|e| e.len() >= 3);
+        if !is_payload(&node) || !(starts_line || multi_line || substantial) {
             pos = start + 1;
             continue;
         }
@@ -90,6 +93,7 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
             loc: src.loc(start),
             node,
             comments,
+            cut: parsed.cut,
         });
     }
     (found, spans)

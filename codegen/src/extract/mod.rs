@@ -49,6 +49,9 @@ pub struct Example {
     pub loc: Loc,
     /// Where its comments start (`// paid or refunded`), in page offsets.
     pub comments: Vec<usize>,
+    /// Where the page cut it off, if it did: fields after that are unknown,
+    /// so it is evidence of what it shows, not a whole payload.
+    pub cut: Option<usize>,
 }
 
 /// One row of a field table, with the path of the field it describes.

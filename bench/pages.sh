@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# How well hookgen reads real vendors' pages: the development set in
+# ../shared/corpus/pages (51 page excerpts, 31 vendors, with what a careful
+# integrator reads off each in expect.json), scored by that folder's
+# score.py with the definitions of its README. Each page is generated
+# alone, saved under a neutral file name.
+#
+#   bash bench/pages.sh [PAGES_DIR]
+#
+# Prints the summary, the per-trait table and the per-page table (also
+# kept in ${TMPDIR:-/tmp}/hookgen-pages/). Skips, exit 0, when the corpus
+# is not there: it is not part of the repository, nor of CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pages="${1:-../shared/corpus/pages}"
+if [ ! -f "$pages/score.py" ] || [ ! -f "$pages/expect.json" ]; then
+  echo "bench/pages.sh: skipped: no corpus at $pages (score.py and expect.json)"
+  exit 0
+fi
+work="${TMPDIR:-/tmp}/hookgen-pages"
+cargo build --quiet --release --locked -p hookgen
+bin="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/release/hookgen"
+echo "hookgen $(git rev-parse --short HEAD 2>/dev/null || echo '?') on $pages"
+python3 "$pages/score.py" --pages "$pages" --expect "$pages/expect.json" --bin "$bin" \
+  --work "$work" --compile none --neutral-names >"$work.log" 2>&1 || {
+  cat "$work.log"
+  exit 1
+}
+# The progress line is long and carriage-returned; keep what follows it.
+sed -n '/^Breakdown by/,$p' "$work.log"
+echo
+cat "$work/pages_table.txt"
