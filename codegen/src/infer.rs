@@ -158,7 +158,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     let mut events: BTreeMap<String, EventInfo> = BTreeMap::new();
     for page in pages {
         let ev = &page.evidence;
-        for m in &ev.listed_events {
+        for m in ev.listed_events.iter().chain(&ev.mentioned_events) {
             let e = events
                 .entry(m.name.clone())
                 .or_insert_with(|| EventInfo::new(m.loc.clone()));
@@ -167,6 +167,20 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     }
 
     let discriminator = discriminator(pages, hints, &events);
+    // The values a table lists for the field that carries the event type
+    // are the vendor's events.
+    if let Some(d) = discriminator.as_ref().filter(|d| d.fields.len() == 1) {
+        for row in pages.iter().flat_map(|p| &p.evidence.rows) {
+            if let (true, Some(DocValues::Strings(values))) = (row.path == d.fields[0], &row.values)
+            {
+                for value in values {
+                    events
+                        .entry(value.clone())
+                        .or_insert_with(|| EventInfo::new(row.loc.clone()));
+                }
+            }
+        }
+    }
     // Each example payload counts once as evidence, however often a shape
     // recurs inside it.
     let mut sample = 0usize;
@@ -307,14 +321,17 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                 (Some((event, _)), _) => event.clone(),
                 (None, Some((value, at))) => {
                     if !events.contains_key(value) {
-                        diags.warn(
-                            src.loc(*at),
-                            format!("event `{value}` is not in the page's list of events"),
-                        );
-                        events.insert(value.clone(), EventInfo::new(src.loc(*at)));
-                        if !groups[g].events.contains(value) {
-                            groups[g].events.push(value.clone());
+                        if !ev.listed_events.is_empty() {
+                            diags.warn(
+                                src.loc(*at),
+                                format!("event `{value}` is not in the page's list of events"),
+                            );
                         }
+                        events.insert(value.clone(), EventInfo::new(src.loc(*at)));
+                    }
+                    // Its example gives it a payload, unless another already did.
+                    if !groups.iter().any(|g| g.events.contains(value)) {
+                        groups[g].events.push(value.clone());
                     }
                     value.clone()
                 }

@@ -147,3 +147,113 @@ fn json_after_a_prefix_on_its_line_is_an_example() {
     );
     assert_eq!(paths(&v), ["meta"], "{:?}", v.types);
 }
+
+fn events(v: &ir::Vendor) -> Vec<&str> {
+    v.events.iter().map(|e| e.name.as_str()).collect()
+}
+
+fn carrier(v: &ir::Vendor) -> Vec<String> {
+    v.discriminator
+        .as_ref()
+        .map(|d| d.fields.iter().map(|f| f.join(".")).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_field_named_for_events_carries_them_without_a_list() {
+    // One word values under `event`; the example after a heading of its own.
+    let (v, _) = page(
+        "# Webhook payloads\n\n## Accepted Event\n\n```json\n{\"event\": \"accepted\", \"id\": \"a1\", \"recipient\": \"x@y.z\"}\n```\n\n\
+         ## Delivered Event\n\n```json\n{\"event\": \"delivered\", \"id\": \"a2\", \"recipient\": \"x@y.z\"}\n```\n",
+    );
+    assert_eq!(carrier(&v), ["event"]);
+    assert_eq!(events(&v), ["accepted", "delivered"]);
+
+    // `event.type` varies; the outer `type` is the same in every example.
+    let (v, _) = page(
+        "{\"type\": \"event_callback\", \"event\": {\"type\": \"app_installed\", \"app_id\": \"A1\"}, \"team_id\": \"T1\"}\n\n\
+         {\"type\": \"event_callback\", \"event\": {\"type\": \"message\", \"text\": \"hi\"}, \"team_id\": \"T1\"}\n",
+    );
+    assert_eq!(carrier(&v), ["event.type"]);
+    assert_eq!(events(&v), ["app_installed", "message"]);
+
+    // Under `type` an ordinary word is no event: no carrier.
+    let (v, _) = page("{\"type\": \"card\", \"id\": \"c1\", \"last4\": \"4242\"}\n");
+    assert_eq!(carrier(&v), Vec::<String>::new());
+    assert_eq!(events(&v), Vec::<&str>::new());
+
+    // A cut example still names its event.
+    let (v, _) = page("Logged: {\"id\": \"evt_1\", \"type\": \"invoice.paid\", \"data\": {\"object\": {\"id\": \"in_1\", \"amount_due\": 19");
+    assert_eq!(events(&v), ["invoice.paid"]);
+}
+
+#[test]
+fn the_header_a_page_names_beats_a_field_that_only_shares_a_value() {
+    // GitHub's way: the header sentence; `action` says what happened within
+    // the event; `visibility: public` shares a word with the event `public`.
+    let (v, _) = read(&[
+        (
+            "star.md",
+            "# star\n\nThe event type is sent in the `X-GitHub-Event` HTTP header: `star`.\n\n\
+             Activity types (the `action` field): `created`, `deleted`\n\n\
+             ```json\n{\"action\": \"created\", \"repository\": {\"visibility\": \"public\", \"id\": 1}}\n```\n",
+        ),
+        (
+            "public.md",
+            "# public\n\nThe event type is sent in the `X-GitHub-Event` HTTP header: `public`.\n\n\
+             ```json\n{\"repository\": {\"visibility\": \"public\", \"id\": 2}}\n```\n",
+        ),
+    ]);
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(d.header.as_deref(), Some("X-GitHub-Event"), "{d:?}");
+    assert!(d.fields.is_empty(), "{d:?}");
+}
+
+#[test]
+fn event_names_in_prose_tables_and_glued_cells_are_events() {
+    let (v, _) = page(
+        "Payments webhooks\n\n\
+         Orders and payments go hand in hand: this is reflected in the order.paid and payment.captured webhook events.\n\n\
+         | Concept | Webhook Event | Description |\n|---|---|---|\n\
+         | Refunds ^^^ | refund.created | Triggered when a refund is created. |\n\
+         | refund.failed | Triggered when a refund fails. | |\n\n\
+         Event Name Description invoice.create.draftedInvoice created in draft status invoice.update.voidedInvoice voided\n\n\
+         Listen for the order/created callback, and/or the charge/created webhook.\n\
+         address/createdThis will trigger when you create an address\n\n\
+         See llms.txt, api.acme.com and https://acme.com/docs/events for more; e.g. the SDK's Event.parse.\n",
+    );
+    let mut got = events(&v);
+    got.sort_unstable();
+    assert_eq!(
+        got,
+        [
+            "address/created",
+            "charge/created",
+            "invoice.create.drafted",
+            "invoice.update.voided",
+            "order.paid",
+            "order/created",
+            "payment.captured",
+            "refund.created",
+            "refund.failed",
+        ]
+    );
+    let drafted = v
+        .events
+        .iter()
+        .find(|e| e.name == "invoice.create.drafted")
+        .unwrap();
+    assert_eq!(
+        drafted.description.as_deref(),
+        Some("Invoice created in draft status")
+    );
+}
+
+#[test]
+fn field_paths_in_prose_are_no_events() {
+    let (v, _) = page(
+        "The payment is in payload.payment.entity; data.objectobject is a glued table cell.\n\n\
+         {\"event\": \"payment.captured\", \"payload\": {\"payment\": {\"entity\": {\"id\": \"p1\"}}}, \"data\": {\"object\": 1}}\n",
+    );
+    assert_eq!(events(&v), ["payment.captured"]);
+}

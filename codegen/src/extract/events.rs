@@ -1,5 +1,7 @@
 //! Event names: lists, the page's own event, `name = value` notes.
 
+use std::collections::BTreeSet;
+
 use super::vocab::{is_event_name, is_field_name, is_word_event_name};
 use super::{lines_outside, strip_bullet, Constant, EventMention};
 use crate::diag::Source;
@@ -7,6 +9,8 @@ use crate::diag::Source;
 #[derive(Default)]
 pub struct Events {
     pub listed: Vec<EventMention>,
+    /// Event names found in running text, tables and glued cells.
+    pub mentioned: Vec<EventMention>,
     pub page_event: Option<EventMention>,
     pub constants: Vec<Constant>,
     pub description: Option<String>,
@@ -15,9 +19,47 @@ pub struct Events {
     pub event_url: Option<(String, crate::diag::Loc)>,
 }
 
-pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Events {
+/// `fields`: the dotted field paths the page's examples and tables show
+/// (`data.object`, `purchases.id`), which are no event names.
+/// `keys`: every key the examples and tables name.
+pub fn extract(
+    src: &Source,
+    spans: &[(usize, usize)],
+    fields: &BTreeSet<String>,
+    keys: &BTreeSet<String>,
+) -> Events {
     let lines: Vec<(usize, &str)> = lines_outside(&src.text, spans).collect();
     let mut ev = Events::default();
+    // Event names in prose, tables and glued cells, wherever they stand.
+    for &(offset, line) in &lines {
+        for (at, name, description) in mentions(line) {
+            // A field path (`data.object`), or one with its type glued on
+            // (`data.objectobject`, `data.object.createdint`).
+            let field = fields.contains(name)
+                || name
+                    .rsplit_once('.')
+                    .is_some_and(|(parent, _)| fields.contains(parent))
+                || name.split_once('.').is_some_and(|(top, rest)| {
+                    fields.contains(top) && {
+                        let next = rest.split('.').next().unwrap_or(rest);
+                        keys.contains(next)
+                            || keys.iter().any(|k| {
+                                next.strip_prefix(k.as_str())
+                                    .is_some_and(|t| TYPE_WORDS.contains(&t))
+                            })
+                    }
+                });
+            if field {
+                continue;
+            }
+            ev.mentioned.push(mention(
+                src,
+                offset + at,
+                name,
+                description.map(str::to_owned),
+            ));
+        }
+    }
     let mut last_bullet_event: Option<usize> = None;
     // Inside a pipe table whose first column names events.
     let mut event_table = false;
@@ -175,6 +217,189 @@ fn event_url(t: &str) -> Option<&str> {
         })
 }
 
+/// What the last segment of a dotted name is when the name is a file, a
+/// host or code rather than an event.
+const NOT_EVENT_ENDINGS: &[&str] = &[
+    "txt", "json", "md", "mdx", "html", "htm", "js", "ts", "jsx", "tsx", "py", "rb", "php", "xml",
+    "yaml", "yml", "csv", "pdf", "png", "jpg", "jpeg", "gif", "svg", "io", "com", "org", "net",
+    "dev", "app", "co", "us", "uk", "eu", "de", "fr", "in", "au", "ca", "java", "go", "rs", "sh",
+    "cs", "kt", "swift", "zip", "gz", "tar", "exe", "log", "sql", "env", "ini", "toml", "lock",
+    "true", "false", "null", "none",
+];
+
+/// Type words that glued field tables leave after a field name.
+const TYPE_WORDS: &[&str] = &[
+    "object",
+    "string",
+    "str",
+    "int",
+    "integer",
+    "boolean",
+    "bool",
+    "array",
+    "number",
+    "float",
+    "nullable",
+    "timestamp",
+    "hash",
+    "enum",
+    "list",
+    "map",
+    "decimal",
+    "long",
+    "double",
+];
+
+/// Words after a slashed name that say it is an event: `the order/created
+/// callback`.
+const EVENT_WORDS: &[&str] = &[
+    "webhook",
+    "webhooks",
+    "event",
+    "events",
+    "callback",
+    "callbacks",
+    "topic",
+    "topics",
+    "notification",
+    "notifications",
+    "trigger",
+    "triggers",
+];
+
+/// Event names standing anywhere in a line: dotted (`invoice.paid`,
+/// `PAYMENT.CAPTURE.COMPLETED`), also glued to the text after them
+/// (`invoice.paidInvoice was paid`: the description); slashed
+/// (`orders/create`) where the line starts with one, it is in backticks, or
+/// a word such as "webhook" follows, since `and/or` is no event. Not URLs,
+/// e-mail addresses, hosts, file names, versions or code (`Stripe\Event`,
+/// `$event.type`). Returns (byte offset in the line, name, glued
+/// description).
+fn mentions(line: &str) -> Vec<(usize, &str, Option<&str>)> {
+    let mut out = Vec::new();
+    let bytes = line.as_bytes();
+    let token_char = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'/' | b'-');
+    let mut i = 0;
+    let first_content = line
+        .find(|c: char| {
+            !(c.is_whitespace() || matches!(c, '|' | '-' | '*' | '`' | '\u{2022}' | '#'))
+        })
+        .unwrap_or(0);
+    while i < bytes.len() {
+        if !token_char(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && token_char(bytes[i]) {
+            i += 1;
+        }
+        let before = line[..start].chars().next_back();
+        let after = line[i..].chars().next();
+        // Inside a URL, an address, a path or code.
+        if matches!(
+            before,
+            Some('/' | '@' | '\\' | '$' | ':' | '.' | '{' | '<' | '=' | '%')
+        ) || matches!(after, Some(':' | '@' | '(' | '\\')) && !line[i..].starts_with(": ")
+            || line[start..].starts_with("www.")
+        {
+            continue;
+        }
+        let token = line[start..i].trim_end_matches(['.', '/', '-', '_']);
+        let (name, glued) = unglue(token);
+        // `thepayment.authorized`: an article glued on where markup was lost.
+        // (`theme.updated` stays: what is left must be a longer word.)
+        let name = match name.strip_prefix("the") {
+            Some(rest) if dotted_event(rest) && rest.find('.').is_some_and(|d| d >= 5) => rest,
+            _ => name,
+        };
+        if !dotted_event(name) && !slashed_event(name) {
+            continue;
+        }
+        if name.contains('/') && !name.contains('.') {
+            let next_word = line[i..].split_whitespace().next().map(|w| {
+                w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+                    .to_ascii_lowercase()
+            });
+            let ticked = before == Some('`');
+            let leads = start <= first_content;
+            let named = next_word.is_some_and(|w| EVENT_WORDS.contains(&w.as_str()));
+            if !(ticked || leads || named || glued) {
+                continue;
+            }
+        }
+        let description = glued.then(|| {
+            let rest = &line[start + name.len()..];
+            // Up to the next event name glued on the same line.
+            let end = mentions_end(rest);
+            rest[..end].trim()
+        });
+        out.push((start, name, description.filter(|d| !d.is_empty())));
+    }
+    out
+}
+
+/// Where a glued description ends: at the next dotted event name.
+fn mentions_end(rest: &str) -> usize {
+    let mut at = 0;
+    for word in rest.split_inclusive(char::is_whitespace) {
+        let w = word.trim();
+        if at > 0 && dotted_event(unglue(w.trim_end_matches(['.', ','])).0) {
+            return at;
+        }
+        at += word.len();
+    }
+    rest.len()
+}
+
+/// A name and whether text was glued after it: `invoice.paidInvoice` is
+/// `invoice.paid` and a description that starts `Invoice`.
+fn unglue(token: &str) -> (&str, bool) {
+    let Some(last_sep) = token.rfind(['.', '/']) else {
+        return (token, false);
+    };
+    let bytes = token.as_bytes();
+    for k in last_sep + 2..bytes.len().saturating_sub(1) {
+        if bytes[k - 1].is_ascii_lowercase()
+            && bytes[k].is_ascii_uppercase()
+            && bytes[k + 1].is_ascii_lowercase()
+        {
+            return (&token[..k], true);
+        }
+    }
+    (token, false)
+}
+
+fn segments_ok(name: &str, sep: char) -> bool {
+    let segments: Vec<&str> = name.split(sep).collect();
+    let lower = segments.iter().all(|s| {
+        s.len() >= 2
+            && s.starts_with(|c: char| c.is_ascii_lowercase())
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-'))
+    });
+    let upper = segments.iter().all(|s| {
+        s.len() >= 2
+            && s.starts_with(|c: char| c.is_ascii_uppercase())
+            && s.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    });
+    segments.len() >= 2
+        && (lower || upper)
+        && !NOT_EVENT_ENDINGS.contains(&segments[segments.len() - 1].to_ascii_lowercase().as_str())
+}
+
+fn dotted_event(name: &str) -> bool {
+    !name.contains('/') && segments_ok(name, '.')
+}
+
+fn slashed_event(name: &str) -> bool {
+    !name.contains('.')
+        && segments_ok(name, '/')
+        && !name.starts_with("application/")
+        && !name.starts_with("text/")
+}
+
 fn mention(src: &Source, offset: usize, name: &str, description: Option<String>) -> EventMention {
     EventMention {
         name: name.to_owned(),
@@ -265,7 +490,12 @@ mod tests {
     use super::*;
 
     fn events(text: &str) -> Events {
-        extract(&Source::new("p.txt", text), &[])
+        extract(
+            &Source::new("p.txt", text),
+            &[],
+            &BTreeSet::new(),
+            &BTreeSet::new(),
+        )
     }
 
     #[test]

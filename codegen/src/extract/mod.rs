@@ -12,6 +12,8 @@ mod pipes;
 pub(crate) mod tables;
 pub(crate) mod vocab;
 
+use std::collections::BTreeSet;
+
 use serde::Serialize;
 
 use crate::diag::{Diagnostics, Loc, Source};
@@ -28,6 +30,9 @@ pub struct PageEvidence {
     pub comment_rows: Vec<FieldRow>,
     /// Events named in lists (bullets, inline lists), with any description.
     pub listed_events: Vec<EventMention>,
+    /// Events only named in running text, tables or glued cells: events of
+    /// the vendor, but not what the page's payload is about.
+    pub mentioned_events: Vec<EventMention>,
     /// The event this page is about: its title, URL path or an `event = x` note.
     pub page_event: Option<EventMention>,
     /// `name = value` notes, such as `event = upgrade`.
@@ -109,7 +114,8 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     let (examples, spans) = examples::extract(src, diags);
     let rows = tables::extract(src, &spans);
     let comment_rows = examples::comment_rows(src, &examples);
-    let events = events::extract(src, &spans);
+    let keys = all_keys(&examples, &rows);
+    let events = events::extract(src, &spans, &field_paths(&examples, &rows), &keys);
     let bare = examples.len() == 1
         && spans.first().is_some_and(|&(a, b)| {
             src.text[..a].trim().is_empty() && src.text[b..].trim().is_empty()
@@ -121,17 +127,125 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
             loc: src.loc(0),
         })
     });
+    // A one-word name that is a field of the page is no event.
+    let mut listed: Vec<EventMention> = events
+        .listed
+        .into_iter()
+        .filter(|l| l.name.contains(['.', '/']) || !keys.contains(&l.name))
+        .collect();
+    // Names only running text mentions, apart from those in lists.
+    let mut all = listed.clone();
+    all.extend(events.mentioned);
+    unglue_names(&mut all);
+    let mut mentioned = all.split_off(listed.len());
+    listed = all;
+    let mut seen: BTreeSet<String> = listed.iter().map(|m| m.name.clone()).collect();
+    mentioned.retain(|m| seen.insert(m.name.clone()));
     PageEvidence {
         examples,
         rows,
         comment_rows,
-        listed_events: events.listed,
+        listed_events: listed,
+        mentioned_events: mentioned,
         page_event,
         constants: events.constants,
         description: events.description,
         object_heading: events.object_heading,
         event_header: events.event_header,
         event_url: events.event_url,
+    }
+}
+
+/// The dotted paths of two or three keys that the examples hold, from any
+/// object in them, their top-level keys, and the paths of the table rows: what a dotted name in
+/// the text is when it is a field, not an event.
+fn field_paths(examples: &[Example], rows: &[FieldRow]) -> BTreeSet<String> {
+    fn walk(node: &lenient::Node, out: &mut BTreeSet<String>, depth: usize) {
+        if depth > lenient::MAX_DEPTH || out.len() > 100_000 {
+            return;
+        }
+        match &node.kind {
+            lenient::Kind::Object(entries) => {
+                for e in entries {
+                    if let lenient::Kind::Object(inner) = &e.value.kind {
+                        for f in inner {
+                            out.insert(format!("{}.{}", e.key, f.key));
+                            if let lenient::Kind::Object(third) = &f.value.kind {
+                                for g in third {
+                                    out.insert(format!("{}.{}.{}", e.key, f.key, g.key));
+                                }
+                            }
+                        }
+                    }
+                    walk(&e.value, out, depth + 1);
+                }
+            }
+            lenient::Kind::Array(items) => items.iter().for_each(|i| walk(i, out, depth + 1)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    for ex in examples {
+        walk(&ex.node, &mut out, 0);
+        // The top-level keys too: `data.objectobject` is `data` and more.
+        for e in ex.node.as_object().unwrap_or_default() {
+            out.insert(e.key.clone());
+        }
+    }
+    for r in rows {
+        for n in 1..=r.path.len() {
+            out.insert(r.path[..n].join("."));
+        }
+    }
+    out
+}
+
+/// Every key the examples hold and every segment of a row's path.
+fn all_keys(examples: &[Example], rows: &[FieldRow]) -> BTreeSet<String> {
+    fn walk(node: &lenient::Node, out: &mut BTreeSet<String>, depth: usize) {
+        if depth > lenient::MAX_DEPTH {
+            return;
+        }
+        match &node.kind {
+            lenient::Kind::Object(entries) => {
+                for e in entries {
+                    out.insert(e.key.clone());
+                    walk(&e.value, out, depth + 1);
+                }
+            }
+            lenient::Kind::Array(items) => items.iter().for_each(|i| walk(i, out, depth + 1)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    for ex in examples {
+        walk(&ex.node, &mut out, 0);
+    }
+    out.extend(rows.iter().flat_map(|r| r.path.iter().cloned()));
+    out
+}
+
+/// Names that text glued onto another name of the page: `thepayment.authorized`
+/// and `invitee.createdwebhook` where the page also names
+/// `payment.authorized` and `invitee.created`. Each becomes that name.
+fn unglue_names(listed: &mut [EventMention]) {
+    let names: Vec<String> = listed.iter().map(|m| m.name.clone()).collect();
+    for m in listed.iter_mut() {
+        let inner = names
+            .iter()
+            .filter(|n| n.len() < m.name.len() && n.contains(['.', '/']))
+            .filter(|n| {
+                let glued_before = m.name.ends_with(n.as_str())
+                    && m.name[..m.name.len() - n.len()]
+                        .ends_with(|c: char| c.is_ascii_alphanumeric());
+                let glued_after = m.name.starts_with(n.as_str())
+                    && m.name[n.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+                glued_before || glued_after
+            })
+            .max_by_key(|n| n.len());
+        if let Some(n) = inner {
+            m.name = n.clone();
+        }
     }
 }
 

@@ -546,6 +546,17 @@ pub fn is_event_name(s: &str) -> bool {
         })
         && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
         && !is_media_type(s)
+        && !is_file_name(s)
+}
+
+/// `llms.txt`, `sample.webhook.json`: a file, not an event.
+fn is_file_name(s: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "txt", "json", "md", "mdx", "html", "htm", "xml", "yaml", "yml", "csv", "pdf", "png",
+        "jpg", "svg", "js", "ts", "py", "rb", "php",
+    ];
+    s.rsplit_once('.')
+        .is_some_and(|(_, ext)| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
 fn is_media_type(s: &str) -> bool {

@@ -63,25 +63,43 @@ pub(super) fn discriminator(
                 .filter_map(|p| p.evidence.page_event.as_ref().map(|m| m.name.as_str())),
         )
         .collect();
-    let mut votes: BTreeMap<(usize, bool, Vec<String>), (usize, Loc)> = BTreeMap::new();
+    // Per (depth, unnamed, path): the examples whose value there is a known
+    // event, the distinct events named, and where first.
+    let mut votes: BTreeMap<(usize, bool, Vec<String>), Votes> = BTreeMap::new();
     for page in pages {
         for ex in &page.evidence.examples {
             let mut found = Vec::new();
             paths_with_values(&ex.node, &known, &mut vec![], &mut found);
-            for (path, at) in found {
+            for (path, at, value) in found {
                 let named =
                     DISCRIMINATOR_NAMES.contains(&path.last().map(String::as_str).unwrap_or(""));
-                let e = votes
-                    .entry((path.len(), !named, path))
-                    .or_insert((0, page.source.loc(at)));
+                let e = votes.entry((path.len(), !named, path)).or_insert((
+                    0,
+                    BTreeSet::new(),
+                    page.source.loc(at),
+                ));
                 e.0 += 1;
+                e.1.insert(value);
             }
         }
     }
-    if let Some(((_, _, path), (_, loc))) = votes
+    // A field without a telling name carries the event type only where its
+    // values line up with two events or more, never because one value
+    // happens to be an event's name (`visibility: public`).
+    if let Some(((_, _, path), (_, _, loc))) = votes
         .into_iter()
+        .filter(|((_, unnamed, _), (_, events, _))| !unnamed || events.len() >= 2)
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(&a.0)))
     {
+        return Some(ir::Discriminator::in_body(vec![path], Some(loc)));
+    }
+    // What the page says in words: a header (`X-GitHub-Event`), or a URL
+    // path with the event type in it (`/webhooks/{event}`).
+    if let Some(d) = outside_body(pages) {
+        return Some(d);
+    }
+    // A field with a telling name whose values read as event types.
+    if let Some((path, loc)) = named_carrier(pages) {
         return Some(ir::Discriminator::in_body(vec![path], Some(loc)));
     }
     // A documented top-level field with a telling name.
@@ -95,8 +113,14 @@ pub(super) fn discriminator(
             }
         }
     }
-    // No body field: a header the pages name (`X-GitHub-Event`), or a URL
-    // path with the event type in it (`/webhooks/{event}`).
+    None
+}
+
+/// How many examples name a known event at a path, which ones, and where first.
+type Votes = (usize, BTreeSet<String>, Loc);
+
+/// The header or URL path a page says carries the event type.
+fn outside_body(pages: &[Page]) -> Option<ir::Discriminator> {
     pages
         .iter()
         .find_map(|p| {
@@ -118,7 +142,7 @@ fn paths_with_values(
     node: &Node,
     known: &BTreeSet<&str>,
     path: &mut Vec<String>,
-    out: &mut Vec<(Vec<String>, usize)>,
+    out: &mut Vec<(Vec<String>, usize, String)>,
 ) {
     let Kind::Object(entries) = &node.kind else {
         return;
@@ -130,9 +154,109 @@ fn paths_with_values(
         path.push(e.key.clone());
         match &e.value.kind {
             Kind::String(s) if known.contains(s.as_str()) => {
-                out.push((path.clone(), e.value.start))
+                out.push((path.clone(), e.value.start, s.clone()))
             }
             Kind::Object(_) => paths_with_values(&e.value, known, path, out),
+            _ => {}
+        }
+        path.pop();
+    }
+}
+
+/// How strongly a path's name says it carries the event type: 3 for
+/// `event_type`, `topic` or `event.type`, 2 for `event`, 1 for `type` and
+/// `kind`, 0 for anything else. `action` is left out: it names what
+/// happened within an event (GitHub's `created`), not the event.
+fn carrier_name(path: &[String]) -> u8 {
+    let last = path.last().map_or("", String::as_str);
+    let parent = path.len().checked_sub(2).map(|i| path[i].as_str());
+    match last {
+        "event_type" | "eventType" | "event_name" | "eventName" | "webhook_type"
+        | "notification_type" | "alert_name" | "eventCode" | "topic" | "event_code" => 3,
+        "type" | "name" | "kind" if matches!(parent, Some("event" | "meta" | "webhook")) => 3,
+        "event" => 2,
+        "type" | "kind" => 1,
+        _ => 0,
+    }
+}
+
+/// Whether a value reads as an event type. Under a name that says event
+/// (`event`, `event_type`), one lowercase word will do (`accepted`); under
+/// `type` it takes a shape no ordinary value has: `invoice.paid`,
+/// `orders/create`, `INVOICE_CREATED`, `app_installed`.
+fn event_like(value: &str, name: u8) -> bool {
+    use crate::extract::vocab::{is_event_name, is_word_event_name};
+    let word = value.len() >= 3
+        && value.len() <= 80
+        && value.starts_with(|c: char| c.is_ascii_lowercase())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    is_event_name(value) || is_word_event_name(value) || (name >= 2 && word)
+}
+
+/// The body field with a telling name whose values read as event types,
+/// for vendors whose pages list no events: `"event": "accepted"`,
+/// `"type": "invoice.paid"`, `event.type` beside a constant outer `type`.
+/// Among several, one whose value differs between examples beats one that
+/// is the same in all (the outer `"type": "event_callback"`), then the more
+/// telling name, then the shallower path.
+fn named_carrier(pages: &[Page]) -> Option<(Vec<String>, Loc)> {
+    // Per path: (examples with a string there, event-like ones, distinct
+    // values, first place).
+    let mut seen: BTreeMap<Vec<String>, (usize, usize, BTreeSet<String>, Loc)> = BTreeMap::new();
+    let mut examples = 0usize;
+    for page in pages {
+        for ex in &page.evidence.examples {
+            examples += 1;
+            let mut found = Vec::new();
+            strings_at(&ex.node, &mut vec![], &mut found);
+            for (path, value, at) in found {
+                let name = carrier_name(&path);
+                if name == 0 {
+                    continue;
+                }
+                let e = seen
+                    .entry(path)
+                    .or_insert_with(|| (0, 0, BTreeSet::new(), page.source.loc(at)));
+                e.0 += 1;
+                e.1 += usize::from(event_like(value, name));
+                e.2.insert(value.to_owned());
+            }
+        }
+    }
+    seen.into_iter()
+        // In at least half the examples, and event-like in most of them.
+        .filter(|(_, (with, like, _, _))| *with * 2 >= examples && *like * 2 > *with)
+        .max_by_key(|(path, (with, _, values, _))| {
+            let varies = *with >= 2 && values.len() >= 2;
+            (
+                varies,
+                carrier_name(path),
+                std::cmp::Reverse(path.len()),
+                *with,
+            )
+        })
+        .map(|(path, (_, _, _, loc))| (path, loc))
+}
+
+/// Every string value within three levels of objects, with its path.
+fn strings_at<'a>(
+    node: &'a Node,
+    path: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, &'a str, usize)>,
+) {
+    let Kind::Object(entries) = &node.kind else {
+        return;
+    };
+    if path.len() >= 3 {
+        return;
+    }
+    for e in entries {
+        path.push(e.key.clone());
+        match &e.value.kind {
+            Kind::String(s) => out.push((path.clone(), s, e.value.start)),
+            Kind::Object(_) => strings_at(&e.value, path, out),
             _ => {}
         }
         path.pop();
