@@ -156,37 +156,43 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     }
 }
 
-/// The dotted paths of two or three keys that the examples hold, from any
-/// object in them, their top-level keys, and the paths of the table rows: what a dotted name in
-/// the text is when it is a field, not an event.
-fn field_paths(examples: &[Example], rows: &[FieldRow]) -> BTreeSet<String> {
-    fn walk(node: &lenient::Node, out: &mut BTreeSet<String>, depth: usize) {
-        if depth > lenient::MAX_DEPTH || out.len() > 100_000 {
-            return;
-        }
-        match &node.kind {
-            lenient::Kind::Object(entries) => {
-                for e in entries {
-                    if let lenient::Kind::Object(inner) = &e.value.kind {
-                        for f in inner {
-                            out.insert(format!("{}.{}", e.key, f.key));
-                            if let lenient::Kind::Object(third) = &f.value.kind {
-                                for g in third {
-                                    out.insert(format!("{}.{}.{}", e.key, f.key, g.key));
-                                }
-                            }
-                        }
-                    }
-                    walk(&e.value, out, depth + 1);
-                }
-            }
-            lenient::Kind::Array(items) => items.iter().for_each(|i| walk(i, out, depth + 1)),
-            _ => {}
-        }
+/// Calls `f` with every object in a node, to the depth the reader allows.
+fn each_object(node: &lenient::Node, f: &mut impl FnMut(&[lenient::Entry]), depth: usize) {
+    if depth > lenient::MAX_DEPTH {
+        return;
     }
+    match &node.kind {
+        lenient::Kind::Object(entries) => {
+            f(entries);
+            entries
+                .iter()
+                .for_each(|e| each_object(&e.value, f, depth + 1));
+        }
+        lenient::Kind::Array(items) => items.iter().for_each(|i| each_object(i, f, depth + 1)),
+        _ => {}
+    }
+}
+
+/// The dotted paths of two or three keys that the examples hold, from any
+/// object in them, their top-level keys, and the paths of the table rows:
+/// what a dotted name in the text is when it is a field, not an event.
+fn field_paths(examples: &[Example], rows: &[FieldRow]) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for ex in examples {
-        walk(&ex.node, &mut out, 0);
+        each_object(
+            &ex.node,
+            &mut |entries| {
+                for e in entries {
+                    for f in e.value.as_object().unwrap_or_default() {
+                        out.insert(format!("{}.{}", e.key, f.key));
+                        for g in f.value.as_object().unwrap_or_default() {
+                            out.insert(format!("{}.{}.{}", e.key, f.key, g.key));
+                        }
+                    }
+                }
+            },
+            0,
+        );
         // The top-level keys too: `data.objectobject` is `data` and more.
         for e in ex.node.as_object().unwrap_or_default() {
             out.insert(e.key.clone());
@@ -202,24 +208,13 @@ fn field_paths(examples: &[Example], rows: &[FieldRow]) -> BTreeSet<String> {
 
 /// Every key the examples hold and every segment of a row's path.
 fn all_keys(examples: &[Example], rows: &[FieldRow]) -> BTreeSet<String> {
-    fn walk(node: &lenient::Node, out: &mut BTreeSet<String>, depth: usize) {
-        if depth > lenient::MAX_DEPTH {
-            return;
-        }
-        match &node.kind {
-            lenient::Kind::Object(entries) => {
-                for e in entries {
-                    out.insert(e.key.clone());
-                    walk(&e.value, out, depth + 1);
-                }
-            }
-            lenient::Kind::Array(items) => items.iter().for_each(|i| walk(i, out, depth + 1)),
-            _ => {}
-        }
-    }
     let mut out = BTreeSet::new();
     for ex in examples {
-        walk(&ex.node, &mut out, 0);
+        each_object(
+            &ex.node,
+            &mut |entries| out.extend(entries.iter().map(|e| e.key.clone())),
+            0,
+        );
     }
     out.extend(rows.iter().flat_map(|r| r.path.iter().cloned()));
     out

@@ -69,8 +69,9 @@ pub(super) fn discriminator(
     for page in pages {
         for ex in &page.evidence.examples {
             let mut found = Vec::new();
-            paths_with_values(&ex.node, &known, &mut vec![], &mut found);
-            for (path, at, value) in found {
+            strings_at(&ex.node, &mut vec![], &mut found);
+            let named_events = found.into_iter().filter(|(_, v, _)| known.contains(v));
+            for (path, value, at) in named_events {
                 let named =
                     DISCRIMINATOR_NAMES.contains(&path.last().map(String::as_str).unwrap_or(""));
                 let e = votes.entry((path.len(), !named, path)).or_insert((
@@ -79,7 +80,7 @@ pub(super) fn discriminator(
                     page.source.loc(at),
                 ));
                 e.0 += 1;
-                e.1.insert(value);
+                e.1.insert(value.to_owned());
             }
         }
     }
@@ -136,31 +137,6 @@ fn outside_body(pages: &[Page]) -> Option<ir::Discriminator> {
                 Some(ir::Discriminator::in_url(url.clone(), Some(loc.clone())))
             })
         })
-}
-
-fn paths_with_values(
-    node: &Node,
-    known: &BTreeSet<&str>,
-    path: &mut Vec<String>,
-    out: &mut Vec<(Vec<String>, usize, String)>,
-) {
-    let Kind::Object(entries) = &node.kind else {
-        return;
-    };
-    if path.len() >= 3 {
-        return;
-    }
-    for e in entries {
-        path.push(e.key.clone());
-        match &e.value.kind {
-            Kind::String(s) if known.contains(s.as_str()) => {
-                out.push((path.clone(), e.value.start, s.clone()))
-            }
-            Kind::Object(_) => paths_with_values(&e.value, known, path, out),
-            _ => {}
-        }
-        path.pop();
-    }
 }
 
 /// How strongly a path's name says it carries the event type: 3 for
