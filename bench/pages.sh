@@ -30,3 +30,28 @@ python3 "$pages/score.py" --pages "$pages" --expect "$pages/expect.json" --bin "
 sed -n '/^Breakdown by/,$p' "$work.log"
 echo
 cat "$work/pages_table.txt"
+
+# Pages with no JSON payload (expect.json's `skip`): hookgen must say so
+# and make no payload type.
+echo
+echo "Pages with no JSON payload:"
+python3 - "$pages" "$bin" "$work/skip" <<'PY'
+import json, os, shutil, subprocess, sys
+pages, bin_path, work = sys.argv[1:4]
+told = 0
+skips = [e for e in json.load(open(os.path.join(pages, "expect.json"))) if "skip" in e]
+for e in skips:
+    d = os.path.join(work, "p")
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(os.path.join(d, "specs", "v"))
+    shutil.copy(os.path.join(pages, e["file"]), os.path.join(d, "specs", "v", "page.txt"))
+    p = subprocess.run([bin_path, "generate"], cwd=d, capture_output=True, text=True)
+    module = open(os.path.join(d, "generated", "src", "v.rs")).read() if p.returncode == 0 else ""
+    said = "not JSON" in p.stderr
+    invented = "pub struct" in module
+    ok = said and not invented and p.returncode == 0
+    told += ok
+    print("  %-60s %s" % (e["file"], "reported, no payload type" if ok else
+          "NOT OK (exit %d, said: %s, payload type: %s)" % (p.returncode, said, invented)))
+print("skip-pages reported as having no JSON payload: %d/%d" % (told, len(skips)))
+PY

@@ -206,6 +206,17 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                 .or_insert_with(|| EventInfo::new(loc.clone()));
             e.description = e.description.take().or(ev.description.clone());
         }
+        // Form fields or XML: no JSON payload to type. Its events stay,
+        // with their bodies kept whole.
+        if let (true, Some((format, loc))) = (ev.examples.is_empty(), &ev.body_format) {
+            diags
+                .warn(
+                    loc.clone(),
+                    format!("this page says the body is {format}, not JSON: no JSON payload, so no payload type is made from its field list"),
+                )
+                .with_hint("hookgen types JSON bodies; read this one as form fields or XML (serde_urlencoded, quick-xml), or leave the page out");
+            continue;
+        }
         if ev.examples.is_empty() && ev.rows.is_empty() {
             continue;
         }

@@ -257,3 +257,21 @@ fn field_paths_in_prose_are_no_events() {
     );
     assert_eq!(events(&v), ["payment.captured"]);
 }
+
+#[test]
+fn a_page_with_no_json_body_says_so_and_makes_no_payload() {
+    let (v, diags) = page(
+        "Incoming messages\n\nWe send a POST in the format application/x-www-form-urlencoded with these parameters:\n\n\
+         | Parameter | Type | Description |\n| --- | --- | --- |\n| MessageSid | string | The message id |\n| Body | string | The text |\n",
+    );
+    assert!(v.types.is_empty(), "{:?}", v.types);
+    assert!(
+        has(&diags, "webhooks.txt:3:42: warning: this page says the body is application/x-www-form-urlencoded, not JSON"),
+        "{diags:?}"
+    );
+    // With a JSON example, the mention of a form body elsewhere changes nothing.
+    let (v, _) = page(
+        "Also accepts multipart/form-data uploads.\n\n{\"type\": \"a.b\", \"id\": 1, \"n\": 2}\n",
+    );
+    assert!(!v.types.is_empty());
+}

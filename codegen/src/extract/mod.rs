@@ -45,6 +45,9 @@ pub struct PageEvidence {
     pub event_header: Option<(String, Loc)>,
     /// A URL path with the event type in it (`/webhooks/{event}`).
     pub event_url: Option<(String, Loc)>,
+    /// On a page with no JSON example: the other format it says the body
+    /// comes in (`application/x-www-form-urlencoded`, XML), and where.
+    pub body_format: Option<(&'static str, Loc)>,
 }
 
 /// A JSON example payload as published.
@@ -141,6 +144,11 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     listed = all;
     let mut seen: BTreeSet<String> = listed.iter().map(|m| m.name.clone()).collect();
     mentioned.retain(|m| seen.insert(m.name.clone()));
+    let body_format = if examples.is_empty() {
+        other_body_format(src)
+    } else {
+        None
+    };
     PageEvidence {
         examples,
         rows,
@@ -153,7 +161,26 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
         object_heading: events.object_heading,
         event_header: events.event_header,
         event_url: events.event_url,
+        body_format,
     }
+}
+
+/// The body format other than JSON that a page names: form fields or XML.
+fn other_body_format(src: &Source) -> Option<(&'static str, Loc)> {
+    const FORMATS: &[(&str, &str)] = &[
+        ("x-www-form-urlencoded", "application/x-www-form-urlencoded"),
+        ("multipart/form-data", "multipart/form-data"),
+        ("application/xml", "XML"),
+        ("text/xml", "XML"),
+        ("xml document", "XML"),
+        ("xml payload", "XML"),
+    ];
+    let lower = src.text.to_ascii_lowercase();
+    FORMATS
+        .iter()
+        .filter_map(|(needle, name)| lower.find(needle).map(|at| (at, *name)))
+        .min()
+        .map(|(at, name)| (name, src.loc(at)))
 }
 
 /// Calls `f` with every object in a node, to the depth the reader allows.
