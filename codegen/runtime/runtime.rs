@@ -274,6 +274,21 @@ impl Error {
         }
     }
 
+    /// For a vendor whose documentation does not say where the event type
+    /// travels.
+    #[doc(hidden)]
+    pub fn event_type_unknown(vendor: &str) -> Error {
+        Error {
+            kind: ErrorKind::MissingEventType,
+            path: String::new(),
+            message: format!(
+                "`{vendor}`: the documentation does not say where the event type travels, so \
+                 `from_json` cannot tell the event; use `from_json_with_type`, or name the field \
+                 in specs/{vendor}/hookgen.toml ([event_type] fields = [\"...\"]) and regenerate"
+            ),
+        }
+    }
+
     /// `place`: where the type travels instead, "the `X-Event` header".
     #[doc(hidden)]
     pub fn event_type_outside(place: &str) -> Error {

@@ -506,6 +506,7 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
         .iter()
         .map(|(_, var)| quote!(Event::#var(e) => serde::Serialize::serialize(e, serializer),));
 
+    let vendor_name = &v.name;
     let (fields_const, from_json, from_value, where_doc) = match &v.discriminator {
         Some(d) if d.fields.is_empty() => {
             let place = d.outside_body().unwrap_or_default();
@@ -571,11 +572,11 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
             quote!(),
             quote! {
                 let _ = body;
-                Err(crate::Error::missing_event_type(&[]))
+                Err(crate::Error::event_type_unknown(#vendor_name))
             },
             quote! {
                 let _ = body;
-                Err(serde::de::Error::custom(crate::Error::missing_event_type(&[])))
+                Err(serde::de::Error::custom(crate::Error::event_type_unknown(#vendor_name)))
             },
             quote! {
                 /// The documentation does not say where the event type travels: this always fails; use [`Event::from_json_with_type`].

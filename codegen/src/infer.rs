@@ -35,6 +35,8 @@ pub struct Page {
 pub struct Hints {
     /// Field paths whose values form the event type (joined with `.`).
     pub event_type_fields: Option<Vec<Vec<String>>>,
+    /// Where `hookgen.toml` names them.
+    pub event_type_fields_loc: Option<Loc>,
     /// The HTTP header that carries the event type, when the body does not.
     pub event_type_header: Option<String>,
     /// The URL path that carries it, when neither body nor header does.
@@ -167,6 +169,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     }
 
     let discriminator = discriminator(pages, hints, &events);
+    carrier::check_configured(pages, hints, diags);
     // The values a table lists for the field that carries the event type
     // are the vendor's events.
     if let Some(d) = discriminator.as_ref().filter(|d| d.fields.len() == 1) {
@@ -188,6 +191,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     let mut sample_sources: Vec<&Source> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
     let mut cases = Vec::new();
+    let mut unplaced: Vec<Loc> = Vec::new();
     for page in pages {
         let ev = &page.evidence;
         let src = &page.source;
@@ -347,10 +351,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                     value.clone()
                 }
                 (None, None) => {
-                    diags.warn(
-                        example.loc.clone(),
-                        "cannot tell which event this example is for; it is used for types only",
-                    );
+                    unplaced.push(example.loc.clone());
                     continue;
                 }
             };
@@ -386,7 +387,28 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         }
     }
 
-    if discriminator.is_none() && !events.is_empty() {
+    // Examples of no event: said one by one where other examples have
+    // events, and once for the vendor where none has.
+    if !events.is_empty() {
+        for loc in unplaced {
+            diags.warn(
+                loc,
+                "cannot tell which event this example is for; it is used for types only",
+            );
+        }
+    }
+    if events.is_empty() && pages.iter().any(|p| !p.evidence.examples.is_empty()) {
+        let loc = pages
+            .iter()
+            .find_map(|p| p.evidence.examples.first().map(|e| e.loc.clone()))
+            .unwrap_or_else(unknown_loc);
+        diags
+            .warn(
+                loc,
+                format!("no event found for `{name}`: every body will parse as `Event::Unknown`"),
+            )
+            .with_hint(carrier::advice(pages, name));
+    } else if discriminator.is_none() && !events.is_empty() {
         let loc = pages
             .first()
             .map(|p| p.source.loc(0))
@@ -2047,6 +2069,7 @@ mod tests {
         let evidence = extract::page(&source, &mut diags);
         let hints = Hints {
             event_type_fields: Some(vec![vec!["type".to_owned()]]),
+            event_type_fields_loc: None,
             event_type_header: None,
             event_type_url: None,
             overrides: vec![],
@@ -2164,6 +2187,7 @@ mod tests {
         let evidence = extract::page(&source, &mut diags);
         let hints = Hints {
             event_type_fields: Some(vec![vec!["type".to_owned()]]),
+            event_type_fields_loc: None,
             ..Hints::default()
         };
         let v = vendor("v", &[Page { source, evidence }], &hints, &mut diags).vendor;
@@ -2238,6 +2262,7 @@ mod tests {
         };
         let hints = Hints {
             event_type_fields: Some(vec![vec!["type".to_owned()]]),
+            event_type_fields_loc: None,
             event_type_header: None,
             event_type_url: None,
             overrides: vec![
@@ -2332,6 +2357,7 @@ mod tests {
         let evidence = extract::page(&source, &mut diags);
         let hints = Hints {
             event_type_fields: Some(vec![vec!["type".to_owned()]]),
+            event_type_fields_loc: None,
             event_type_header: None,
             event_type_url: None,
             overrides: vec![],

@@ -285,6 +285,7 @@ fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
     let mut header = None;
     let mut url = None;
     let mut fields = Vec::new();
+    let mut fields_loc = None;
     if let Some(e) = config.event_type {
         if let Some(h) = e.header {
             if is_header_name(h.get_ref()) {
@@ -334,6 +335,7 @@ fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
                         "a dotted path from the payload root: \"type\", \"meta.event_name\"",
                     );
             } else {
+                fields_loc.get_or_insert_with(|| src.loc(f.span().start));
                 fields.push(path);
             }
         }
@@ -343,6 +345,7 @@ fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
         event_type_header: header,
         event_type_url: url,
         event_type_fields: (!fields.is_empty()).then_some(fields),
+        event_type_fields_loc: fields_loc,
         overrides,
     }
 }

@@ -26,9 +26,7 @@ fn schema(pages: &[&str]) -> ir::Schema {
         .collect();
     let hints = infer::Hints {
         event_type_fields: Some(vec![vec!["type".to_owned()]]),
-        event_type_header: None,
-        event_type_url: None,
-        overrides: vec![],
+        ..Default::default()
     };
     let vendor = infer::vendor("acme", &pages, &hints, &mut diags).vendor;
     ir::Schema {

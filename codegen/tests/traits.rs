@@ -23,11 +23,8 @@ fn read(pages: &[(&str, &str)]) -> (ir::Vendor, Vec<String>) {
     }
     let analysis = hookgen::analyze(&dir.join("specs"), "specs").unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
-    let diags = analysis
-        .diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    // As the command prints them: with the source line and the hint.
+    let diags = analysis.diagnostics.iter().map(|d| d.render()).collect();
     let v = analysis
         .schema
         .vendors
@@ -274,4 +271,36 @@ fn a_page_with_no_json_body_says_so_and_makes_no_payload() {
         "Also accepts multipart/form-data uploads.\n\n{\"type\": \"a.b\", \"id\": 1, \"n\": 2}\n",
     );
     assert!(!v.types.is_empty());
+}
+
+#[test]
+fn a_vendor_with_no_event_is_told_what_to_add() {
+    let (v, diags) = page("Payload:\n\n{\"kind\": \"Ping\", \"id\": 1, \"at\": \"2024-01-01\"}\n");
+    assert!(v.events.is_empty());
+    let d = diags
+        .iter()
+        .find(|d| d.contains("no event found for `acme`"))
+        .unwrap_or_else(|| panic!("{diags:?}"));
+    assert!(d.contains("webhooks.txt:3:1: warning"), "{d}");
+    assert!(
+        d.contains("hint: the examples carry \"kind\": \"Ping\"; if that names the event, add [event_type] fields = [\"kind\"] to specs/acme/hookgen.toml"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_misspelt_event_type_field_is_a_warning_with_the_nearest_path() {
+    let (_, diags) = read(&[
+        ("hookgen.toml", "[event_type]\nfields = [\"evnt_type\"]\n"),
+        (
+            "order.paid.txt",
+            "{\"event_type\": \"order.paid\", \"id\": 1}\n",
+        ),
+    ]);
+    let d = diags
+        .iter()
+        .find(|d| d.contains("`evnt_type` is in no example"))
+        .unwrap_or_else(|| panic!("{diags:?}"));
+    assert!(d.contains("specs/acme/hookgen.toml:2:11: warning"), "{d}");
+    assert!(d.contains("did you mean `event_type`?"), "{d}");
 }

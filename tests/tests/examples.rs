@@ -85,4 +85,13 @@ fn event_types_outside_the_body() {
     assert_eq!(err.kind(), hostile_models::ErrorKind::MissingEventType);
     let event = hostile_models::nowhere::Event::from_json_with_type("ping.sent", body).unwrap();
     assert!(!event.is_unknown());
+
+    // No event at all: the error names the vendor and the fix.
+    let err = hostile_models::noevents::Event::from_json(br#"{"kind": "Ping"}"#).unwrap_err();
+    assert_eq!(err.kind(), hostile_models::ErrorKind::MissingEventType);
+    let message = err.to_string();
+    assert!(
+        message.contains("`noevents`") && message.contains("specs/noevents/hookgen.toml"),
+        "{message}"
+    );
 }

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{EventInfo, Hints, Page};
-use crate::diag::Loc;
+use crate::diag::{Diagnostics, Loc};
 use crate::extract::PageEvidence;
 use crate::ir;
 use crate::lenient::{Kind, Node};
@@ -115,6 +115,93 @@ pub(super) fn discriminator(
         }
     }
     None
+}
+
+/// What to add when a vendor ends up with no event: the example field that
+/// looks most like it carries one, or the ways a page can name its events.
+pub(super) fn advice(pages: &[Page], vendor: &str) -> String {
+    let mut best: Option<(u8, Vec<String>, String)> = None;
+    for page in pages {
+        for ex in &page.evidence.examples {
+            let mut found = Vec::new();
+            strings_at(&ex.node, &mut vec![], &mut found);
+            for (path, value, _) in found {
+                let score = carrier_name(&path);
+                if score > 0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                    best = Some((score, path, value.to_owned()));
+                }
+            }
+        }
+    }
+    match best {
+        Some((_, path, value)) => {
+            let path = path.join(".");
+            format!(
+                "the examples carry \"{path}\": \"{value}\"; if that names the event, add [event_type] fields = [\"{path}\"] to specs/{vendor}/hookgen.toml"
+            )
+        }
+        None => format!(
+            "name the events on the page (a title per page, or a list under an \"Events\" heading), or say where the type travels in specs/{vendor}/hookgen.toml: [event_type] fields = [\"type\"], header = \"X-…\" or url = \"/hooks/{{event}}\""
+        ),
+    }
+}
+
+/// `[event_type] fields` paths that no example or table row has: a
+/// warning, with the nearest path that exists.
+pub(super) fn check_configured(pages: &[Page], hints: &Hints, diags: &mut Diagnostics) {
+    let Some(fields) = &hints.event_type_fields else {
+        return;
+    };
+    let mut known: BTreeSet<String> = BTreeSet::new();
+    for page in pages {
+        for ex in &page.evidence.examples {
+            let mut found = Vec::new();
+            strings_at(&ex.node, &mut vec![], &mut found);
+            known.extend(found.into_iter().map(|(p, _, _)| p.join(".")));
+        }
+        known.extend(page.evidence.rows.iter().map(|r| r.path.join(".")));
+    }
+    if known.is_empty() {
+        return;
+    }
+    for path in fields {
+        let path = path.join(".");
+        if known.contains(&path) {
+            continue;
+        }
+        let nearest = known
+            .iter()
+            .min_by_key(|k| (edit_distance(k, &path), (*k).clone()))
+            .filter(|k| edit_distance(k, &path) <= path.len().max(3) / 3 + 1);
+        let loc = hints
+            .event_type_fields_loc
+            .clone()
+            .unwrap_or_else(super::unknown_loc);
+        let d = diags.warn(
+            loc,
+            format!("[event_type] field `{path}` is in no example or table of this vendor"),
+        );
+        match nearest {
+            Some(n) => d.with_hint(format!("did you mean `{n}`?")),
+            None => d.with_hint("paths start at the payload root and name string fields: \"type\", \"meta.event_name\""),
+        };
+    }
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// How many examples name a known event at a path, which ones, and where first.
