@@ -367,7 +367,7 @@ fn any_event(modules: &[Module]) -> TokenStream {
         }
 
         impl serde::Serialize for AnyEvent {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
                 let _ = &serializer;
                 match *self {
                     #(#serialize)*
@@ -643,7 +643,7 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
                 Event::read(event_type, body)
             }
 
-            fn read<I: crate::runtime::Input>(event_type: &str, input: I) -> Result<Event, crate::Error> {
+            fn read<__I: crate::runtime::Input>(event_type: &str, input: __I) -> Result<Event, crate::Error> {
                 #read_body
             }
 
@@ -662,7 +662,7 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
         }
 
         impl serde::Serialize for Event {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
                 match self {
                     #(#serialize_arms)*
                     Event::Unknown(e) => serde::Serialize::serialize(e, serializer),
@@ -671,7 +671,7 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
         }
 
         impl<'de> serde::Deserialize<'de> for Event {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Event, D::Error> {
+            fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Event, __D::Error> {
                 let body = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
                 #from_value
             }
@@ -701,16 +701,16 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
                 quote!(#name<#p>),
                 quote!(, #p: serde::Deserialize<'de>),
                 quote!(<#p>(std::marker::PhantomData<#p>);),
-                quote!(Visitor<#p>),
-                quote!(Visitor(std::marker::PhantomData)),
+                quote!(__Visitor<#p>),
+                quote!(__Visitor(std::marker::PhantomData)),
             )
         }
         None => (
             quote!(#name),
             quote!(),
             quote!(;),
-            quote!(Visitor),
-            quote!(Visitor),
+            quote!(__Visitor),
+            quote!(__Visitor),
         ),
     };
     // Per field: its declaration, and the pieces of the visitor that reads it.
@@ -735,7 +735,7 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
         let (field_ty, serde_attr) = if repr == ir::Repr::Plain {
             slots.push(quote!(let mut #slot: Option<#ty> = None;));
             arms.push(quote!(#wire => #slot = Some(map.next_value()?),));
-            inits.push(quote!(#id: #slot.ok_or_else(|| <A::Error as serde::de::Error>::missing_field(#wire))?,));
+            inits.push(quote!(#id: #slot.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(#wire))?,));
             (ty, rename.map(|r| quote!(#[serde(#r)])))
         } else if repr == ir::Repr::Option {
             // Absent reads as `None`, as serde does for `Option` fields.
@@ -793,14 +793,14 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
         // Read by hand rather than derived: unknown keys go straight into
         // `extra`, without the buffering `#[serde(flatten)]` needs.
         impl<'de #impl_params> serde::Deserialize<'de> for #this {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<#this, D::Error> {
-                struct Visitor #visitor_params
+            fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<#this, __D::Error> {
+                struct __Visitor #visitor_params
                 impl<'de #impl_params> serde::de::Visitor<'de> for #visitor_ty {
                     type Value = #this;
                     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         f.write_str(#expecting)
                     }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#this, A::Error> {
+                    fn visit_map<__A: serde::de::MapAccess<'de>>(self, mut map: __A) -> Result<#this, __A::Error> {
                         #(#slots)*
                         let mut extra = serde_json::Map::new();
                         while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
@@ -1027,13 +1027,13 @@ fn enum_def(e: &ir::Enum) -> TokenStream {
         }
 
         impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
                 serializer.#write(self.#accessor())
             }
         }
 
         impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<#name, D::Error> {
+            fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<#name, __D::Error> {
                 crate::runtime::#read(deserializer, #name::from_wire)
             }
         }

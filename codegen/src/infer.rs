@@ -195,9 +195,24 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     for page in pages {
         let ev = &page.evidence;
         let src = &page.source;
+        // A name only the file gives yields to what the examples say.
+        let body_says_otherwise = ev.page_event_from_path
+            && discriminator.as_ref().is_some_and(|d| {
+                let said: Vec<String> = ev
+                    .examples
+                    .iter()
+                    .filter_map(|x| event_in_body(&x.node, d).map(|(v, _)| v))
+                    .collect();
+                !said.is_empty()
+                    && ev
+                        .page_event
+                        .as_ref()
+                        .is_some_and(|m| !said.contains(&m.name))
+            });
         let page_event = ev
             .page_event
             .as_ref()
+            .filter(|_| !body_says_otherwise)
             .map(|m| (m.name.clone(), m.loc.clone()))
             .or_else(|| {
                 let d = discriminator.as_ref()?;
@@ -1276,7 +1291,21 @@ impl<'d> Builder<'d> {
                 _ => None,
             })
             .collect();
-        for (key, child) in &shape.fields {
+        // A struct that rustc can still compile: a payload root too wide
+        // (nested objects this wide are maps) keeps its first fields typed,
+        // and the rest in `extra`, where they round-trip all the same.
+        if shape.fields.len() > MAX_STRUCT_FIELDS {
+            if let Some(loc) = &shape.loc {
+                self.diags.warn(
+                    loc.clone(),
+                    format!(
+                        "the payload has {} distinct keys (over {MAX_STRUCT_FIELDS}): the first {MAX_STRUCT_FIELDS} are typed fields, the others stay in `extra`",
+                        shape.fields.len()
+                    ),
+                );
+            }
+        }
+        for (key, child) in shape.fields.iter().take(MAX_STRUCT_FIELDS) {
             let ty = self.ty(child, key, type_name);
             let doc = child.doc.as_ref();
             // Present in every occurrence across enough payloads: required,
@@ -2392,6 +2421,25 @@ mod tests {
             warnings.iter().any(|w| w.contains("lists 2000 values")),
             "{warnings:?}"
         );
+
+        // A root this wide (3,000 fields crashed rustc): its first fields
+        // typed, the rest kept in `extra`.
+        let text = format!("{{\"type\": \"a.b\", {}}}\n", wide.join(", "));
+        let mut diags = Diagnostics::default();
+        let source = Source::new("p.json", text.as_str());
+        let evidence = extract::page(&source, &mut diags);
+        let v = vendor("v", &[Page { source, evidence }], &hints, &mut diags).vendor;
+        let widest = v
+            .types
+            .iter()
+            .map(|t| fields_of(t).len())
+            .max()
+            .unwrap_or(0);
+        assert_eq!(widest, MAX_STRUCT_FIELDS);
+        assert!(diags
+            .into_sorted()
+            .iter()
+            .any(|d| d.message.contains("the payload has 2001 distinct keys")));
     }
 
     fn fields_of(t: &ir::TypeDef) -> Vec<String> {

@@ -82,6 +82,7 @@ pub fn specs(dir: &Path, shown: &str) -> std::io::Result<Vec<VendorSpec>> {
     // /proc/self/environ or ~/.ssh must not become generated code.
     let root = dir.canonicalize()?;
     let mut outside = Diagnostics::default();
+    let mut folders = Vec::new();
     for (folder, path) in sorted_entries(dir)? {
         if !path.is_dir() || folder.starts_with('.') {
             continue;
@@ -93,10 +94,22 @@ pub fn specs(dir: &Path, shown: &str) -> std::io::Result<Vec<VendorSpec>> {
             );
             continue;
         }
-        let name = naming::snake(&folder);
+        folders.push((folder, path));
+    }
+    let names =
+        naming::vendor_modules(&folders.iter().map(|(f, _)| f.as_str()).collect::<Vec<_>>());
+    for ((folder, path), name) in folders.into_iter().zip(names) {
         let mut pages = Vec::new();
         let mut hints = Hints::default();
         let mut diags = Diagnostics::default();
+        if name != naming::snake(&folder) {
+            diags
+                .warn(
+                    file_loc(&format!("{shown}/{folder}")),
+                    format!("vendor folder `{folder}` becomes module and feature `{name}`: `{}` would clash with the crate's own modules or another vendor's (as a module or an `AnyEvent` variant)", naming::snake(&folder)),
+                )
+                .with_hint("rename the folder to choose the name");
+        }
         let mut files = Vec::new();
         let walker = Walker {
             root: &root,

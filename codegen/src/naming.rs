@@ -91,6 +91,31 @@ impl Scope {
 
 /// English singular for naming array items: `integrations` → `integration`,
 /// `entries` → `entry`, `addresses` → `address`; `status` stays.
+/// Files and modules of the generated crate that no vendor module may take.
+pub const CRATE_MODULES: &[&str] = &["lib", "main", "mod", "runtime", "any_event", "build"];
+
+/// The module name of each vendor folder, in the order given: its snake
+/// case, clear of the crate's own modules and of each other, in snake case
+/// (the module, the feature) and in Pascal case (the `AnyEvent` variant)
+/// alike: `acme-pay` and `acme_pay`, `a1` and `a_1`, `self` and `Self`
+/// each get a name of their own.
+pub fn vendor_modules(folders: &[&str]) -> Vec<String> {
+    let mut snakes = Scope::with_reserved(CRATE_MODULES);
+    let mut pascals = Scope::default();
+    folders
+        .iter()
+        .map(|folder| {
+            let base = snake(folder);
+            let mut name = snakes.claim(&base);
+            while pascals.is_taken(&pascal(&name)) {
+                name = snakes.claim(&base);
+            }
+            pascals.claim(&pascal(&name));
+            name
+        })
+        .collect()
+}
+
 pub fn singular(s: &str) -> String {
     let lower = s.to_ascii_lowercase();
     if let Some(stem) = lower.strip_suffix("ies") {
@@ -117,6 +142,40 @@ pub fn singular(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vendor_modules_never_collide() {
+        let folders = [
+            "lib",
+            "runtime",
+            "any_event",
+            "acme-pay",
+            "acme_pay",
+            "a1",
+            "a_1",
+            "self",
+            "Self",
+            "ok",
+        ];
+        let names = vendor_modules(&folders);
+        assert_eq!(
+            names,
+            [
+                "lib_2",
+                "runtime_2",
+                "any_event_2",
+                "acme_pay",
+                "acme_pay_2",
+                "a1",
+                "a_1_2",
+                "self_",
+                "self_2",
+                "ok"
+            ]
+        );
+        let pascals: std::collections::BTreeSet<String> = names.iter().map(|n| pascal(n)).collect();
+        assert_eq!(pascals.len(), names.len(), "{pascals:?}");
+    }
 
     #[test]
     fn awkward_names() {

@@ -124,7 +124,10 @@ impl AnyEvent {
     }
 }
 impl serde::Serialize for AnyEvent {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         let _ = &serializer;
         match *self {
             #[cfg(feature = "chargeover")]

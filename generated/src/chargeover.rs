@@ -34,9 +34,9 @@ impl Event {
     ) -> Result<Event, crate::Error> {
         Event::read(event_type, body)
     }
-    fn read<I: crate::runtime::Input>(
+    fn read<__I: crate::runtime::Input>(
         event_type: &str,
-        input: I,
+        input: __I,
     ) -> Result<Event, crate::Error> {
         Ok(
             match event_type {
@@ -63,7 +63,10 @@ impl Event {
     }
 }
 impl serde::Serialize for Event {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         match self {
             Event::PackageUpgrade(e) => serde::Serialize::serialize(e, serializer),
             Event::Unknown(e) => serde::Serialize::serialize(e, serializer),
@@ -71,9 +74,9 @@ impl serde::Serialize for Event {
     }
 }
 impl<'de> serde::Deserialize<'de> for Event {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Event, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Event, __D::Error> {
         let body = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         let event_type = crate::runtime::event_type_in_value(
                 &body,
@@ -372,19 +375,19 @@ pub struct Customer {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Customer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Customer, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Customer, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Customer;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Customer object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Customer, A::Error> {
+                mut map: __A,
+            ) -> Result<Customer, __A::Error> {
                 let mut f_customer_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_parent_customer_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_token: crate::Maybe<String> = crate::Maybe::Absent;
@@ -689,7 +692,7 @@ impl<'de> serde::Deserialize<'de> for Customer {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/chargeover/package-upgrade.txt:212`
@@ -721,14 +724,17 @@ impl DunningDelivery {
     }
 }
 impl serde::Serialize for DunningDelivery {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> serde::Deserialize<'de> for DunningDelivery {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<DunningDelivery, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<DunningDelivery, __D::Error> {
         crate::runtime::deserialize_str(deserializer, DunningDelivery::from_wire)
     }
 }
@@ -761,14 +767,17 @@ impl InvoiceDelivery {
     }
 }
 impl serde::Serialize for InvoiceDelivery {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> serde::Deserialize<'de> for InvoiceDelivery {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<InvoiceDelivery, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<InvoiceDelivery, __D::Error> {
         crate::runtime::deserialize_str(deserializer, InvoiceDelivery::from_wire)
     }
 }
@@ -922,19 +931,19 @@ pub struct LineItem {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for LineItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<LineItem, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<LineItem, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = LineItem;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a LineItem object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<LineItem, A::Error> {
+                mut map: __A,
+            ) -> Result<LineItem, __A::Error> {
                 let mut f_line_item_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_package_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_external_key: crate::Maybe<String> = crate::Maybe::Absent;
@@ -1097,7 +1106,7 @@ impl<'de> serde::Deserialize<'de> for LineItem {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/chargeover/package-upgrade.txt:27`
@@ -1373,19 +1382,19 @@ pub struct Package {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Package {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Package, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Package, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Package;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Package object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Package, A::Error> {
+                mut map: __A,
+            ) -> Result<Package, __A::Error> {
                 let mut f_package_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_customer_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_brand_id: crate::Maybe<i64> = crate::Maybe::Absent;
@@ -1675,7 +1684,7 @@ impl<'de> serde::Deserialize<'de> for Package {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// This event occurs when a package is upgraded or downgraded (i.e. a line on the package is
@@ -1703,19 +1712,19 @@ pub struct PackageUpgrade {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for PackageUpgrade {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<PackageUpgrade, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<PackageUpgrade, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = PackageUpgrade;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a PackageUpgrade object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<PackageUpgrade, A::Error> {
+                mut map: __A,
+            ) -> Result<PackageUpgrade, __A::Error> {
                 let mut f_context_str: Option<String> = None;
                 let mut f_context_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_event: Option<String> = None;
@@ -1736,12 +1745,12 @@ impl<'de> serde::Deserialize<'de> for PackageUpgrade {
                 }
                 Ok(PackageUpgrade {
                     context_str: f_context_str
-                        .ok_or_else(|| <A::Error as serde::de::Error>::missing_field(
+                        .ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(
                             "context_str",
                         ))?,
                     context_id: f_context_id,
                     event: f_event
-                        .ok_or_else(|| <A::Error as serde::de::Error>::missing_field(
+                        .ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(
                             "event",
                         ))?,
                     security_token: f_security_token,
@@ -1750,7 +1759,7 @@ impl<'de> serde::Deserialize<'de> for PackageUpgrade {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/chargeover/package-upgrade.txt:23`
@@ -1777,19 +1786,19 @@ pub struct PackageUpgradeData {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for PackageUpgradeData {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<PackageUpgradeData, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<PackageUpgradeData, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = PackageUpgradeData;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a PackageUpgradeData object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<PackageUpgradeData, A::Error> {
+                mut map: __A,
+            ) -> Result<PackageUpgradeData, __A::Error> {
                 let mut f_package: crate::Maybe<Package> = crate::Maybe::Absent;
                 let mut f_customer: crate::Maybe<Customer> = crate::Maybe::Absent;
                 let mut f_user: crate::Maybe<User> = crate::Maybe::Absent;
@@ -1818,7 +1827,7 @@ impl<'de> serde::Deserialize<'de> for PackageUpgradeData {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/chargeover/package-upgrade.txt:321`
@@ -1884,19 +1893,19 @@ pub struct Tierset {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Tierset {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Tierset, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Tierset, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Tierset;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Tierset object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Tierset, A::Error> {
+                mut map: __A,
+            ) -> Result<Tierset, __A::Error> {
                 let mut f_tierset_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_currency_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_setup: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
@@ -1964,7 +1973,7 @@ impl<'de> serde::Deserialize<'de> for Tierset {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/chargeover/package-upgrade.txt:224`
@@ -2099,19 +2108,19 @@ pub struct User {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for User {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<User, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<User, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = User;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a User object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<User, A::Error> {
+                mut map: __A,
+            ) -> Result<User, __A::Error> {
                 let mut f_user_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_external_key: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_token: crate::Maybe<String> = crate::Maybe::Absent;
@@ -2248,6 +2257,6 @@ impl<'de> serde::Deserialize<'de> for User {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -322,9 +322,9 @@ impl Event {
     ) -> Result<Event, crate::Error> {
         Event::read(event_type, body)
     }
-    fn read<I: crate::runtime::Input>(
+    fn read<__I: crate::runtime::Input>(
         event_type: &str,
-        input: I,
+        input: __I,
     ) -> Result<Event, crate::Error> {
         Ok(
             match event_type {
@@ -467,7 +467,10 @@ impl Event {
     }
 }
 impl serde::Serialize for Event {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         match self {
             Event::CreditNoteCreated(e) => serde::Serialize::serialize(e, serializer),
             Event::CreditNoteUpdated(e) => serde::Serialize::serialize(e, serializer),
@@ -542,9 +545,9 @@ impl serde::Serialize for Event {
     }
 }
 impl<'de> serde::Deserialize<'de> for Event {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Event, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Event, __D::Error> {
         let body = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         let event_type = crate::runtime::event_type_in_value(
                 &body,
@@ -627,19 +630,19 @@ pub struct Customer {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Customer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Customer, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Customer, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Customer;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Customer object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Customer, A::Error> {
+                mut map: __A,
+            ) -> Result<Customer, __A::Error> {
                 let mut f_address_city: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_address_country: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_address_line1: crate::Maybe<String> = crate::Maybe::Absent;
@@ -712,7 +715,7 @@ impl<'de> serde::Deserialize<'de> for Customer {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Fired when a customer is updated. Doc-only for parsing.
@@ -733,19 +736,19 @@ pub struct CustomerUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for CustomerUpdated {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<CustomerUpdated, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<CustomerUpdated, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = CustomerUpdated;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a CustomerUpdated object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<CustomerUpdated, A::Error> {
+                mut map: __A,
+            ) -> Result<CustomerUpdated, __A::Error> {
                 let mut f_customer: crate::Maybe<Customer> = crate::Maybe::Absent;
                 let mut f_event_type: Option<String> = None;
                 let mut extra = serde_json::Map::new();
@@ -761,14 +764,14 @@ impl<'de> serde::Deserialize<'de> for CustomerUpdated {
                 Ok(CustomerUpdated {
                     customer: f_customer,
                     event_type: f_event_type
-                        .ok_or_else(|| <A::Error as serde::de::Error>::missing_field(
+                        .ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(
                             "event_type",
                         ))?,
                     extra,
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/flexprice/customer.updated.txt:17`
@@ -824,19 +827,19 @@ pub struct Integration {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Integration {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Integration, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Integration, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Integration;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Integration object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Integration, A::Error> {
+                mut map: __A,
+            ) -> Result<Integration, __A::Error> {
                 let mut f_created_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_created_by: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_entity_id: crate::Maybe<String> = crate::Maybe::Absent;
@@ -886,6 +889,6 @@ impl<'de> serde::Deserialize<'de> for Integration {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

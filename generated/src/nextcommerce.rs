@@ -38,9 +38,9 @@ impl Event {
     ) -> Result<Event, crate::Error> {
         Event::read(event_type, body)
     }
-    fn read<I: crate::runtime::Input>(
+    fn read<__I: crate::runtime::Input>(
         event_type: &str,
-        input: I,
+        input: __I,
     ) -> Result<Event, crate::Error> {
         Ok(
             match event_type {
@@ -67,7 +67,10 @@ impl Event {
     }
 }
 impl serde::Serialize for Event {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         match self {
             Event::SubscriptionUpdated(e) => serde::Serialize::serialize(e, serializer),
             Event::Unknown(e) => serde::Serialize::serialize(e, serializer),
@@ -75,9 +78,9 @@ impl serde::Serialize for Event {
     }
 }
 impl<'de> serde::Deserialize<'de> for Event {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Event, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Event, __D::Error> {
         let body = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         let event_type = crate::runtime::event_type_in_value(
                 &body,
@@ -111,19 +114,19 @@ pub struct Agent {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Agent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Agent, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Agent, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Agent;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Agent object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Agent, A::Error> {
+                mut map: __A,
+            ) -> Result<Agent, __A::Error> {
                 let mut f_email: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
@@ -149,7 +152,7 @@ impl<'de> serde::Deserialize<'de> for Agent {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/nextcommerce/subscription.updated.txt:41`
@@ -206,19 +209,19 @@ pub struct Attribution {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Attribution {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Attribution, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Attribution, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Attribution;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Attribution object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Attribution, A::Error> {
+                mut map: __A,
+            ) -> Result<Attribution, __A::Error> {
                 let mut f_affiliate: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_agent: crate::Maybe<Agent> = crate::Maybe::Absent;
                 let mut f_funnel: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
@@ -277,7 +280,7 @@ impl<'de> serde::Deserialize<'de> for Attribution {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/nextcommerce/subscription.updated.txt:63`
@@ -324,19 +327,19 @@ pub struct BillingAddress {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for BillingAddress {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<BillingAddress, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<BillingAddress, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = BillingAddress;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a BillingAddress object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<BillingAddress, A::Error> {
+                mut map: __A,
+            ) -> Result<BillingAddress, __A::Error> {
                 let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
@@ -383,7 +386,7 @@ impl<'de> serde::Deserialize<'de> for BillingAddress {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/nextcommerce/subscription.updated.txt:87`
@@ -442,19 +445,19 @@ pub struct Line {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Line {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Line, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Line, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Line;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Line object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Line, A::Error> {
+                mut map: __A,
+            ) -> Result<Line, __A::Error> {
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_price: crate::Maybe<crate::Decimal> = crate::Maybe::Absent;
@@ -501,7 +504,7 @@ impl<'de> serde::Deserialize<'de> for Line {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/nextcommerce/subscription.updated.txt:105`
@@ -521,19 +524,19 @@ pub struct Order {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Order {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Order, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Order, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Order;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Order object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Order, A::Error> {
+                mut map: __A,
+            ) -> Result<Order, __A::Error> {
                 let mut f_billing_cycle: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_order_number: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
@@ -553,7 +556,7 @@ impl<'de> serde::Deserialize<'de> for Order {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/nextcommerce/subscription.updated.txt:112`
@@ -603,19 +606,19 @@ pub struct ShippingAddress {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for ShippingAddress {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<ShippingAddress, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<ShippingAddress, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ShippingAddress;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a ShippingAddress object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<ShippingAddress, A::Error> {
+                mut map: __A,
+            ) -> Result<ShippingAddress, __A::Error> {
                 let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
@@ -665,7 +668,7 @@ impl<'de> serde::Deserialize<'de> for ShippingAddress {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Triggers when a subscription is updated.
@@ -712,19 +715,19 @@ pub struct SubscriptionUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<SubscriptionUpdated, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<SubscriptionUpdated, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SubscriptionUpdated;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a SubscriptionUpdated object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<SubscriptionUpdated, A::Error> {
+                mut map: __A,
+            ) -> Result<SubscriptionUpdated, __A::Error> {
                 let mut f_api_version: crate::Maybe<crate::Date> = crate::Maybe::Absent;
                 let mut f_data: crate::Maybe<SubscriptionUpdatedData> = crate::Maybe::Absent;
                 let mut f_event_id: crate::Maybe<crate::Uuid> = crate::Maybe::Absent;
@@ -750,7 +753,7 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
                     data: f_data,
                     event_id: f_event_id,
                     event_type: f_event_type
-                        .ok_or_else(|| <A::Error as serde::de::Error>::missing_field(
+                        .ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(
                             "event_type",
                         ))?,
                     object: f_object,
@@ -759,7 +762,7 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/nextcommerce/subscription.updated.txt:40`
@@ -858,19 +861,19 @@ pub struct SubscriptionUpdatedData {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<SubscriptionUpdatedData, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<SubscriptionUpdatedData, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SubscriptionUpdatedData;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a SubscriptionUpdatedData object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<SubscriptionUpdatedData, A::Error> {
+                mut map: __A,
+            ) -> Result<SubscriptionUpdatedData, __A::Error> {
                 let mut f_attribution: crate::Maybe<Attribution> = crate::Maybe::Absent;
                 let mut f_billing_address: crate::Maybe<BillingAddress> = crate::Maybe::Absent;
                 let mut f_cancel_reason: crate::Maybe<String> = crate::Maybe::Absent;
@@ -961,7 +964,7 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/nextcommerce/subscription.updated.txt:130`
@@ -1002,19 +1005,19 @@ pub struct User {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for User {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<User, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<User, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = User;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a User object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<User, A::Error> {
+                mut map: __A,
+            ) -> Result<User, __A::Error> {
                 let mut f_accepts_marketing: crate::Maybe<bool> = crate::Maybe::Absent;
                 let mut f_email: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
@@ -1055,7 +1058,7 @@ impl<'de> serde::Deserialize<'de> for User {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/nextcommerce/subscription.updated.txt:145`
@@ -1085,19 +1088,19 @@ pub struct Webhook {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Webhook {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Webhook, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Webhook, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Webhook;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Webhook object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Webhook, A::Error> {
+                mut map: __A,
+            ) -> Result<Webhook, __A::Error> {
                 let mut f_events: crate::Maybe<Vec<String>> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_store: crate::Maybe<String> = crate::Maybe::Absent;
@@ -1123,6 +1126,6 @@ impl<'de> serde::Deserialize<'de> for Webhook {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -64,9 +64,9 @@ impl Event {
     ) -> Result<Event, crate::Error> {
         Event::read(event_type, body)
     }
-    fn read<I: crate::runtime::Input>(
+    fn read<__I: crate::runtime::Input>(
         event_type: &str,
-        input: I,
+        input: __I,
     ) -> Result<Event, crate::Error> {
         Ok(
             match event_type {
@@ -101,7 +101,10 @@ impl Event {
     }
 }
 impl serde::Serialize for Event {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         match self {
             Event::SubscriberCancel(e) => serde::Serialize::serialize(e, serializer),
             Event::SubscriberCreate(e) => serde::Serialize::serialize(e, serializer),
@@ -113,9 +116,9 @@ impl serde::Serialize for Event {
     }
 }
 impl<'de> serde::Deserialize<'de> for Event {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Event, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Event, __D::Error> {
         let body = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         let event_type = crate::runtime::event_type_in_value(
                 &body,
@@ -165,14 +168,17 @@ impl PhoneType {
     }
 }
 impl serde::Serialize for PhoneType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_i64(self.as_i64())
     }
 }
 impl<'de> serde::Deserialize<'de> for PhoneType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<PhoneType, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<PhoneType, __D::Error> {
         crate::runtime::deserialize_i64(deserializer, PhoneType::from_wire)
     }
 }
@@ -215,14 +221,17 @@ impl PhoneTypeDisplay {
     }
 }
 impl serde::Serialize for PhoneTypeDisplay {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> serde::Deserialize<'de> for PhoneTypeDisplay {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<PhoneTypeDisplay, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<PhoneTypeDisplay, __D::Error> {
         crate::runtime::deserialize_str(deserializer, PhoneTypeDisplay::from_wire)
     }
 }
@@ -362,19 +371,19 @@ pub struct Subscriber {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Subscriber {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Subscriber, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Subscriber, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Subscriber;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Subscriber object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Subscriber, A::Error> {
+                mut map: __A,
+            ) -> Result<Subscriber, __A::Error> {
                 let mut f_type_: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_merchant: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_merchant_user_id: crate::Maybe<String> = crate::Maybe::Absent;
@@ -442,7 +451,7 @@ impl<'de> serde::Deserialize<'de> for Subscriber {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/ordergroove/subscriber-events.txt:38`
@@ -480,19 +489,19 @@ pub struct SubscriberEvent {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for SubscriberEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<SubscriberEvent, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<SubscriberEvent, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SubscriberEvent;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a SubscriberEvent object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<SubscriberEvent, A::Error> {
+                mut map: __A,
+            ) -> Result<SubscriberEvent, __A::Error> {
                 let mut f_id: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_type_: Option<String> = None;
                 let mut f_created: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
@@ -512,7 +521,7 @@ impl<'de> serde::Deserialize<'de> for SubscriberEvent {
                 Ok(SubscriberEvent {
                     id: f_id,
                     type_: f_type_
-                        .ok_or_else(|| <A::Error as serde::de::Error>::missing_field(
+                        .ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(
                             "type",
                         ))?,
                     created: f_created,
@@ -521,7 +530,7 @@ impl<'de> serde::Deserialize<'de> for SubscriberEvent {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// TypeSee JSON below
@@ -538,19 +547,19 @@ pub struct SubscriberEventData {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for SubscriberEventData {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<SubscriberEventData, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<SubscriberEventData, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SubscriberEventData;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a SubscriberEventData object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<SubscriberEventData, A::Error> {
+                mut map: __A,
+            ) -> Result<SubscriberEventData, __A::Error> {
                 let mut f_object: crate::Maybe<Subscriber> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
@@ -567,6 +576,6 @@ impl<'de> serde::Deserialize<'de> for SubscriberEventData {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -41,9 +41,9 @@ impl Event {
     ) -> Result<Event, crate::Error> {
         Event::read(event_type, body)
     }
-    fn read<I: crate::runtime::Input>(
+    fn read<__I: crate::runtime::Input>(
         event_type: &str,
-        input: I,
+        input: __I,
     ) -> Result<Event, crate::Error> {
         Ok(
             match event_type {
@@ -70,7 +70,10 @@ impl Event {
     }
 }
 impl serde::Serialize for Event {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    fn serialize<__S: serde::Serializer>(
+        &self,
+        serializer: __S,
+    ) -> Result<__S::Ok, __S::Error> {
         match self {
             Event::SubscriptionUpdated(e) => serde::Serialize::serialize(e, serializer),
             Event::Unknown(e) => serde::Serialize::serialize(e, serializer),
@@ -78,9 +81,9 @@ impl serde::Serialize for Event {
     }
 }
 impl<'de> serde::Deserialize<'de> for Event {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Event, D::Error> {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Event, __D::Error> {
         let body = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
         let event_type = crate::runtime::event_type_in_value(
                 &body,
@@ -196,19 +199,19 @@ pub struct Address {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Address {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Address, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Address, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Address;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Address object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Address, A::Error> {
+                mut map: __A,
+            ) -> Result<Address, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_city: crate::Maybe<String> = crate::Maybe::Absent;
@@ -282,7 +285,7 @@ impl<'de> serde::Deserialize<'de> for Address {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:57`
@@ -385,19 +388,19 @@ pub struct Customer {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Customer {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Customer, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Customer, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Customer;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Customer object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Customer, A::Error> {
+                mut map: __A,
+            ) -> Result<Customer, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_balance: crate::Maybe<i64> = crate::Maybe::Absent;
@@ -474,7 +477,7 @@ impl<'de> serde::Deserialize<'de> for Customer {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:231`
@@ -514,19 +517,19 @@ pub struct CustomerAddress {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for CustomerAddress {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<CustomerAddress, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<CustomerAddress, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = CustomerAddress;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a CustomerAddress object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<CustomerAddress, A::Error> {
+                mut map: __A,
+            ) -> Result<CustomerAddress, __A::Error> {
                 let mut f_city: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_line1: crate::Maybe<String> = crate::Maybe::Absent;
@@ -558,7 +561,7 @@ impl<'de> serde::Deserialize<'de> for CustomerAddress {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:131`
@@ -751,19 +754,19 @@ pub struct Invoice {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Invoice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Invoice, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Invoice, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Invoice;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Invoice object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Invoice, A::Error> {
+                mut map: __A,
+            ) -> Result<Invoice, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_address_billing: crate::Maybe<Address> = crate::Maybe::Absent;
@@ -918,7 +921,7 @@ impl<'de> serde::Deserialize<'de> for Invoice {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:298`
@@ -945,19 +948,19 @@ pub struct InvoicePlan {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for InvoicePlan {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<InvoicePlan, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<InvoicePlan, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = InvoicePlan;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a InvoicePlan object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<InvoicePlan, A::Error> {
+                mut map: __A,
+            ) -> Result<InvoicePlan, __A::Error> {
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_nickname: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_interval: crate::Maybe<String> = crate::Maybe::Absent;
@@ -980,7 +983,7 @@ impl<'de> serde::Deserialize<'de> for InvoicePlan {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:303`
@@ -1005,19 +1008,19 @@ pub struct InvoiceProduct {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for InvoiceProduct {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<InvoiceProduct, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<InvoiceProduct, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = InvoiceProduct;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a InvoiceProduct object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<InvoiceProduct, A::Error> {
+                mut map: __A,
+            ) -> Result<InvoiceProduct, __A::Error> {
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_name_internal: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
@@ -1040,7 +1043,7 @@ impl<'de> serde::Deserialize<'de> for InvoiceProduct {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:249`
@@ -1107,19 +1110,19 @@ pub struct LineItem {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for LineItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<LineItem, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<LineItem, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = LineItem;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a LineItem object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<LineItem, A::Error> {
+                mut map: __A,
+            ) -> Result<LineItem, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_amount: crate::Maybe<i64> = crate::Maybe::Absent;
@@ -1172,7 +1175,7 @@ impl<'de> serde::Deserialize<'de> for LineItem {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:246`
@@ -1192,19 +1195,19 @@ pub struct Lines {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Lines {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Lines, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Lines, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Lines;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Lines object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Lines, A::Error> {
+                mut map: __A,
+            ) -> Result<Lines, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_data: crate::Maybe<Vec<LineItem>> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
@@ -1224,7 +1227,7 @@ impl<'de> serde::Deserialize<'de> for Lines {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:261`
@@ -1246,19 +1249,19 @@ pub struct Period {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Period {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Period, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Period, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Period;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Period object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Period, A::Error> {
+                mut map: __A,
+            ) -> Result<Period, __A::Error> {
                 let mut f_end: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
                 let mut f_start: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
@@ -1278,7 +1281,7 @@ impl<'de> serde::Deserialize<'de> for Period {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:319`
@@ -1363,19 +1366,19 @@ pub struct Plan {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Plan {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Plan, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Plan, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Plan;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Plan object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Plan, A::Error> {
+                mut map: __A,
+            ) -> Result<Plan, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_active: crate::Maybe<String> = crate::Maybe::Absent;
@@ -1442,7 +1445,7 @@ impl<'de> serde::Deserialize<'de> for Plan {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:336`
@@ -1509,19 +1512,19 @@ pub struct Product {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Product {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Product, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Product, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Product;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Product object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Product, A::Error> {
+                mut map: __A,
+            ) -> Result<Product, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_type_: crate::Maybe<String> = crate::Maybe::Absent;
@@ -1576,7 +1579,7 @@ impl<'de> serde::Deserialize<'de> for Product {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:63`
@@ -1662,19 +1665,19 @@ pub struct Source {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Source {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Source, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Source, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Source;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Source object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Source, A::Error> {
+                mut map: __A,
+            ) -> Result<Source, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_address_line1_check: crate::Maybe<String> = crate::Maybe::Absent;
@@ -1740,7 +1743,7 @@ impl<'de> serde::Deserialize<'de> for Source {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:10`
@@ -1938,19 +1941,19 @@ pub struct Subscription {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for Subscription {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Subscription, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<Subscription, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Subscription;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a Subscription object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<Subscription, A::Error> {
+                mut map: __A,
+            ) -> Result<Subscription, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_address_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
@@ -2136,7 +2139,7 @@ impl<'de> serde::Deserialize<'de> for Subscription {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// The subscription.updated event is triggered when a subscription transition from one status
@@ -2175,19 +2178,19 @@ pub struct SubscriptionUpdated {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<SubscriptionUpdated, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<SubscriptionUpdated, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SubscriptionUpdated;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a SubscriptionUpdated object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<SubscriptionUpdated, A::Error> {
+                mut map: __A,
+            ) -> Result<SubscriptionUpdated, __A::Error> {
                 let mut f_type_: Option<String> = None;
                 let mut f_id: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_created: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
@@ -2208,7 +2211,7 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
                 }
                 Ok(SubscriptionUpdated {
                     type_: f_type_
-                        .ok_or_else(|| <A::Error as serde::de::Error>::missing_field(
+                        .ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(
                             "type",
                         ))?,
                     id: f_id,
@@ -2219,7 +2222,7 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt:9`
@@ -2237,19 +2240,19 @@ pub struct SubscriptionUpdatedData {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<SubscriptionUpdatedData, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
+    fn deserialize<__D: serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> Result<SubscriptionUpdatedData, __D::Error> {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SubscriptionUpdatedData;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a SubscriptionUpdatedData object")
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
+            fn visit_map<__A: serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> Result<SubscriptionUpdatedData, A::Error> {
+                mut map: __A,
+            ) -> Result<SubscriptionUpdatedData, __A::Error> {
                 let mut f_object: crate::Maybe<Subscription> = crate::Maybe::Absent;
                 let mut f_previous_attributes: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
@@ -2271,6 +2274,6 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
                 })
             }
         }
-        deserializer.deserialize_map(Visitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }

@@ -35,6 +35,9 @@ pub struct PageEvidence {
     pub mentioned_events: Vec<EventMention>,
     /// The event this page is about: its title, URL path or an `event = x` note.
     pub page_event: Option<EventMention>,
+    /// Whether only the file's name or folder says `page_event`: the
+    /// weakest signal, which the body's own event type overrides.
+    pub page_event_from_path: bool,
     /// `name = value` notes, such as `event = upgrade`.
     pub constants: Vec<Constant>,
     /// The sentence that says when the page's event fires.
@@ -123,6 +126,7 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
         && spans.first().is_some_and(|&(a, b)| {
             src.text[..a].trim().is_empty() && src.text[b..].trim().is_empty()
         });
+    let page_event_from_path = events.page_event.is_none();
     let page_event = events.page_event.or_else(|| {
         vocab::path_event(rel, bare).map(|name| EventMention {
             name,
@@ -153,6 +157,7 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
         examples,
         rows,
         comment_rows,
+        page_event_from_path: page_event_from_path && page_event.is_some(),
         listed_events: listed,
         mentioned_events: mentioned,
         page_event,
