@@ -131,7 +131,7 @@ pub fn read(
         || !roles.contains(&Col::Name)
         || !(roles.contains(&Col::Type) || roles.contains(&Col::Description))
     {
-        return None;
+        return headerless(src, lines, start, rows);
     }
     let mut i = start + 1;
     if lines.get(i).is_some_and(|(_, l)| is_rule(l)) {
@@ -148,6 +148,78 @@ pub fn read(
         i += 1;
     }
     (rows.len() > first).then_some(i)
+}
+
+/// A table with no header row: `id | string | Yes | Unique identifier |`.
+/// Its columns say what they are by what they hold: the first names
+/// fields, one holds type words in most rows, one yes/no, and the longest
+/// of the others describes. Needs two rows or more.
+fn headerless(
+    src: &Source,
+    lines: &[(usize, &str)],
+    start: usize,
+    rows: &mut Vec<FieldRow>,
+) -> Option<usize> {
+    let width = cells(lines[start].1).len();
+    if width < 3 {
+        return None;
+    }
+    let mut end = start;
+    while lines
+        .get(end)
+        .is_some_and(|(_, l)| l.contains('|') && !is_rule(l) && cells(l).len() == width)
+    {
+        end += 1;
+    }
+    let table: Vec<Vec<String>> = lines[start..end].iter().map(|(_, l)| cells(l)).collect();
+    if table.len() < 2 {
+        return None;
+    }
+    let most = |f: &dyn Fn(&str) -> bool, col: usize| {
+        table.iter().filter(|r| f(&r[col])).count() * 2 > table.len()
+    };
+    let is_name =
+        |c: &str| !c.contains(' ') && vocab::field_path(name_and_marks(c).0.as_str()).is_some();
+    let is_required = |c: &str| required_cell(c).is_some();
+    let is_type = |c: &str| {
+        !is_required(c)
+            && c.split_whitespace().count() <= 3
+            && vocab::type_phrase(c).is_some_and(|t| t.ty != DocType::Any)
+    };
+    if !table.iter().all(|r| is_name(&r[0])) {
+        return None;
+    }
+    let mut roles = vec![Col::Other; width];
+    roles[0] = Col::Name;
+    if let Some(c) = (1..width).find(|&c| most(&is_required, c)) {
+        roles[c] = Col::Required;
+    }
+    // The column of single words, mostly, with a type word among them:
+    // `currency` and `timestamp` are types too, but no word we know.
+    let word = |c: &str| {
+        is_type(c)
+            || (c.len() <= 20 && !c.is_empty() && c.chars().all(|ch| ch.is_ascii_lowercase()))
+    };
+    let words = |c: usize| table.iter().filter(|r| word(&r[c])).count();
+    let type_col = (1..width)
+        .filter(|&c| roles[c] == Col::Other && table.iter().any(|r| is_type(&r[c])))
+        .max_by_key(|&c| (words(c), std::cmp::Reverse(c)))
+        .filter(|&c| words(c) * 2 > table.len())?;
+    roles[type_col] = Col::Type;
+    let text_len = |c: usize| table.iter().map(|r| r[c].len()).sum::<usize>();
+    if let Some(c) = (1..width)
+        .filter(|&c| roles[c] == Col::Other)
+        .max_by_key(|&c| text_len(c))
+    {
+        roles[c] = Col::Description;
+    }
+    let first = rows.len();
+    for &(offset, line) in &lines[start..end] {
+        if let Some(row) = data_row(src, offset, line, &roles) {
+            rows.push(row);
+        }
+    }
+    (rows.len() > first).then_some(end)
 }
 
 fn data_row(src: &Source, offset: usize, line: &str, roles: &[Col]) -> Option<FieldRow> {
@@ -195,6 +267,19 @@ fn data_row(src: &Source, offset: usize, line: &str, roles: &[Col]) -> Option<Fi
         }
     }
     describe(&mut row);
+    // `timestamp` says a time, not its kind: a Unix time where the
+    // description says so.
+    let type_cell = assigned
+        .iter()
+        .find(|(c, _)| *c == Col::Type)
+        .map(|(_, c)| *c);
+    if row.ty.is_none()
+        && type_cell.is_some_and(|c| c.eq_ignore_ascii_case("timestamp"))
+        && vocab::mentions_unix_time(&row.description)
+    {
+        row.ty = Some(DocType::Integer);
+        row.format = Some(vocab::Format::UnixTime);
+    }
     Some(row)
 }
 
@@ -281,6 +366,25 @@ pub(super) fn describe(row: &mut FieldRow) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_without_a_header_row_says_its_columns_by_what_they_hold() {
+        let rows = read_all(
+            "id | string | Yes | Unique identifier for the object |\n\
+             status | string | Yes | Status. Possible values are incomplete, active, or unpaid. |\n\
+             canceled_at | timestamp | No | Unix epoch time the subscription was canceled |\n",
+        );
+        assert_eq!(
+            rows,
+            [
+                "id Some(String) req=Some(true) null=None None",
+                "status Some(String) req=Some(true) null=None Some(Strings([\"incomplete\", \"active\", \"unpaid\"]))",
+                "canceled_at Some(Integer) req=Some(false) null=None None",
+            ]
+        );
+        // Prose with pipes in it is no table.
+        assert!(read_all("a | b | c\nsee the docs | or | not\n").is_empty());
+    }
 
     fn read_all(text: &str) -> Vec<String> {
         let src = Source::new("p.md", text);

@@ -24,6 +24,12 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
     while i < lines.len() {
         let next = if is_glued_header(lines[i].1) {
             Some(glued_table(src, &lines, i + 1, &mut rows))
+        } else if lines[i].1.matches('|').count() >= 2 {
+            // A line of cells is a pipe table's, whatever else it resembles.
+            super::pipes::read(src, &lines, i, &mut rows)
+                .or_else(|| super::pipes::values(src, &lines, i, &mut rows))
+                .or_else(|| tree(src, &lines, i, &mut rows))
+                .or_else(|| marked_listing(src, &lines, i, &mut rows))
         } else {
             tree(src, &lines, i, &mut rows)
                 .or_else(|| marked_listing(src, &lines, i, &mut rows))

@@ -52,7 +52,7 @@ pub fn type_word(word: &str) -> Option<(DocType, Option<Format>)> {
         }
     }
     let t = match w.as_str() {
-        "str" | "string" | "text" => (DocType::String, None),
+        "str" | "string" | "text" | "currency" => (DocType::String, None),
         "int" | "integer" | "int32" | "int64" | "long" => (DocType::Integer, None),
         "float" | "double" | "number" | "decimal" | "numeric" => (DocType::Number, None),
         "bool" | "boolean" => (DocType::Boolean, None),
