@@ -304,3 +304,38 @@ fn a_misspelt_event_type_field_is_a_warning_with_the_nearest_path() {
     assert!(d.contains("specs/acme/hookgen.toml:2:11: warning"), "{d}");
     assert!(d.contains("did you mean `event_type`?"), "{d}");
 }
+
+#[test]
+fn tables_without_header_rows_and_values_as_bullets() {
+    let (v, _) = page(
+        "id | string | Yes | Unique identifier for the object |\n\
+         status | string | Yes | Status. Possible values are incomplete, active, or unpaid. |\n\
+         started_at | timestamp | Yes | Unix epoch time the subscription started |\n",
+    );
+    assert_eq!(paths(&v), ["id", "started_at", "status"]);
+    let status = v.types.iter().find_map(|t| match t {
+        ir::TypeDef::Enum(e) => Some(format!("{:?}", e.values)),
+        _ => None,
+    });
+    assert_eq!(
+        status.as_deref(),
+        Some("Strings([\"incomplete\", \"active\", \"unpaid\"])")
+    );
+
+    // One cell per line; the description cell reads like no sentence; the
+    // values are bullets with their meaning.
+    let (v, _) = page(
+        "Field\n\nType\n\nDesc\n\nid\n\nstring\n\nThe identifier\n\nevent_status\n\nstring\n\nEvent delivery status\n\n\
+         \u{2022} pending: Event is pending delivery\n\u{2022} success: Event delivered\n\u{2022} failed: Event delivery failed\n\n\
+         url\n\nstring\n\nCallback URL\n",
+    );
+    assert_eq!(paths(&v), ["event_status", "id", "url"]);
+    let values = v.types.iter().find_map(|t| match t {
+        ir::TypeDef::Enum(e) => Some(format!("{:?}", e.values)),
+        _ => None,
+    });
+    assert_eq!(
+        values.as_deref(),
+        Some("Strings([\"pending\", \"success\", \"failed\"])")
+    );
+}

@@ -23,6 +23,24 @@ fn row_start(lines: &[(usize, &str)], i: usize) -> Option<(Vec<String>, Option<b
         return None;
     }
     let (name, marks) = name_and_marks(t);
+    // The table's own header words, copied a cell per line too.
+    const HEADER_WORDS: &[&str] = &[
+        "Field",
+        "Name",
+        "Type",
+        "Desc",
+        "Description",
+        "Required",
+        "Key",
+        "Parameter",
+        "Attribute",
+        "Property",
+        "Value",
+        "Format",
+    ];
+    if HEADER_WORDS.contains(&name.as_str()) {
+        return None;
+    }
     let path = vocab::field_path(&name)?;
     let j = next_filled(lines, i + 1)?;
     let ty = lines[j].1.trim();
@@ -52,13 +70,26 @@ pub fn read(
         if info.nullable {
             row.nullable = Some(true);
         }
-        // Description lines, until the next name + type pair.
+        // Description lines, until the next name + type pair. The first is
+        // the description cell, whatever it reads like (`Event type`).
         i = type_line + 1;
+        let mut first = true;
         while let Some(d) = next_filled(lines, i) {
             if row_start(lines, d).is_some() {
                 break;
             }
             let t = lines[d].1.trim();
+            let lower = t.to_ascii_lowercase();
+            let cell = std::mem::take(&mut first)
+                && !super::strip_bullet(t).0
+                && vocab::enum_line(t).is_none()
+                && vocab::type_phrase(t).is_none()
+                && !matches!(lower.as_str(), "required" | "optional");
+            if cell {
+                row.description = t.to_owned();
+                i = d + 1;
+                continue;
+            }
             let marker = match t.to_ascii_lowercase().as_str() {
                 "required" => Some(true),
                 "optional" => Some(false),

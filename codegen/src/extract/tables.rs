@@ -66,6 +66,28 @@ fn set_type(row: &mut FieldRow, word: &str) {
     }
 }
 
+/// `pending: Event is pending`, `` `sms` - SMS message ``, `failed — …`:
+/// one value, then its meaning.
+fn bulleted_value(item: &str) -> Option<&str> {
+    let (value, rest) = item.split_once([':', ' '])?;
+    let rest = rest.trim_start();
+    let meaning =
+        item[value.len()..].starts_with(':') || rest.starts_with(['-', '\u{2013}', '\u{2014}']);
+    let value = value.trim_matches(|c| matches!(c, '`' | '"' | '\'' | '*'));
+    let plain = !value.is_empty()
+        && value.len() <= 40
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    (meaning
+        && plain
+        && !rest
+            .trim_start_matches(['-', '\u{2013}', '\u{2014}'])
+            .trim()
+            .is_empty())
+    .then_some(value)
+}
+
 /// Lines that follow a row and add to it: an enum list, a format, an example
 /// value on its own line, or a sentence of description. Returns false for a
 /// line that belongs to something else.
@@ -87,6 +109,15 @@ pub(super) fn continue_row(row: &mut FieldRow, line: &str) -> bool {
                 values.push(value.to_owned());
                 return true;
             }
+        }
+    }
+    // `• pending: Event is pending delivery`: a bulleted value and its
+    // meaning, where the row has no values yet, opens its list.
+    if bullet && row.values.is_none() {
+        if let Some(value) = bulleted_value(item) {
+            row.values = Some(EnumValues::Strings(vec![value.to_owned()]));
+            row.list_open = true;
+            return true;
         }
     }
     row.list_open = false;
