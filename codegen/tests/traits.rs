@@ -339,3 +339,21 @@ fn tables_without_header_rows_and_values_as_bullets() {
         Some("Strings([\"pending\", \"success\", \"failed\"])")
     );
 }
+
+#[test]
+fn a_batch_of_events_is_one_payload_per_item() {
+    // Line numbers copied as a column of their own, alternating with the code.
+    let (v, diags) = page(
+        "Here is an event response:\n\n1\n[\n2\n{\"email\": \"a@b.c\", \"event\": \"processed\", \"timestamp\": 1},\n3\n\
+         {\"email\": \"a@b.c\", \"event\": \"deferred\", \"attempt\": \"5\"},\n4\n{\"email\": \"a@b.c\", \"event\": \"open\", \"ip\": \"1.2.3.4\"}\n5\n]\n",
+    );
+    assert_eq!(events(&v), ["deferred", "open", "processed"]);
+    let p = paths(&v);
+    for want in ["email", "event", "attempt", "ip"] {
+        assert!(p.contains(&want.to_owned()), "{want} not in {p:?}");
+    }
+    assert!(
+        has(&diags, "this example is a JSON array of 3 objects"),
+        "{diags:?}"
+    );
+}

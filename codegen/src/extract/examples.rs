@@ -69,7 +69,7 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
         // One warning per kind of repair, at its first place: a sloppy
         // example should not bury the warnings that matter.
         let mut kinds: Vec<(String, usize, usize)> = Vec::new();
-        let comments = parsed
+        let comments: Vec<usize> = parsed
             .repairs
             .iter()
             .filter(|r| r.message == lenient::COMMENT)
@@ -89,6 +89,28 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
             diags.warn(src.loc(offset), message);
         }
         seen.push(value);
+        // A batch: a JSON array of event objects. Each item is one payload.
+        if let lenient::Kind::Array(items) = &node.kind {
+            if !items.is_empty() && items.iter().all(|i| i.as_object().is_some()) {
+                diags
+                    .warn(
+                        src.loc(start),
+                        format!("this example is a JSON array of {} objects: each is read as one event's payload", items.len()),
+                    )
+                    .with_hint("a body that batches events parses as a list: serde_json::from_slice::<Vec<Event>>(body)");
+                let last = items.len() - 1;
+                for (k, item) in items.iter().enumerate() {
+                    found.push(Example {
+                        loc: src.loc(item.start),
+                        node: item.clone(),
+                        comments: comments_in(&comments, item),
+                        // Only the last item can be the one a cut ran into.
+                        cut: parsed.cut.filter(|_| k == last),
+                    });
+                }
+                continue;
+            }
+        }
         found.push(Example {
             loc: src.loc(start),
             node,
@@ -97,6 +119,15 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
         });
     }
     (found, spans)
+}
+
+/// The comment offsets that fall inside one node.
+fn comments_in(comments: &[usize], node: &lenient::Node) -> Vec<usize> {
+    comments
+        .iter()
+        .copied()
+        .filter(|&c| c >= node.start && c < node.end)
+        .collect()
 }
 
 /// What comments in examples say about the field before them on their line
@@ -211,13 +242,20 @@ fn mask_gutters(text: &str) -> std::borrow::Cow<'_, str> {
     let mut i = 0;
     while i < numbered.len() {
         let mut j = i + 1;
-        while j < numbered.len()
-            && numbered[j].2 == numbered[j - 1].2 + 1
-            && text[numbered[j - 1].0..numbered[j].0].matches('\n').count() == 1
-        {
+        // Numbers on lines of their own may alternate with the code lines
+        // (a gutter copied as a column of its own).
+        let bare = |k: usize| {
+            let (s, len, _, _) = numbered[k];
+            text[s + len..].starts_with(['\n', '\r']) || s + len == text.len()
+        };
+        while j < numbered.len() && numbered[j].2 == numbered[j - 1].2 + 1 && {
+            let newlines = text[numbered[j - 1].0..numbered[j].0].matches('\n').count();
+            newlines == 1 || (newlines == 2 && bare(j - 1) && bare(j))
+        } {
             j += 1;
         }
-        if j - i >= 3 && numbered[i..j].iter().any(|n| n.3) {
+        let code_between = j > i + 1 && text[numbered[i].0..numbered[j - 1].0].contains(['{', '[']);
+        if j - i >= 3 && (numbered[i..j].iter().any(|n| n.3) || code_between) {
             blank.extend(numbered[i..j].iter().map(|&(s, len, _, _)| (s, len)));
         }
         i = j;
