@@ -357,3 +357,39 @@ fn a_batch_of_events_is_one_payload_per_item() {
         "{diags:?}"
     );
 }
+
+#[test]
+fn qualified_rows_glued_as_gitbook_pages_read() {
+    let (v, _) = page(
+        "Webhook\n\npost\n\nAuthorizations\nAuthorizationstringOptional\nBearer authentication header.\nBody\n\
+         idstring \u{b7} uuidRead-onlyRequired\n\
+         legacy_idstring \u{b7} nullableOptional\n\
+         creditsinteger \u{b7} min: -2147483648 \u{b7} max: 2147483647Required\n\
+         typestring \u{b7} enumOptional\n  \u{2022} sms - SMS\n  \u{2022} mms - MMS\n  \u{2022} push_notification - Push\nPossible values:\n\
+         media_urlsany \u{b7} nullableOptional\nResponses\n200Success\n",
+    );
+    assert_eq!(
+        paths(&v),
+        ["credits", "id", "legacy_id", "media_urls", "type"]
+    );
+    assert!(
+        v.events.is_empty(),
+        "`type` is the message's type, not the event's: {:?}",
+        v.events
+    );
+    let s = v.types.iter().find_map(|t| match t {
+        ir::TypeDef::Struct(s) => Some(s),
+        _ => None,
+    });
+    let field = |n: &str| s.unwrap().fields.iter().find(|f| f.name == n).unwrap();
+    assert!(field("legacy_id").nullable);
+    assert!(matches!(field("id").ty, ir::Ty::String { format: Some(_) }));
+    let values = v.types.iter().find_map(|t| match t {
+        ir::TypeDef::Enum(e) => Some(format!("{:?}", e.values)),
+        _ => None,
+    });
+    assert_eq!(
+        values.as_deref(),
+        Some("Strings([\"sms\", \"mms\", \"push_notification\"])")
+    );
+}

@@ -32,6 +32,7 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
                 .or_else(|| marked_listing(src, &lines, i, &mut rows))
         } else {
             tree(src, &lines, i, &mut rows)
+                .or_else(|| qualified_listing(src, &lines, i, &mut rows))
                 .or_else(|| marked_listing(src, &lines, i, &mut rows))
                 .or_else(|| super::pipes::read(src, &lines, i, &mut rows))
                 .or_else(|| super::pipes::values(src, &lines, i, &mut rows))
@@ -138,8 +139,12 @@ pub(super) fn continue_row(row: &mut FieldRow, line: &str) -> bool {
         ]
         .contains(&lead)
     {
-        row.values = Some(EnumValues::Strings(vec![]));
-        row.list_open = true;
+        // After its values (`• sms - SMS` then `Possible values:`), a
+        // lead closes the list rather than opening one.
+        if !matches!(&row.values, Some(EnumValues::Strings(v)) if !v.is_empty()) {
+            row.values = Some(EnumValues::Strings(vec![]));
+            row.list_open = true;
+        }
         return true;
     }
     if let Some(values) = vocab::enum_line(t) {
@@ -401,6 +406,145 @@ fn marked_listing(
     }
     rows.extend(current);
     Some(i)
+}
+
+// ---------------------------------------------------------------------------
+// Qualified rows, as GitBook's API pages read flattened: the name glued to
+// its type, ` · ` qualifiers, presence glued on the end:
+// `idstring · uuidRead-onlyRequired`, `typestring · enumOptional` then the
+// values as bullets.
+
+/// The type words a qualified row's name runs into.
+const QUALIFIED_TYPES: &[&str] = &[
+    "string", "integer", "number", "boolean", "object", "array", "any", "null",
+];
+
+/// Headings of parts of a request that are not the payload: their rows
+/// are headers or parameters of the endpoint.
+const NOT_PAYLOAD: &[&str] = &[
+    "authorizations",
+    "authorization",
+    "headers",
+    "header parameters",
+    "query parameters",
+    "path parameters",
+    "query",
+    "path",
+    "cookies",
+    "responses",
+    "response",
+];
+
+/// `(path, type, nullable, format, enum, required)` of a qualified row.
+fn qualified_row(line: &str) -> Option<QualifiedRow<'_>> {
+    let mut t = line.trim();
+    let mut required = None;
+    for (mark, value) in [("Required", true), ("Optional", false)] {
+        if let Some(rest) = t.strip_suffix(mark) {
+            t = rest;
+            required = Some(value);
+        }
+    }
+    for mark in ["Read-only", "Write-only"] {
+        t = t.strip_suffix(mark).unwrap_or(t);
+    }
+    let mut parts = t.split(" \u{b7} ");
+    let head = parts.next()?;
+    let qualifiers: Vec<&str> = parts.map(str::trim).collect();
+    if required.is_none() && qualifiers.is_empty() {
+        return None;
+    }
+    let (name, ty) = QUALIFIED_TYPES.iter().find_map(|ty| {
+        let name = head.strip_suffix(ty)?;
+        vocab::is_field_name(name).then_some((name, *ty))
+    })?;
+    Some(QualifiedRow {
+        name,
+        ty,
+        qualifiers,
+        required,
+    })
+}
+
+struct QualifiedRow<'a> {
+    name: &'a str,
+    ty: &'a str,
+    qualifiers: Vec<&'a str>,
+    required: Option<bool>,
+}
+
+fn qualified_listing(
+    src: &Source,
+    lines: &[Line],
+    start: usize,
+    rows: &mut Vec<FieldRow>,
+) -> Option<usize> {
+    qualified_row(lines[start].1)?;
+    // Whether the rows so far are the endpoint's headers or parameters.
+    let not_payload = |i: usize| {
+        lines[..i].iter().rev().take(40).find_map(|(_, l)| {
+            let h = l.trim().to_ascii_lowercase();
+            if NOT_PAYLOAD.contains(&h.as_str()) {
+                Some(true)
+            } else if matches!(
+                h.as_str(),
+                "body" | "request body" | "payload" | "attributes"
+            ) {
+                Some(false)
+            } else {
+                None
+            }
+        }) == Some(true)
+    };
+    let mut i = start;
+    let mut current: Option<FieldRow> = None;
+    let mut found = 0;
+    while let Some(&(offset, line)) = lines.get(i) {
+        if let Some(q) = qualified_row(line) {
+            rows.extend(current.take());
+            if not_payload(i) {
+                i += 1;
+                continue;
+            }
+            let Some(path) = vocab::field_path(q.name) else {
+                break;
+            };
+            let mut row = new_row(src, offset, line, path);
+            if q.ty != "any" && q.ty != "null" {
+                set_type(&mut row, q.ty);
+            }
+            row.required = q.required;
+            for qualifier in &q.qualifiers {
+                match *qualifier {
+                    "nullable" => row.nullable = Some(true),
+                    "enum" => {
+                        row.values = Some(EnumValues::Strings(vec![]));
+                        row.list_open = true;
+                    }
+                    other => {
+                        if let Some(f) = vocab::format_word(other) {
+                            row.format = Some(f);
+                        }
+                    }
+                }
+            }
+            if q.ty == "null" {
+                row.nullable = Some(true);
+            }
+            current = Some(row);
+            found += 1;
+        } else {
+            let t = line.trim();
+            if NOT_PAYLOAD.contains(&t.to_ascii_lowercase().as_str())
+                || !current.as_mut().is_some_and(|row| continue_row(row, t))
+            {
+                break;
+            }
+        }
+        i += 1;
+    }
+    rows.extend(current);
+    (found > 0 || i > start).then_some(i.max(start + 1))
 }
 
 // ---------------------------------------------------------------------------

@@ -103,10 +103,21 @@ pub(super) fn discriminator(
     if let Some((path, loc)) = named_carrier(pages) {
         return Some(ir::Discriminator::in_body(vec![path], Some(loc)));
     }
-    // A documented top-level field with a telling name.
+    // A documented top-level field with a telling name, unless the values
+    // the table lists for it are no event types (`type`: sms, mms).
     for page in pages {
         for row in &page.evidence.rows {
-            if row.path.len() == 1 && DISCRIMINATOR_NAMES.contains(&row.path[0].as_str()) {
+            let listed_words = match &row.values {
+                Some(crate::extract::EnumValues::Strings(values)) => {
+                    let name = carrier_name(&row.path).max(1);
+                    values.iter().filter(|v| event_like(v, name)).count() * 2 <= values.len()
+                }
+                _ => false,
+            };
+            if row.path.len() == 1
+                && DISCRIMINATOR_NAMES.contains(&row.path[0].as_str())
+                && !listed_words
+            {
                 return Some(ir::Discriminator::in_body(
                     vec![row.path.clone()],
                     Some(row.loc.clone()),
