@@ -145,6 +145,14 @@ fn json_after_a_prefix_on_its_line_is_an_example() {
     assert_eq!(paths(&v), ["meta"], "{:?}", v.types);
 }
 
+/// The values of the vendor's first enum, as `Strings([...])`.
+fn first_enum(v: &ir::Vendor) -> Option<String> {
+    v.types.iter().find_map(|t| match t {
+        ir::TypeDef::Enum(e) => Some(format!("{:?}", e.values)),
+        _ => None,
+    })
+}
+
 fn events(v: &ir::Vendor) -> Vec<&str> {
     v.events.iter().map(|e| e.name.as_str()).collect()
 }
@@ -313,10 +321,7 @@ fn tables_without_header_rows_and_values_as_bullets() {
          started_at | timestamp | Yes | Unix epoch time the subscription started |\n",
     );
     assert_eq!(paths(&v), ["id", "started_at", "status"]);
-    let status = v.types.iter().find_map(|t| match t {
-        ir::TypeDef::Enum(e) => Some(format!("{:?}", e.values)),
-        _ => None,
-    });
+    let status = first_enum(&v);
     assert_eq!(
         status.as_deref(),
         Some("Strings([\"incomplete\", \"active\", \"unpaid\"])")
@@ -330,10 +335,7 @@ fn tables_without_header_rows_and_values_as_bullets() {
          url\n\nstring\n\nCallback URL\n",
     );
     assert_eq!(paths(&v), ["event_status", "id", "url"]);
-    let values = v.types.iter().find_map(|t| match t {
-        ir::TypeDef::Enum(e) => Some(format!("{:?}", e.values)),
-        _ => None,
-    });
+    let values = first_enum(&v);
     assert_eq!(
         values.as_deref(),
         Some("Strings([\"pending\", \"success\", \"failed\"])")
@@ -384,10 +386,7 @@ fn qualified_rows_glued_as_gitbook_pages_read() {
     let field = |n: &str| s.unwrap().fields.iter().find(|f| f.name == n).unwrap();
     assert!(field("legacy_id").nullable);
     assert!(matches!(field("id").ty, ir::Ty::String { format: Some(_) }));
-    let values = v.types.iter().find_map(|t| match t {
-        ir::TypeDef::Enum(e) => Some(format!("{:?}", e.values)),
-        _ => None,
-    });
+    let values = first_enum(&v);
     assert_eq!(
         values.as_deref(),
         Some("Strings([\"sms\", \"mms\", \"push_notification\"])")
