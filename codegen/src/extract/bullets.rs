@@ -66,6 +66,54 @@ fn bullet(line: &str) -> Option<Bullet> {
     })
 }
 
+/// A bullet at line `i`, on its line or in the two-line form of rendered
+/// OpenAPI pages: `• event (required)`, then an indented paragraph
+/// `string — The name of the event.` or `integer, possible values: 0, 1 — …`.
+/// Returns it and the line after it.
+fn bullet_at(lines: &[(usize, &str)], i: usize) -> Option<(Bullet, usize)> {
+    let line = lines.get(i)?.1;
+    if let Some(b) = bullet(line) {
+        return Some((b, i + 1));
+    }
+    let (is_bullet, t) = strip_bullet(line);
+    if !is_bullet {
+        return None;
+    }
+    let (name, marks) = name_and_marks(t);
+    // Only the name and a presence mark on the bullet's line.
+    if !vocab::is_field_name(&name) || t.split_whitespace().count() > 2 {
+        return None;
+    }
+    let j = (i + 1..lines.len()).find(|&j| !lines[j].1.trim().is_empty())?;
+    let below = lines[j].1;
+    let indent = line.len() - line.trim_start().len();
+    if strip_bullet(below).0 || below.len() - below.trim_start().len() <= indent {
+        return None;
+    }
+    let below = below.trim();
+    let (type_text, description) = match below
+        .split_once(" \u{2014} ")
+        .or_else(|| below.split_once(" - "))
+    {
+        Some((t, d)) => (t.trim(), d.trim()),
+        None => (below, ""),
+    };
+    let first = type_text.split(',').next().unwrap_or(type_text);
+    let info = vocab::type_phrase(first).filter(|_| first.split_whitespace().count() <= 3)?;
+    let values = vocab::enum_in_text(type_text);
+    Some((
+        Bullet {
+            values,
+            indent,
+            name,
+            required: marks.or(info.required),
+            info,
+            description: description.to_owned(),
+        },
+        j + 1,
+    ))
+}
+
 /// Reads a list of two or more field bullets starting at `start`.
 pub fn read(
     src: &Source,
@@ -73,7 +121,7 @@ pub fn read(
     start: usize,
     rows: &mut Vec<FieldRow>,
 ) -> Option<usize> {
-    bullet(lines[start].1)?;
+    bullet_at(lines, start)?;
     let mut found: Vec<(usize, Bullet, usize, &str)> = Vec::new();
     let mut i = start;
     while let Some(&(offset, line)) = lines.get(i) {
@@ -81,11 +129,13 @@ pub fn read(
             i += 1;
             continue;
         }
-        match bullet(line) {
-            Some(b) => found.push((offset, b, i, line)),
+        match bullet_at(lines, i) {
+            Some((b, next)) => {
+                found.push((offset, b, i, line));
+                i = next;
+            }
             None => break,
         }
-        i += 1;
     }
     if found.len() < 2 {
         return None;
@@ -119,6 +169,29 @@ pub fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_line_bullets_of_rendered_openapi_nest_too() {
+        let text = "Request Body\n\n  \u{2022} event (required)\n\n    string \u{2014} The name of the event.\n\n\
+            \u{20}\u{20}\u{2022} payload (required)\n\n    object\n\n    \u{2022} object (required)\n\n      object \u{2014} The meeting.\n\n\
+            \u{20}     \u{2022} type (required)\n\n        integer, possible values: 0, 1, 8 \u{2014} The meeting type.\n\n\
+            \u{20}     \u{2022} customer_key\n\n        string \u{2014} The SDK identifier.\n";
+        let src = Source::new("p.md", text);
+        let lines: Vec<(usize, &str)> = super::super::lines_outside(&src.text, &[]).collect();
+        let mut rows = Vec::new();
+        read(&src, &lines, 2, &mut rows).expect("a list");
+        let got: Vec<String> = rows.iter().map(super::super::row_summary).collect();
+        assert_eq!(
+            got,
+            [
+                "event Some(String) Some(true) None None",
+                "payload Some(Object) Some(true) None None",
+                "payload.object Some(Object) Some(true) None None",
+                "payload.object.type Some(Integer) Some(true) None Some(Integers([0, 1, 8]))",
+                "payload.object.customer_key Some(String) None None None",
+            ]
+        );
+    }
 
     #[test]
     fn bullet_lists_nest_by_indentation() {
