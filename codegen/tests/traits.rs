@@ -255,6 +255,18 @@ fn event_names_in_prose_tables_and_glued_cells_are_events() {
 }
 
 #[test]
+fn one_word_event_names_where_the_words_around_say_event() {
+    let (v, _) = page(
+        "When a subscription is cancelled, an event subscription_cancelled is recorded.\n\
+         A subscription_created webhook is fired on sign-up. We send real-time events; the \
+         billing_period field is no event.\n\n{\"id\": 1, \"billing_period\": 1}\n",
+    );
+    let mut got = events(&v);
+    got.sort_unstable();
+    assert_eq!(got, ["subscription_cancelled", "subscription_created"]);
+}
+
+#[test]
 fn field_paths_in_prose_are_no_events() {
     let (v, _) = page(
         "The payment is in payload.payment.entity; data.objectobject is a glued table cell.\n\n\

@@ -313,17 +313,29 @@ fn mentions(line: &str) -> Vec<(usize, &str, Option<&str>)> {
             Some(rest) if dotted_event(rest) && rest.find('.').is_some_and(|d| d >= 5) => rest,
             _ => name,
         };
-        if !dotted_event(name) && !slashed_event(name) {
+        let next_word = line[i..].split_whitespace().next().map(|w| {
+            w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+                .to_ascii_lowercase()
+        });
+        let prev_word = line[..start].split_whitespace().next_back().map(|w| {
+            w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+                .to_ascii_lowercase()
+        });
+        let named = next_word.is_some_and(|w| EVENT_WORDS.contains(&w.as_str()))
+            || prev_word.is_some_and(|w| matches!(w.as_str(), "event" | "webhook" | "topic"));
+        // `an event subscription_cancelled`, `a subscription_created
+        // webhook`: a one-word name where the words around it say event.
+        // Hyphens join English words too (`real-time events`): only `_`.
+        let word_event = !name.contains(['.', '/', '-'])
+            && is_word_event_name(name)
+            && name.contains('_')
+            && named;
+        if !dotted_event(name) && !slashed_event(name) && !word_event {
             continue;
         }
         if name.contains('/') && !name.contains('.') {
-            let next_word = line[i..].split_whitespace().next().map(|w| {
-                w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
-                    .to_ascii_lowercase()
-            });
             let ticked = before == Some('`');
             let leads = start <= first_content;
-            let named = next_word.is_some_and(|w| EVENT_WORDS.contains(&w.as_str()));
             if !(ticked || leads || named || glued) {
                 continue;
             }

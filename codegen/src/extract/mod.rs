@@ -147,7 +147,9 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     let mut mentioned = all.split_off(listed.len());
     listed = all;
     let mut seen: BTreeSet<String> = listed.iter().map(|m| m.name.clone()).collect();
-    mentioned.retain(|m| seen.insert(m.name.clone()));
+    mentioned.retain(|m| {
+        (m.name.contains(['.', '/']) || !keys.contains(&m.name)) && seen.insert(m.name.clone())
+    });
     let body_format = if examples.is_empty() {
         other_body_format(src)
     } else {
