@@ -212,6 +212,21 @@ fn the_header_a_page_names_beats_a_field_that_only_shares_a_value() {
     let d = v.discriminator.as_ref().expect("a discriminator");
     assert_eq!(d.header.as_deref(), Some("X-GitHub-Event"), "{d:?}");
     assert!(d.fields.is_empty(), "{d:?}");
+    // Each page's event: the value its header sentence names.
+    assert_eq!(events(&v), ["public", "star"]);
+    // "Activity types (the `action` field): …" are the values of `action`.
+    assert_eq!(
+        first_enum(&v).as_deref(),
+        Some("Strings([\"created\", \"deleted\"])")
+    );
+}
+
+#[test]
+fn a_one_word_title_names_the_event_where_a_header_carries_it() {
+    let (v, _) = page(
+        "# push\n\nThe event type is sent in the `X-Forge-Event` header.\n\n{\"ref\": \"refs/heads/main\", \"after\": \"abc\"}\n",
+    );
+    assert_eq!(events(&v), ["push"]);
 }
 
 #[test]

@@ -30,6 +30,17 @@ pub fn extract(
 ) -> Events {
     let lines: Vec<(usize, &str)> = lines_outside(&src.text, spans).collect();
     let mut ev = Events::default();
+    let mut header_event: Option<EventMention> = None;
+    // The page's first `# title`, when it is one word: `# star`.
+    let title_word = lines.iter().find_map(|&(offset, line)| {
+        let t = line.trim_start();
+        let w = t.strip_prefix("# ")?.trim().trim_matches('`');
+        let one = !w.is_empty()
+            && w.starts_with(|c: char| c.is_ascii_lowercase())
+            && w.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        one.then(|| (offset + line.find(w).unwrap_or(0), w))
+    });
     // Event names in prose, tables and glued cells, wherever they stand.
     for &(offset, line) in &lines {
         for (at, name, description) in mentions(line) {
@@ -76,6 +87,12 @@ pub fn extract(
         if ev.event_header.is_none() {
             if let Some(h) = event_header(t) {
                 ev.event_header = Some((h.to_owned(), src.loc(col(h))));
+                // "… in the `X-GitHub-Event` HTTP header: `star`.": the
+                // value it names is this page's event.
+                let after = &t[t.find(h).map_or(0, |i| i + h.len())..];
+                if let Some(value) = header_value(after) {
+                    header_event = Some(mention(src, col(value), value, None));
+                }
             }
         }
         // "We POST to `https://you.example/hooks/{event_type}`."
@@ -163,7 +180,27 @@ pub fn extract(
             ev.object_heading = Some(t.trim_end_matches(" Object").to_owned());
         }
     }
+    // The header's value beats a title; a one-word `# title` names the
+    // event where the page says the type travels in a header.
+    if let Some(m) = header_event {
+        ev.page_event = Some(m);
+    } else if ev.page_event.is_none() && ev.event_header.is_some() {
+        ev.page_event = title_word.map(|(at, w)| mention(src, at, w, None));
+    }
     ev
+}
+
+/// The value after a header's name: `` HTTP header: `star`. ``
+fn header_value(after: &str) -> Option<&str> {
+    let rest = after.split_once(':')?.1.trim_start();
+    let value = rest.strip_prefix('`')?.split('`').next()?;
+    let word = !value.is_empty()
+        && value.len() <= 80
+        && value.starts_with(|c: char| c.is_ascii_alphabetic())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | ':'));
+    word.then_some(value)
 }
 
 /// An `X-…` header that carries the event type: one named after the event

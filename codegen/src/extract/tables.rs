@@ -31,7 +31,9 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
                 .or_else(|| tree(src, &lines, i, &mut rows))
                 .or_else(|| marked_listing(src, &lines, i, &mut rows))
         } else {
-            tree(src, &lines, i, &mut rows)
+            field_values_line(src, lines[i], &mut rows)
+                .map(|()| i + 1)
+                .or_else(|| tree(src, &lines, i, &mut rows))
                 .or_else(|| qualified_listing(src, &lines, i, &mut rows))
                 .or_else(|| marked_listing(src, &lines, i, &mut rows))
                 .or_else(|| super::pipes::read(src, &lines, i, &mut rows))
@@ -406,6 +408,38 @@ fn marked_listing(
     }
     rows.extend(current);
     Some(i)
+}
+
+/// A sentence that gives one field's values: ``Activity types (the
+/// `action` field): `created`, `deleted` ``.
+fn field_values_line(src: &Source, (offset, line): Line, rows: &mut Vec<FieldRow>) -> Option<()> {
+    let lower = line.to_ascii_lowercase();
+    let at = lower.find("the `")?;
+    let rest = &line[at + 5..];
+    let (name, after) = rest.split_once('`')?;
+    let after = after.trim_start();
+    if !after.to_ascii_lowercase().starts_with("field") {
+        return None;
+    }
+    let path = vocab::field_path(name)?;
+    let (_, list) = after.split_once(':')?;
+    let values: Vec<String> = list
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::trim)
+        .filter(|v| !v.is_empty() && !v.contains(' '))
+        .map(str::to_owned)
+        .collect();
+    if values.len() < 2 {
+        return None;
+    }
+    let mut row = new_row(src, offset, line, path);
+    row.ty = Some(DocType::String);
+    row.values = Some(EnumValues::Strings(values));
+    row.description = line[..at].trim().trim_end_matches('(').trim().to_owned();
+    rows.push(row);
+    Some(())
 }
 
 // ---------------------------------------------------------------------------
