@@ -901,7 +901,11 @@ impl Shape {
         if self.over.as_ref().is_some_and(|o| o.map || o.ty.is_some()) {
             return false;
         }
-        let object = self.objects > 0 || matches!(self.doc_type(), Some(DocType::Object));
+        // A place the table gives members (`data.payment_id`) but no row
+        // of its own is an object too.
+        let parent_of_rows = self.doc_type().is_none() && self.present == 0 && self.nulls == 0;
+        let object =
+            self.objects > 0 || matches!(self.doc_type(), Some(DocType::Object)) || parent_of_rows;
         let only_objects = self.bools + self.ints + self.floats + self.strings + self.arrays == 0;
         object
             && only_objects

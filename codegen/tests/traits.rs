@@ -419,3 +419,22 @@ fn qualified_rows_glued_as_gitbook_pages_read() {
         Some("Strings([\"sms\", \"mms\", \"push_notification\"])")
     );
 }
+
+#[test]
+fn dotted_rows_one_cell_per_line_make_their_parents_objects() {
+    let (v, _) = page(
+        "payment.succeeded\n\nFired when a payment completes.\ndata.payment_id\nstring\nrequired\nUnique identifier\n\
+         data.total_amount\nnumber\nrequired\nTotal amount\ndata.customer\nobject\nrequired\nCustomer information object\n\
+         data.customer.email\nstring\nrequired\nCustomer email address\n",
+    );
+    assert_eq!(
+        paths(&v),
+        [
+            "data",
+            "data.customer",
+            "data.customer.email",
+            "data.payment_id",
+            "data.total_amount"
+        ]
+    );
+}

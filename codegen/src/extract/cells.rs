@@ -38,14 +38,29 @@ fn row_start(lines: &[(usize, &str)], i: usize) -> Option<(Vec<String>, Option<b
         "Value",
         "Format",
     ];
-    if HEADER_WORDS.contains(&name.as_str()) {
+    if HEADER_WORDS.contains(&name.as_str())
+        || matches!(
+            name.as_str(),
+            "required" | "optional" | "nullable" | "deprecated"
+        )
+    {
         return None;
     }
     let path = vocab::field_path(&name)?;
     let j = next_filled(lines, i + 1)?;
-    let ty = lines[j].1.trim();
-    (ty.len() <= 40 && vocab::type_phrase(ty).is_some() && !ty.contains(['.', ':']))
-        .then_some((path, marks, j))
+    is_type_cell(lines[j].1.trim()).then_some((path, marks, j))
+}
+
+/// A type cell, not a sentence that has a type word in it (`Customer
+/// information object`).
+fn is_type_cell(ty: &str) -> bool {
+    let words = ty.split_whitespace().count();
+    let sentence = words > 1 && ty.starts_with(|c: char| c.is_ascii_uppercase());
+    ty.len() <= 40
+        && words <= 4
+        && !sentence
+        && vocab::type_phrase(ty).is_some()
+        && !ty.contains(['.', ':'])
 }
 
 pub fn read(
@@ -79,22 +94,22 @@ pub fn read(
                 break;
             }
             let t = lines[d].1.trim();
-            let lower = t.to_ascii_lowercase();
-            let cell = std::mem::take(&mut first)
-                && !super::strip_bullet(t).0
-                && vocab::enum_line(t).is_none()
-                && vocab::type_phrase(t).is_none()
-                && !matches!(lower.as_str(), "required" | "optional");
-            if cell {
-                row.description = t.to_owned();
-                i = d + 1;
-                continue;
-            }
             let marker = match t.to_ascii_lowercase().as_str() {
                 "required" => Some(true),
                 "optional" => Some(false),
                 _ => None,
             };
+            // The first line that is no presence mark is the description cell.
+            let cell = marker.is_none()
+                && std::mem::take(&mut first)
+                && !super::strip_bullet(t).0
+                && vocab::enum_line(t).is_none()
+                && !is_type_cell(t);
+            if cell {
+                row.description = t.to_owned();
+                i = d + 1;
+                continue;
+            }
             if marker.is_some() {
                 row.required = row.required.or(marker);
             } else if !continue_row(&mut row, t) {
