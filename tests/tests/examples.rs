@@ -6,11 +6,17 @@ use webhook_models::AnyEvent;
 
 #[test]
 fn every_example_round_trips_through_its_variant() {
-    let examples = &SEEDS.analysis().examples;
+    let analysis = SEEDS.analysis();
+    let examples = &analysis.examples;
+    // Whatever specs/ holds: if its pages show examples, they are tested.
+    let shown = analysis
+        .schema
+        .vendors
+        .iter()
+        .any(|v| v.events.iter().any(|e| !e.examples.is_empty()));
     assert!(
-        examples.len() >= 4,
-        "expected the seed examples, found {}",
-        examples.len()
+        !shown || !examples.is_empty(),
+        "the spec examples were not collected"
     );
     for ex in examples {
         let what = format!("{} ({} {})", ex.loc, ex.vendor, ex.event);
@@ -31,16 +37,18 @@ fn every_example_round_trips_through_its_variant() {
     }
 }
 
+/// Every event with examples has the payload type they were read into.
 #[test]
-fn every_vendor_with_a_payload_has_an_example_or_a_table() {
-    let schema = &SEEDS.analysis().schema;
-    assert_eq!(schema.vendors.len(), 5, "the five seed vendors");
-    for v in &schema.vendors {
-        assert!(
-            v.events.iter().any(|e| e.payload.is_some()),
-            "{}: no event has a payload type",
-            v.name
-        );
+fn every_event_with_examples_has_a_payload_type() {
+    for v in &SEEDS.analysis().schema.vendors {
+        for e in v.events.iter().filter(|e| !e.examples.is_empty()) {
+            assert!(
+                e.payload.is_some(),
+                "{}: {} has examples and no payload type",
+                v.name,
+                e.name
+            );
+        }
     }
 }
 
