@@ -438,3 +438,17 @@ fn dotted_rows_one_cell_per_line_make_their_parents_objects() {
         ]
     );
 }
+
+#[test]
+fn bulleted_names_glued_to_their_types() {
+    let (v, _) = page(
+        "The Event object\n\nAttributes\n\n  \u{2022} idstring\n\n    Unique identifier for the object.\n\n\
+         \u{20} \u{2022} api_versionnullable string\n\n    The API version.\n\n  \u{2022} dataobject\n\n    Object containing data.\n\n\
+         \u{20}   \u{2022} data.objectobject\n\n      The resource.\n\n  \u{2022} accountnullable stringConnect only\n\n    The account.\n",
+    );
+    assert_eq!(
+        paths(&v),
+        ["account", "api_version", "data", "data.object", "id"]
+    );
+    assert!(v.events.is_empty(), "{:?}", v.events);
+}

@@ -44,23 +44,7 @@ pub fn extract(
     // Event names in prose, tables and glued cells, wherever they stand.
     for &(offset, line) in &lines {
         for (at, name, description) in mentions(line) {
-            // A field path (`data.object`), or one with its type glued on
-            // (`data.objectobject`, `data.object.createdint`).
-            let field = fields.contains(name)
-                || name
-                    .rsplit_once('.')
-                    .is_some_and(|(parent, _)| fields.contains(parent))
-                || name.split_once('.').is_some_and(|(top, rest)| {
-                    fields.contains(top) && {
-                        let next = rest.split('.').next().unwrap_or(rest);
-                        keys.contains(next)
-                            || keys.iter().any(|k| {
-                                next.strip_prefix(k.as_str())
-                                    .is_some_and(|t| TYPE_WORDS.contains(&t))
-                            })
-                    }
-                });
-            if field {
+            if is_field(name, fields, keys, false) {
                 continue;
             }
             ev.mentioned.push(mention(
@@ -187,7 +171,39 @@ pub fn extract(
     } else if ev.page_event.is_none() && ev.event_header.is_some() {
         ev.page_event = title_word.map(|(at, w)| mention(src, at, w, None));
     }
+    // A list names events on purpose: only a field path with its type
+    // glued on (`data.objectobject`) is taken back.
+    ev.listed.retain(|m| !is_field(&m.name, fields, keys, true));
     ev
+}
+
+/// Whether a dotted name in the text is a field path (`data.object`), or
+/// one with its type glued on (`data.objectobject`, `data.object.createdint`).
+/// `glued_only`: only the second kind.
+fn is_field(
+    name: &str,
+    fields: &BTreeSet<String>,
+    keys: &BTreeSet<String>,
+    glued_only: bool,
+) -> bool {
+    let glued = |next: &str| {
+        keys.iter().any(|k| {
+            next.strip_prefix(k.as_str())
+                .is_some_and(|t| TYPE_WORDS.contains(&t))
+        })
+    };
+    let parent_field =
+        |parent: &str| fields.contains(parent) && (parent.contains('.') || !glued_only);
+    (!glued_only && fields.contains(name))
+        || name.rsplit_once('.').is_some_and(|(parent, last)| {
+            parent_field(parent) && (!glued_only || glued(last) || keys.contains(last))
+        })
+        || name.split_once('.').is_some_and(|(top, rest)| {
+            fields.contains(top) && {
+                let next = rest.split('.').next().unwrap_or(rest);
+                glued(next) || (!glued_only && keys.contains(next))
+            }
+        })
 }
 
 /// The value after a header's name: `` HTTP header: `star`. ``

@@ -471,7 +471,8 @@ const NOT_PAYLOAD: &[&str] = &[
 
 /// `(path, type, nullable, format, enum, required)` of a qualified row.
 fn qualified_row(line: &str) -> Option<QualifiedRow<'_>> {
-    let mut t = line.trim();
+    let (bullet, t) = strip_bullet(line);
+    let mut t = t.trim();
     let mut required = None;
     for (mark, value) in [("Required", true), ("Optional", false)] {
         if let Some(rest) = t.strip_suffix(mark) {
@@ -484,14 +485,37 @@ fn qualified_row(line: &str) -> Option<QualifiedRow<'_>> {
     }
     let mut parts = t.split(" \u{b7} ");
     let head = parts.next()?;
-    let qualifiers: Vec<&str> = parts.map(str::trim).collect();
-    if required.is_none() && qualifiers.is_empty() {
+    let mut qualifiers: Vec<&str> = parts.map(str::trim).collect();
+    // On a bullet the name and type alone will do: Stripe's
+    // `• api_versionnullable string`, `• accountnullable stringConnect only`.
+    if required.is_none() && qualifiers.is_empty() && !bullet {
         return None;
     }
-    let (name, ty) = QUALIFIED_TYPES.iter().find_map(|ty| {
-        let name = head.strip_suffix(ty)?;
-        vocab::is_field_name(name).then_some((name, *ty))
+    let (name, ty, nullable) = QUALIFIED_TYPES.iter().find_map(|ty| {
+        head.match_indices(ty).find_map(|(at, _)| {
+            let rest = &head[at + ty.len()..];
+            // After the type: nothing, or a note glued on (`Connect only`),
+            // which only a bullet's row has.
+            let note = bullet && rest.starts_with(|c: char| c.is_ascii_uppercase());
+            if !(rest.is_empty() || note) {
+                return None;
+            }
+            let before = &head[..at];
+            let (name, nullable) = match before.strip_suffix("nullable ") {
+                Some(n) => (n, true),
+                None => (before, false),
+            };
+            let named = if bullet {
+                vocab::field_path(name).is_some()
+            } else {
+                vocab::is_field_name(name)
+            };
+            named.then_some((name, *ty, nullable))
+        })
     })?;
+    if nullable {
+        qualifiers.push("nullable");
+    }
     Some(QualifiedRow {
         name,
         ty,
