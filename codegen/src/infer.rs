@@ -174,13 +174,19 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     // are the vendor's events.
     if let Some(d) = discriminator.as_ref().filter(|d| d.fields.len() == 1) {
         for row in pages.iter().flat_map(|p| &p.evidence.rows) {
-            if let (true, Some(DocValues::Strings(values))) = (row.path == d.fields[0], &row.values)
-            {
-                for value in values {
-                    events
-                        .entry(value.clone())
-                        .or_insert_with(|| EventInfo::new(row.loc.clone()));
-                }
+            if row.path != d.fields[0] {
+                continue;
+            }
+            let mut values = match &row.values {
+                Some(DocValues::Strings(values)) => values.clone(),
+                _ => vec![],
+            };
+            // `The alert name. Default value: subscription_created`.
+            values.extend(extract::default_value(&row.description));
+            for value in values {
+                events
+                    .entry(value)
+                    .or_insert_with(|| EventInfo::new(row.loc.clone()));
             }
         }
     }

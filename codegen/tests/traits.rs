@@ -279,6 +279,25 @@ fn one_word_event_names_where_the_words_around_say_event() {
     let mut got = events(&v);
     got.sort_unstable();
     assert_eq!(got, ["subscription_cancelled", "subscription_created"]);
+
+    // In quotes; and the value a table row says the carrier always has.
+    let (v, _) = page(
+        "An event \"subscription_paused\" is recorded.\n\n\
+         | Field | Type | Description |\n| --- | --- | --- |\n\
+         | alert_name | string | The alert name. Default value: subscription_created |\n\
+         | payment | object | The payment; payment.paid fires when it is paid. |\n\
+         | payment.purchaseItems | array | Its items. |\n",
+    );
+    let mut got = events(&v);
+    got.sort_unstable();
+    assert_eq!(
+        got,
+        [
+            "payment.paid",
+            "subscription_created",
+            "subscription_paused"
+        ]
+    );
 }
 
 #[test]

@@ -44,7 +44,14 @@ pub fn extract(
     // Event names in prose, tables and glued cells, wherever they stand.
     for &(offset, line) in &lines {
         for (at, name, description) in mentions(line) {
-            if is_field(name, fields, keys, false) {
+            // The token as written, before any text glued on was cut off:
+            // `purchases.purchaseItems` is a field, not `purchases.purchase`.
+            let raw = line[at..]
+                .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '/' | '-')))
+                .next()
+                .unwrap_or(name)
+                .trim_end_matches(['.', '/', '-', '_']);
+            if is_field(name, fields, keys, false) || (raw != name && fields.contains(raw)) {
                 continue;
             }
             ev.mentioned.push(mention(
@@ -192,8 +199,9 @@ fn is_field(
                 .is_some_and(|t| TYPE_WORDS.contains(&t))
         })
     };
-    let parent_field =
-        |parent: &str| fields.contains(parent) && (parent.contains('.') || !glued_only);
+    // A dotted parent only: `payment.paid` is an event even where the
+    // payload has a `payment` field.
+    let parent_field = |parent: &str| fields.contains(parent) && parent.contains('.');
     (!glued_only && fields.contains(name))
         || name.rsplit_once('.').is_some_and(|(parent, last)| {
             parent_field(parent) && (!glued_only || glued(last) || keys.contains(last))
@@ -370,10 +378,15 @@ fn mentions(line: &str) -> Vec<(usize, &str, Option<&str>)> {
             w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
                 .to_ascii_lowercase()
         });
-        let prev_word = line[..start].split_whitespace().next_back().map(|w| {
-            w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
-                .to_ascii_lowercase()
-        });
+        // The word before, past quotes: `an event "subscription_cancelled"`.
+        let prev_word = line[..start]
+            .split_whitespace()
+            .rev()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+                    .to_ascii_lowercase()
+            })
+            .find(|w| !w.is_empty());
         let named = next_word.is_some_and(|w| EVENT_WORDS.contains(&w.as_str()))
             || prev_word.is_some_and(|w| matches!(w.as_str(), "event" | "webhook" | "topic"));
         // `an event subscription_cancelled`, `a subscription_created

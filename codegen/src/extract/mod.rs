@@ -172,6 +172,25 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     }
 }
 
+/// The value a description says a field always has: `Default value:
+/// subscription_created`, `` Always `invoice.paid` ``.
+pub fn default_value(description: &str) -> Option<String> {
+    let lower = description.to_ascii_lowercase();
+    let at = ["default value:", "default:", "always "]
+        .iter()
+        .find_map(|lead| lower.find(lead).map(|i| i + lead.len()))?;
+    let word = description[at..]
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| matches!(c, '`' | '"' | '\'' | '.' | ',' | ';' | ')' | '('));
+    let plain = !word.is_empty()
+        && word.starts_with(|c: char| c.is_ascii_alphabetic())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '/' | ':'));
+    plain.then(|| word.to_owned())
+}
+
 /// The body format other than JSON that a page names: form fields or XML.
 fn other_body_format(src: &Source) -> Option<(&'static str, Loc)> {
     const FORMATS: &[(&str, &str)] = &[
