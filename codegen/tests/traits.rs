@@ -471,3 +471,47 @@ fn bulleted_names_glued_to_their_types() {
     );
     assert!(v.events.is_empty(), "{:?}", v.events);
 }
+
+#[test]
+fn a_name_line_then_presence_type_constraints_and_description() {
+    let (v, _) = page(
+        "Subscription attributes\n\nplan_quantity\ninteger, default=1, min=1 Represents the plan quantity.\n\
+         setup_fee\noptional, in cents, min=0 Amount that overrides the setup fee.\n\
+         billing_period_unit\noptional, enumerated string Defines billing frequency.\nPossible values are\n\
+         dayCharge based on day(s).weekCharge based on week(s).\n\
+         start_date\noptional, timestamp(UTC) in seconds When it starts.\n",
+    );
+    assert_eq!(
+        paths(&v),
+        [
+            "billing_period_unit",
+            "plan_quantity",
+            "setup_fee",
+            "start_date"
+        ]
+    );
+    assert_eq!(
+        first_enum(&v).as_deref(),
+        Some("Strings([\"day\", \"week\"])")
+    );
+    let s = v.types.iter().find_map(|t| match t {
+        ir::TypeDef::Struct(s) => Some(s),
+        _ => None,
+    });
+    let ty = |n: &str| {
+        format!(
+            "{:?}",
+            s.unwrap().fields.iter().find(|f| f.name == n).unwrap().ty
+        )
+    };
+    assert!(
+        ty("setup_fee").starts_with("Integer"),
+        "{}",
+        ty("setup_fee")
+    );
+    assert!(
+        ty("start_date").contains("UnixTime"),
+        "{}",
+        ty("start_date")
+    );
+}

@@ -48,7 +48,55 @@ fn row_start(lines: &[(usize, &str)], i: usize) -> Option<(Vec<String>, Option<b
     }
     let path = vocab::field_path(&name)?;
     let j = next_filled(lines, i + 1)?;
-    is_type_cell(lines[j].1.trim()).then_some((path, marks, j))
+    let ty = lines[j].1.trim();
+    (is_type_cell(ty) || type_and_description(ty).is_some()).then_some((path, marks, j))
+}
+
+/// A type line with its constraints and description run on, as Chargebee
+/// writes them: `optional, integer, min=1 Defines billing frequency.`,
+/// `string, max chars=50 A unique identifier…`, `optional, enumerated
+/// string Defines…`. Returns the type, the presence and the description.
+fn type_and_description(line: &str) -> Option<(vocab::TypeInfo, Option<bool>, &str)> {
+    let mut rest = line;
+    let mut required = None;
+    for (mark, value) in [("optional, ", false), ("required, ", true)] {
+        if let Some(r) = rest.strip_prefix(mark) {
+            rest = r;
+            required = Some(value);
+        }
+    }
+    // The type: the longest run of up to three words that reads as one,
+    // before a comma or the description.
+    let head = rest.split(',').next().unwrap_or(rest);
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let (n, info) = (1..=words.len().min(3)).rev().find_map(|n| {
+        let phrase = words[..n].join(" ");
+        let seconds = line.contains("seconds") || vocab::mentions_unix_time(line);
+        match phrase.as_str() {
+            "in cents" => Some((n, vocab::type_phrase("integer")?)),
+            // `timestamp(UTC) in seconds`: a Unix time.
+            p if p.starts_with("timestamp") && seconds => {
+                let mut t = vocab::type_phrase("integer")?;
+                t.format = Some(vocab::Format::UnixTime);
+                Some((n, t))
+            }
+            _ if phrase.starts_with(|c: char| c.is_ascii_uppercase()) => None,
+            _ => vocab::type_phrase(&phrase).map(|t| (n, t)),
+        }
+    })?;
+    let at = rest.find(words[n - 1])? + words[n - 1].len();
+    let mut after = rest[at..].trim_start();
+    // Constraints: `, min=1`, `, max chars=100`, `, default=1`.
+    while let Some(c) = after.strip_prefix(',') {
+        let c = c.trim_start();
+        let eq = c.find('=')?;
+        let value_end = c[eq + 1..].find(' ').map_or(c.len(), |e| eq + 1 + e);
+        if c[..eq].split_whitespace().count() > 2 {
+            return None;
+        }
+        after = c[value_end..].trim_start();
+    }
+    (required.is_some() || rest.len() > at).then_some((info, required, after))
 }
 
 /// A type cell, not a sentence that has a type word in it (`Customer
@@ -78,17 +126,27 @@ pub fn read(
         };
         let (offset, line) = lines[at];
         let mut row = new_row(src, offset, line, path);
-        let info = vocab::type_phrase(lines[type_line].1.trim()).expect("checked by row_start");
+        let type_text = lines[type_line].1.trim();
+        let (info, presence, description) = match type_and_description(type_text) {
+            Some(t) if !is_type_cell(type_text) => t,
+            _ => (
+                vocab::type_phrase(type_text).expect("checked by row_start"),
+                None,
+                "",
+            ),
+        };
         row.ty = Some(info.ty);
         row.format = info.format;
-        row.required = marks.or(info.required);
+        row.required = marks.or(presence).or(info.required);
+        row.description = description.to_owned();
+        let described = !description.is_empty();
         if info.nullable {
             row.nullable = Some(true);
         }
         // Description lines, until the next name + type pair. The first is
         // the description cell, whatever it reads like (`Event type`).
         i = type_line + 1;
-        let mut first = true;
+        let mut first = !described;
         while let Some(d) = next_filled(lines, i) {
             if row_start(lines, d).is_some() {
                 break;

@@ -101,6 +101,18 @@ pub(super) fn continue_row(row: &mut FieldRow, line: &str) -> bool {
     }
     // `One of:` on its own, then the values as bullets.
     let (bullet, item) = strip_bullet(line);
+    // After a lead, values glued to their meaning on one line:
+    // `dayCharge based on day(s).weekCharge based on week(s).`
+    if !bullet
+        && row.list_open
+        && matches!(&row.values, Some(EnumValues::Strings(v)) if v.is_empty())
+    {
+        if let Some(values) = vocab::enum_in_text(t) {
+            row.values = Some(values);
+            row.list_open = false;
+            return true;
+        }
+    }
     if bullet && row.list_open {
         if let Some(EnumValues::Strings(values)) = &mut row.values {
             let value = item
@@ -130,8 +142,9 @@ pub(super) fn continue_row(row: &mut FieldRow, line: &str) -> bool {
     }
     let lower = t.to_ascii_lowercase();
     let lead = lower.trim_end_matches(':');
-    if t.ends_with(':')
+    if (t.ends_with(':') || lead == "possible values are")
         && [
+            "possible values are",
             "one of",
             "can be one of",
             "possible values",
