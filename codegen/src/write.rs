@@ -216,12 +216,33 @@ fn swap_in(out: &Path, files: &[File], unchanged: &[&str]) -> io::Result<()> {
         return fs::rename(&new, out);
     }
     if exchange(&new, out)? {
-        return fs::remove_dir_all(&new);
+        return retire(&new);
     }
     let old = beside(out, OLD_SUFFIX)?;
     fs::rename(out, &old)?;
     fs::rename(&new, out)?;
-    fs::remove_dir_all(&old)
+    retire(&old)
+}
+
+/// Removes a crate folder hookgen swapped out, so that a run killed while
+/// doing it leaves a folder still known as hookgen's: the marker goes in
+/// first and out last (a plain `remove_dir_all` may take `Cargo.toml` first
+/// and leave a folder nobody can tell from a user's).
+fn retire(dir: &Path) -> io::Result<()> {
+    fs::write(dir.join(STAGING), "")?;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == STAGING {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())?;
+        } else {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    fs::remove_file(dir.join(STAGING))?;
+    fs::remove_dir(dir)
 }
 
 /// A hard link where the file system allows one (the file keeps its
