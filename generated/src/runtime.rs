@@ -519,6 +519,11 @@ fn scan_top_level(body: &[u8], keys: &[&str]) -> Option<Vec<String>> {
                 i = end + 1;
                 if depth == 1 && expect_key {
                     expect_key = false;
+                    // An escaped key (`"event_typ\u0065"`) may be one of
+                    // ours once decoded: serde decides.
+                    if text.contains(&b'\\') {
+                        return None;
+                    }
                     let Some(k) = keys.iter().position(|k| k.as_bytes() == text) else {
                         continue;
                     };
@@ -843,6 +848,15 @@ mod tests {
         assert_eq!(event_type_in_json(tricky, top, ".").unwrap(), "outer");
         let escaped = br#"{"type": "a\u002eb"}"#;
         assert_eq!(event_type_in_json(escaped, top, ".").unwrap(), "a.b");
+        // An escaped key is the same key, and the last one counts, as the
+        // payload's own Deserialize reads it.
+        let spelled = br#"{"type": "customer.created", "typ\u0065": "customer.deleted"}"#;
+        assert_eq!(
+            event_type_in_json(spelled, top, ".").unwrap(),
+            "customer.deleted"
+        );
+        let parsed: Value = serde_json::from_slice(spelled).unwrap();
+        assert_eq!(parsed["type"], "customer.deleted");
         let missing: &[&[&str]] = &[&["kind"]];
         assert_eq!(
             event_type_in_json(body, missing, ".").unwrap_err().kind(),
