@@ -195,8 +195,8 @@ fn docs(text: Option<&str>, notes: Vec<Md>, source: Option<&Loc>) -> TokenStream
     for note in notes {
         doc = doc.para(note);
     }
-    if let Some(loc) = source.filter(|l| !l.file.is_empty()) {
-        doc = doc.para(Md::ours("Source: ") + Md::code(&loc.file_line()));
+    if let Some(loc) = source {
+        doc = doc.source(loc);
     }
     doc.attrs()
 }
@@ -461,10 +461,7 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
                 "No payload is documented for this event; the body is kept as JSON.",
             ));
         }
-        if !e.source.file.is_empty() {
-            doc = doc.para(Md::ours("Source: ") + Md::code(&e.source.file_line()));
-        }
-        let doc = doc.attrs();
+        let doc = doc.source(&e.source).attrs();
         match &e.payload {
             Some(p) => {
                 let p = ident(p);
@@ -765,17 +762,14 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
         });
     }
     let doc = match generic {
-        Some(g) => {
-            let mut doc = Doc::new().para(
+        Some(g) => Doc::new()
+            .para(
                 Md::ours("The envelope several events share; ")
                     + Md::code(g.param)
                     + Md::ours(" holds each event's own payload."),
-            );
-            if !s.source.file.is_empty() {
-                doc = doc.para(Md::ours("Source: ") + Md::code(&s.source.file_line()));
-            }
-            doc.attrs()
-        }
+            )
+            .source(&s.source)
+            .attrs(),
         None => docs(s.description.as_deref(), vec![], Some(&s.source)),
     };
     let expecting = format!("a {} object", generic.map_or(s.name.as_str(), |g| g.name));

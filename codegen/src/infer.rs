@@ -202,19 +202,21 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         let ev = &page.evidence;
         let src = &page.source;
         // A name only the file gives yields to what the examples say.
+        let in_bodies: Vec<Option<(String, usize)>> = ev
+            .examples
+            .iter()
+            .map(|x| {
+                discriminator
+                    .as_ref()
+                    .and_then(|d| event_in_body(&x.node, d))
+            })
+            .collect();
         let body_says_otherwise = ev.page_event_from_path
-            && discriminator.as_ref().is_some_and(|d| {
-                let said: Vec<String> = ev
-                    .examples
-                    .iter()
-                    .filter_map(|x| event_in_body(&x.node, d).map(|(v, _)| v))
-                    .collect();
-                !said.is_empty()
-                    && ev
-                        .page_event
-                        .as_ref()
-                        .is_some_and(|m| !said.contains(&m.name))
-            });
+            && in_bodies.iter().any(Option::is_some)
+            && ev
+                .page_event
+                .as_ref()
+                .is_some_and(|m| !in_bodies.iter().flatten().any(|(v, _)| *v == m.name));
         let page_event = ev
             .page_event
             .as_ref()
@@ -254,15 +256,6 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             Some((event, _)) => naming::pascal(event),
             None => shared_root_name(name, ev, &members),
         };
-        let in_bodies: Vec<Option<(String, usize)>> = ev
-            .examples
-            .iter()
-            .map(|x| {
-                discriminator
-                    .as_ref()
-                    .and_then(|d| event_in_body(&x.node, d))
-            })
-            .collect();
         let named: BTreeSet<&str> = in_bodies
             .iter()
             .flatten()

@@ -92,6 +92,14 @@ impl Doc {
         self
     }
 
+    /// Adds the `Source: file:line` paragraph, for a known place.
+    pub fn source(self, loc: &crate::diag::Loc) -> Doc {
+        if loc.file.is_empty() {
+            return self;
+        }
+        self.para(Md::ours("Source: ") + Md::code(&loc.file_line()))
+    }
+
     /// Adds a paragraph of page prose, if there is any.
     pub fn prose(self, text: Option<&str>) -> Doc {
         match text {

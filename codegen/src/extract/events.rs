@@ -278,13 +278,10 @@ fn event_url(t: &str) -> Option<&str> {
         })
 }
 
-/// What the last segment of a dotted name is when the name is a file, a
-/// host or code rather than an event.
+/// What the last segment of a dotted name is when the name is a host or a
+/// value rather than an event (file names: `vocab::is_file_name`).
 const NOT_EVENT_ENDINGS: &[&str] = &[
-    "txt", "json", "md", "mdx", "html", "htm", "js", "ts", "jsx", "tsx", "py", "rb", "php", "xml",
-    "yaml", "yml", "csv", "pdf", "png", "jpg", "jpeg", "gif", "svg", "io", "com", "org", "net",
-    "dev", "app", "co", "us", "uk", "eu", "de", "fr", "in", "au", "ca", "java", "go", "rs", "sh",
-    "cs", "kt", "swift", "zip", "gz", "tar", "exe", "log", "sql", "env", "ini", "toml", "lock",
+    "io", "com", "org", "net", "dev", "app", "co", "us", "uk", "eu", "de", "fr", "in", "au", "ca",
     "true", "false", "null", "none",
 ];
 
@@ -465,6 +462,7 @@ fn segments_ok(name: &str, sep: char) -> bool {
     segments.len() >= 2
         && (lower || upper)
         && !NOT_EVENT_ENDINGS.contains(&segments[segments.len() - 1].to_ascii_lowercase().as_str())
+        && !super::vocab::is_file_name(name)
 }
 
 fn dotted_event(name: &str) -> bool {

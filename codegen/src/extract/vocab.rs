@@ -549,14 +549,17 @@ pub fn is_event_name(s: &str) -> bool {
         && !is_file_name(s)
 }
 
+/// The endings of file names, which no event name has.
+const FILE_EXTENSIONS: &[&str] = &[
+    "txt", "json", "md", "mdx", "html", "htm", "xml", "yaml", "yml", "csv", "pdf", "png", "jpg",
+    "jpeg", "gif", "svg", "js", "ts", "jsx", "tsx", "py", "rb", "php", "java", "go", "rs", "sh",
+    "cs", "kt", "swift", "zip", "gz", "tar", "exe", "log", "sql", "env", "ini", "toml", "lock",
+];
+
 /// `llms.txt`, `sample.webhook.json`: a file, not an event.
-fn is_file_name(s: &str) -> bool {
-    const EXTENSIONS: &[&str] = &[
-        "txt", "json", "md", "mdx", "html", "htm", "xml", "yaml", "yml", "csv", "pdf", "png",
-        "jpg", "svg", "js", "ts", "py", "rb", "php",
-    ];
+pub fn is_file_name(s: &str) -> bool {
     s.rsplit_once('.')
-        .is_some_and(|(_, ext)| EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+        .is_some_and(|(_, ext)| FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
 fn is_media_type(s: &str) -> bool {
