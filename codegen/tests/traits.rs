@@ -222,6 +222,48 @@ fn the_header_a_page_names_beats_a_field_that_only_shares_a_value() {
 }
 
 #[test]
+fn a_field_naming_other_events_than_its_page_carries_no_event_type() {
+    // GitHub's `workflow_run.event`: the event that started a run, named on
+    // the `workflow_run` page; the header sentence says where the type is.
+    let run = |n: usize, by: &str| {
+        format!("```json\n{{\"action\": \"completed\", \"workflow_run\": {{\"id\": {n}, \"event\": \"{by}\"}}}}\n```\n")
+    };
+    let (v, _) = read(&[
+        (
+            "a.md",
+            &format!(
+                "# workflow_run\n\nThe event type is sent in the `X-GitHub-Event` HTTP header: `workflow_run`.\n\n{}{}",
+                run(1, "push"),
+                run(2, "pull_request")
+            ),
+        ),
+        (
+            "b.md",
+            "# push\n\nThe event type is sent in the `X-GitHub-Event` HTTP header: `push`.\n\n```json\n{\"ref\": \"refs/heads/main\"}\n```\n",
+        ),
+        (
+            "c.md",
+            "# pull_request\n\nThe event type is sent in the `X-GitHub-Event` HTTP header: `pull_request`.\n\n```json\n{\"number\": 1}\n```\n",
+        ),
+    ]);
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(d.header.as_deref(), Some("X-GitHub-Event"), "{d:?}");
+    assert!(d.fields.is_empty(), "{d:?}");
+    assert_eq!(events(&v), ["pull_request", "push", "workflow_run"]);
+}
+
+#[test]
+fn a_git_ref_in_a_field_row_is_no_event() {
+    let (v, _) = page(
+        "# push\n\nThe event type is sent in the `X-Forge-Event` header.\n\n\
+         Key | Type | Description\n--- | --- | ---\n\
+         `ref` | `string` | The full git ref that was pushed. Example: `refs/heads/main` or `refs/tags/v3.14.1`.\n\n\
+         {\"ref\": \"refs/heads/main\", \"after\": \"abc\"}\n",
+    );
+    assert_eq!(events(&v), ["push"]);
+}
+
+#[test]
 fn a_one_word_title_names_the_event_where_a_header_carries_it() {
     let (v, _) = page(
         "# push\n\nThe event type is sent in the `X-Forge-Event` header.\n\n{\"ref\": \"refs/heads/main\", \"after\": \"abc\"}\n",

@@ -469,8 +469,11 @@ fn dotted_event(name: &str) -> bool {
     !name.contains('/') && segments_ok(name, '.')
 }
 
+/// `orders/create`: a resource and an action. Three segments or more are a
+/// path (`refs/heads/main`).
 fn slashed_event(name: &str) -> bool {
     !name.contains('.')
+        && name.matches('/').count() == 1
         && segments_ok(name, '/')
         && !name.starts_with("application/")
         && !name.starts_with("text/")

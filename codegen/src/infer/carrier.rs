@@ -64,9 +64,11 @@ pub(super) fn discriminator(
         )
         .collect();
     // Per (depth, unnamed, path): the examples whose value there is a known
-    // event, the distinct events named, and where first.
+    // event, the distinct events named, where first, and the examples on a
+    // page about one event that name another there.
     let mut votes: BTreeMap<(usize, bool, Vec<String>), Votes> = BTreeMap::new();
     for page in pages {
+        let own = page.evidence.page_event.as_ref().map(|m| m.name.as_str());
         for ex in &page.evidence.examples {
             let mut found = Vec::new();
             strings_at(&ex.node, &mut vec![], &mut found);
@@ -78,18 +80,23 @@ pub(super) fn discriminator(
                     0,
                     BTreeSet::new(),
                     page.source.loc(at),
+                    0,
                 ));
                 e.0 += 1;
                 e.1.insert(value.to_owned());
+                e.3 += usize::from(own.is_some_and(|own| own != value));
             }
         }
     }
     // A field without a telling name carries the event type only where its
     // values line up with two events or more, never because one value
-    // happens to be an event's name (`visibility: public`).
-    if let Some(((_, _, path), (_, _, loc))) = votes
+    // happens to be an event's name (`visibility: public`). Nor does a field
+    // that names other events on the pages of most of the events it names
+    // (GitHub's `workflow_run.event`: the event that started the run).
+    if let Some(((_, _, path), (_, _, loc, _))) = votes
         .into_iter()
-        .filter(|((_, unnamed, _), (_, events, _))| !unnamed || events.len() >= 2)
+        .filter(|((_, unnamed, _), (_, events, _, _))| !unnamed || events.len() >= 2)
+        .filter(|(_, (count, _, _, others))| *others * 2 < *count)
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(&a.0)))
     {
         return Some(ir::Discriminator::in_body(vec![path], Some(loc)));
@@ -216,7 +223,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// How many examples name a known event at a path, which ones, and where first.
-type Votes = (usize, BTreeSet<String>, Loc);
+type Votes = (usize, BTreeSet<String>, Loc, usize);
 
 /// The header or URL path a page says carries the event type.
 fn outside_body(pages: &[Page]) -> Option<ir::Discriminator> {

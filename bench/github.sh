@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# hookgen's types against GitHub's own: the webhook corpus GitHub publishes
+# on npm (@octokit/webhooks-examples and -schemas, 7.6.1), one rendered page
+# per event, trained on the even-indexed examples, judged on the 148 held
+# out and against GitHub's JSON Schemas (bench/github.py says how).
+#
+#   bash bench/github.sh
+#
+# The packages are installed once into ${HOOKGEN_BENCH_CACHE:-~/.cache/hookgen-bench},
+# outside the repository; the work folder is ${TMPDIR:-/tmp}/hookgen-github
+# (pages in specs/, the crate in out/, details in details.txt). Skips, exit
+# 0, where npm or the registry is not to be had: not part of CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+version=7.6.1
+cache="${HOOKGEN_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/hookgen-bench}/octokit-$version"
+work="${TMPDIR:-/tmp}/hookgen-github"
+pkgs="$cache/node_modules/@octokit"
+if [ ! -f "$pkgs/webhooks-schemas/schema.json" ]; then
+  if ! command -v npm >/dev/null; then
+    echo "bench/github.sh: skipped: npm is not installed"
+    exit 0
+  fi
+  mkdir -p "$cache"
+  npm install --silent --no-audit --no-fund --prefix "$cache" \
+    "@octokit/webhooks-examples@$version" "@octokit/webhooks-schemas@$version" || {
+    echo "bench/github.sh: skipped: could not install the corpus from npm"
+    exit 0
+  }
+fi
+
+cargo build --quiet --release --locked -p hookgen
+bin="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/release/hookgen"
+rm -rf "$work/specs" "$work/heldout" "$work/out" "$work/runner"
+mkdir -p "$work"
+python3 bench/github.py render "$pkgs/webhooks-examples/api.github.com/index.json" \
+  "$work/specs/github" "$work/heldout"
+
+now() { date +%s%N; }
+s=$(now)
+"$bin" generate --specs "$work/specs" --out "$work/out" 2>"$work/generate.log" >/dev/null || {
+  cat "$work/generate.log"
+  exit 1
+}
+e=$(now)
+echo "hookgen $(git rev-parse --short HEAD 2>/dev/null || echo '?'): generated in $(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", (e - s) / 1e9 }') s," \
+  "$(grep -c ': warning:' "$work/generate.log" || true) warnings (generate.log)"
+
+# The held-out payloads, read by the generated crate as a service reads them.
+mkdir -p "$work/runner/src"
+cp bench/github-runner/src/main.rs "$work/runner/src/"
+cp bench/github-runner/Cargo.toml.in "$work/runner/Cargo.toml"
+(cd "$work/runner" && CARGO_TARGET_DIR="$work/target" cargo build --quiet --release)
+"$work/target/release/github-runner" "$work/heldout/manifest.tsv" >"$work/runner.jsonl"
+
+GITHUB_BENCH_DETAIL="$work/details.txt" python3 "$root/bench/github.py" score \
+  "$pkgs/webhooks-schemas/schema.json" "$work/out/schema/github.json" \
+  "$work/heldout/manifest.tsv" "$work/runner.jsonl"
