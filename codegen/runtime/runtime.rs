@@ -188,6 +188,136 @@ impl Decimal {
     }
 }
 
+/// A JSON number kept exactly as sent: `199`, `89.99`, `1.50`, `1e3`,
+/// `12345678901234567890123`. A number only the documentation's examples
+/// show is one of these, since an example's `199` does not prove the next
+/// payload sends no `89.99`; read it with `as_i64`, `as_u64` or `as_f64`.
+/// It serializes back as the same text (`Display` writes it too).
+#[derive(Clone)]
+pub struct Number(NumberRepr);
+
+#[derive(Clone)]
+enum NumberRepr {
+    /// An integer that fits an `i64`, whose text is how an `i64` prints.
+    Int(i64),
+    /// Any other number's text (one pointer wide, so that `Maybe<Number>`
+    /// is no bigger than `Maybe<i64>`).
+    Text(Box<Box<serde_json::value::RawValue>>),
+}
+
+impl Number {
+    /// The value, when it is an integer that fits an `i64`.
+    pub fn as_i64(&self) -> Option<i64> {
+        match &self.0 {
+            NumberRepr::Int(i) => Some(*i),
+            NumberRepr::Text(t) => t.get().parse().ok(),
+        }
+    }
+
+    /// The value, when it is an integer that fits a `u64`.
+    pub fn as_u64(&self) -> Option<u64> {
+        match &self.0 {
+            NumberRepr::Int(i) => u64::try_from(*i).ok(),
+            NumberRepr::Text(t) => t.get().parse().ok(),
+        }
+    }
+
+    /// The value as the nearest float; `None` when it is beyond `f64`'s range.
+    pub fn as_f64(&self) -> Option<f64> {
+        match &self.0 {
+            NumberRepr::Int(i) => Some(*i as f64),
+            NumberRepr::Text(t) => t.get().parse::<f64>().ok().filter(|f| f.is_finite()),
+        }
+    }
+
+    /// Whether it is written without a fraction or exponent.
+    pub fn is_integer(&self) -> bool {
+        match &self.0 {
+            NumberRepr::Int(_) => true,
+            NumberRepr::Text(t) => !t.get().contains(['.', 'e', 'E']),
+        }
+    }
+}
+
+impl From<i64> for Number {
+    fn from(n: i64) -> Number {
+        Number(NumberRepr::Int(n))
+    }
+}
+
+impl fmt::Debug for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            NumberRepr::Int(i) => fmt::Display::fmt(i, f),
+            NumberRepr::Text(t) => f.write_str(t.get()),
+        }
+    }
+}
+
+impl PartialEq for Number {
+    /// The same text: `1.5` and `1.50` differ, as they do on the wire.
+    fn eq(&self, other: &Number) -> bool {
+        match (&self.0, &other.0) {
+            (NumberRepr::Int(a), NumberRepr::Int(b)) => a == b,
+            (NumberRepr::Text(a), NumberRepr::Text(b)) => a.get() == b.get(),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Number {}
+
+impl std::hash::Hash for Number {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        match &self.0 {
+            NumberRepr::Int(i) => i.hash(h),
+            NumberRepr::Text(t) => t.get().hash(h),
+        }
+    }
+}
+
+impl Serialize for Number {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            NumberRepr::Int(i) => s.serialize_i64(*i),
+            NumberRepr::Text(t) => t.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Number {
+    /// Reads from serde_json's deserializers (`from_slice`, `from_str`,
+    /// `from_reader`), which hand over the number's text.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = Box::<serde_json::value::RawValue>::deserialize(d)?;
+        let text = raw.get();
+        let kind = match text.as_bytes().first() {
+            Some(b'-' | b'0'..=b'9') => {
+                // JSON integers have no leading zeros or `+`: one that fits
+                // prints back the same, but for `-0`.
+                if !text.contains(['.', 'e', 'E']) && text != "-0" {
+                    if let Ok(i) = text.parse() {
+                        return Ok(Number(NumberRepr::Int(i)));
+                    }
+                }
+                return Ok(Number(NumberRepr::Text(Box::new(raw))));
+            }
+            Some(b'"') => de::Unexpected::Other("a string"),
+            Some(b't' | b'f') => de::Unexpected::Other("a boolean"),
+            Some(b'n') => de::Unexpected::Unit,
+            Some(b'[') => de::Unexpected::Seq,
+            _ => de::Unexpected::Map,
+        };
+        Err(de::Error::invalid_type(kind, &"a number"))
+    }
+}
+
 /// Seconds since the Unix epoch, sent as a JSON integer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -338,7 +468,18 @@ impl Input for &[u8] {
             // Cold path: the JSON path of the position serde_json reports.
             let path = match e.line() {
                 0 => String::new(),
-                line => path_at(self, byte_offset(self, line, e.column())),
+                line => {
+                    let mut at = byte_offset(self, line, e.column());
+                    // An error a field's own type raises once it has read
+                    // the value (a `Number` holding a string) is placed past
+                    // the object's closing bracket, yet is about the field
+                    // inside; a missing field is about the object.
+                    let closed = at > 0 && matches!(self[at - 1], b'}' | b']');
+                    if closed && e.is_data() && !e.to_string().starts_with("missing field") {
+                        at -= 1;
+                    }
+                    path_at(self, at)
+                }
             };
             Error::from_json(path, e)
         })

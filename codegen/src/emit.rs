@@ -224,8 +224,9 @@ fn cargo_toml(modules: &[Module], crate_name: &str) -> String {
          \n\
          [dependencies]\n\
          serde = {{ version = \"1\", features = [\"derive\"] }}\n\
-         # float_roundtrip: numbers read exactly, so they are written back unchanged.\n\
-         serde_json = {{ version = \"1\", features = [\"float_roundtrip\"] }}\n\
+         # float_roundtrip: numbers in free-form values read exactly; raw_value:\n\
+         # `Number` keeps the text of numbers as sent.\n\
+         serde_json = {{ version = \"1\", features = [\"float_roundtrip\", \"raw_value\"] }}\n\
          \n\
          [features]\n\
          default = [{default}]\n\
@@ -273,7 +274,7 @@ fn lib_rs(modules: &[Module]) -> TokenStream {
 
         pub use any_event::AnyEvent;
         // Two short lists, which rustfmt and prettyplease print alike.
-        pub use runtime::{Date, DateTime, Decimal, UnixTime, Uuid};
+        pub use runtime::{Date, DateTime, Decimal, Number, UnixTime, Uuid};
         pub use runtime::{Error, ErrorKind, Maybe, UnknownEvent};
 
         #(#mods)*
@@ -882,7 +883,7 @@ fn rust_type(ty: &Ty) -> TokenStream {
             ..
         } => quote!(crate::UnixTime),
         Ty::Integer { .. } => quote!(i64),
-        Ty::Number => quote!(serde_json::Number),
+        Ty::Number => quote!(crate::Number),
         Ty::Boolean => quote!(bool),
         Ty::Any => quote!(serde_json::Value),
         Ty::Array { items } => {
@@ -917,6 +918,8 @@ fn union_def(u: &ir::Union) -> TokenStream {
         // Only an object, so that other kinds reach their own variant.
         let ty = match t {
             Ty::Map { .. } => quote!(serde_json::Map<String, serde_json::Value>),
+            // Untagged enums read from a buffer, which keeps no number's text.
+            Ty::Number => quote!(serde_json::Number),
             t => rust_type(t),
         };
         quote!(#v(#ty),)

@@ -1535,6 +1535,7 @@ impl<'d> Builder<'d> {
         if documented.is_none() && observed.is_none() {
             return None;
         }
+        let promised_integer = documented == Some(DocType::Integer);
         let chosen = match (documented, observed) {
             (Some(d), Some(DocType::Any)) => d,
             (Some(DocType::Number), Some(DocType::Integer)) => DocType::Number,
@@ -1556,13 +1557,22 @@ impl<'d> Builder<'d> {
             DocType::String => Ty::String {
                 format: doc_format.or_else(|| string_format(&shape.str_values)),
             },
-            DocType::Integer => Ty::Integer {
-                format: doc_format.or_else(|| unix_time(key, &shape.int_values)),
-                range: match shape.doc.as_ref().and_then(|d| d.values.as_ref()) {
-                    Some(DocValues::Range(a, b)) => Some((*a, *b)),
-                    _ => None,
-                },
-            },
+            DocType::Integer => {
+                let format = doc_format.or_else(|| unix_time(key, &shape.int_values));
+                // Only a promise makes an integer: an example's `199` says
+                // nothing of the `89.99` a later payload may send.
+                if promised_integer || format.is_some() {
+                    Ty::Integer {
+                        format,
+                        range: match shape.doc.as_ref().and_then(|d| d.values.as_ref()) {
+                            Some(DocValues::Range(a, b)) => Some((*a, *b)),
+                            _ => None,
+                        },
+                    }
+                } else {
+                    Ty::Number
+                }
+            }
             DocType::Number => Ty::Number,
             DocType::Boolean => Ty::Boolean,
             DocType::Any | DocType::Object | DocType::Array(_) => Ty::Any,
@@ -1576,13 +1586,8 @@ impl<'d> Builder<'d> {
         if shape.bools > 0 {
             variants.push(Ty::Boolean);
         }
-        if shape.floats > 0 {
+        if shape.floats + shape.ints > 0 {
             variants.push(Ty::Number);
-        } else if shape.ints > 0 {
-            variants.push(Ty::Integer {
-                format: None,
-                range: None,
-            });
         }
         if shape.strings > 0 {
             variants.push(Ty::String {

@@ -181,15 +181,26 @@ fn type_changed_widened_narrowed() {
         &drift(&[BASE], &[&changed]),
         "count",
         Kind::TypeChanged {
-            from: "i64".into(),
+            from: "Number".into(),
             to: "String".into(),
         },
         Severity::Breaking,
         Verdict::Major,
     );
-    let widened = edit("\"count\": 1", "\"count\": 1.5");
+    // An example's `1` is no promise of an integer: `1.5` changes nothing.
+    let float = edit("\"count\": 1", "\"count\": 1.5");
+    assert!(drift(&[BASE], &[&float]).changes.is_empty());
+    // A table's `integer` is one; `number` then widens it.
+    let integer = edit(
+        "total?stringRequired",
+        "count?integer\n\ntotal?stringRequired",
+    );
+    let number = edit(
+        "total?stringRequired",
+        "count?number\n\ntotal?stringRequired",
+    );
     assert_one(
-        &drift(&[BASE], &[&widened]),
+        &drift(&[&integer], &[&number]),
         "count",
         Kind::TypeWidened {
             from: "i64".into(),

@@ -143,9 +143,9 @@ fn each_layout_is_read() {
         fields(pingme, "MessageSent"),
         [
             "topic:string!",
-            "id:integer!",
+            "id:Number!",
             "to:string!",
-            "segments:integer!",
+            "segments:Number!",
             "price:string<Decimal>!",
             "tag:string"
         ]
@@ -154,9 +154,9 @@ fn each_layout_is_read() {
         fields(pingme, "MessageFailed"),
         [
             "topic:string!",
-            "id:integer!",
+            "id:Number!",
             "to:string!",
-            "error_code:integer!",
+            "error_code:Number!",
             "error_message:Any?"
         ]
     );
@@ -229,7 +229,7 @@ fn numbered_examples_and_comments_beside_values() {
         [
             "type:string!",
             "id:string!",
-            "amount:integer!",
+            "amount:Number!",
             "status:Status!",
             "channel:Channel!",
             "created:integer<UnixTime>!",
@@ -277,7 +277,7 @@ fn one_page_for_events_of_different_shapes() {
         fields(v, "PayoutSentData"),
         [
             "payoutId:string!",
-            "amount:integer!",
+            "amount:Number!",
             "currency:string!",
             "arrivalDate:string<Date>!",
             "bankAccount:BankAccount!"

@@ -354,19 +354,19 @@ pub struct Customer {
     pub tax_ident: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:217`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub total: crate::Maybe<serde_json::Number>,
+    pub total: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:218`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub balance: crate::Maybe<serde_json::Number>,
+    pub balance: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:219`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub paid: crate::Maybe<serde_json::Number>,
+    pub paid: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:220`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub mrr: crate::Maybe<serde_json::Number>,
+    pub mrr: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:221`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub arr: crate::Maybe<serde_json::Number>,
+    pub arr: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:222`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tags: crate::Maybe<Vec<String>>,
@@ -475,11 +475,11 @@ impl<'de> serde::Deserialize<'de> for Customer {
                 let mut f_invoice_delivery: crate::Maybe<InvoiceDelivery> = crate::Maybe::Absent;
                 let mut f_dunning_delivery: crate::Maybe<DunningDelivery> = crate::Maybe::Absent;
                 let mut f_tax_ident: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_total: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
-                let mut f_balance: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
-                let mut f_paid: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
-                let mut f_mrr: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
-                let mut f_arr: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_total: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_balance: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_paid: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_mrr: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_arr: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_tags: crate::Maybe<Vec<String>> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
@@ -814,7 +814,7 @@ pub struct LineItem {
     pub item_token: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:283`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub item_units: crate::Maybe<serde_json::Number>,
+    pub item_units: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:284`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_type: crate::Maybe<String>,
@@ -838,7 +838,7 @@ pub struct LineItem {
     pub trial_days: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:291`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub trial_units: crate::Maybe<serde_json::Number>,
+    pub trial_units: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:292`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_recurs: crate::Maybe<i64>,
@@ -850,7 +850,7 @@ pub struct LineItem {
     pub expire_recurs: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:295`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub line_quantity: crate::Maybe<serde_json::Number>,
+    pub line_quantity: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:296`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscribe_datetime: crate::Maybe<String>,
@@ -953,7 +953,7 @@ impl<'de> serde::Deserialize<'de> for LineItem {
                 let mut f_item_external_key: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_item_accounting_sku: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_item_token: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_item_units: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_item_units: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_item_type: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_item_is_usage: crate::Maybe<bool> = crate::Maybe::Absent;
                 let mut f_line_item_bundle_id: crate::Maybe<i64> = crate::Maybe::Absent;
@@ -961,11 +961,11 @@ impl<'de> serde::Deserialize<'de> for LineItem {
                 let mut f_nickname: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_descrip: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_trial_days: crate::Maybe<i64> = crate::Maybe::Absent;
-                let mut f_trial_units: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_trial_units: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_trial_recurs: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_expire_datetime: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_expire_recurs: crate::Maybe<i64> = crate::Maybe::Absent;
-                let mut f_line_quantity: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_line_quantity: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_subscribe_datetime: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_subscribe_prorate_from_datetime: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_subscribe_prorate_to_datetime: crate::Maybe<String> = crate::Maybe::Absent;
@@ -1226,16 +1226,16 @@ pub struct Package {
     pub currency_symbol: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:68`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub amount_collected: crate::Maybe<serde_json::Number>,
+    pub amount_collected: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:69`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub amount_invoiced: crate::Maybe<serde_json::Number>,
+    pub amount_invoiced: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:70`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub amount_due: crate::Maybe<serde_json::Number>,
+    pub amount_due: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:71`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub amount_overdue: crate::Maybe<serde_json::Number>,
+    pub amount_overdue: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:72`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub suspendfrom_datetime: crate::Maybe<String>,
@@ -1280,10 +1280,10 @@ pub struct Package {
     pub package_status_state: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt:86`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub mrr: crate::Maybe<serde_json::Number>,
+    pub mrr: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:87`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub arr: crate::Maybe<serde_json::Number>,
+    pub arr: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:88`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_reason: crate::Maybe<String>,
@@ -1432,10 +1432,10 @@ impl<'de> serde::Deserialize<'de> for Package {
                 let mut f_currency_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_currency_iso4217: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_currency_symbol: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_amount_collected: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
-                let mut f_amount_invoiced: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
-                let mut f_amount_due: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
-                let mut f_amount_overdue: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_amount_collected: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_amount_invoiced: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_amount_due: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_amount_overdue: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_suspendfrom_datetime: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_suspendto_datetime: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_next_invoice_datetime: crate::Maybe<String> = crate::Maybe::Absent;
@@ -1450,8 +1450,8 @@ impl<'de> serde::Deserialize<'de> for Package {
                 let mut f_package_status_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_package_status_str: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_package_status_state: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_mrr: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
-                let mut f_arr: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_mrr: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_arr: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_cancel_reason: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_terms_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_terms_name: crate::Maybe<String> = crate::Maybe::Absent;
@@ -1842,16 +1842,16 @@ pub struct Tierset {
     pub currency_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt:327`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub setup: crate::Maybe<serde_json::Number>,
+    pub setup: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:328`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub base: crate::Maybe<serde_json::Number>,
+    pub base: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:329`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub minimum: crate::Maybe<serde_json::Number>,
+    pub minimum: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:330`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub percent: crate::Maybe<serde_json::Number>,
+    pub percent: crate::Maybe<crate::Number>,
     /// Source: `specs/chargeover/package-upgrade.txt:331`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paycycle: crate::Maybe<String>,
@@ -1908,10 +1908,10 @@ impl<'de> serde::Deserialize<'de> for Tierset {
             ) -> Result<Tierset, __A::Error> {
                 let mut f_tierset_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_currency_id: crate::Maybe<i64> = crate::Maybe::Absent;
-                let mut f_setup: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
-                let mut f_base: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
-                let mut f_minimum: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
-                let mut f_percent: crate::Maybe<serde_json::Number> = crate::Maybe::Absent;
+                let mut f_setup: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_base: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_minimum: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_percent: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_paycycle: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_pricemodel: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_write_datetime: crate::Maybe<String> = crate::Maybe::Absent;

@@ -105,7 +105,7 @@ pub struct Agent {
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:46`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:47`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
@@ -129,7 +129,7 @@ impl<'de> serde::Deserialize<'de> for Agent {
             ) -> Result<Agent, __A::Error> {
                 let mut f_email: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
@@ -297,7 +297,7 @@ pub struct BillingAddress {
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:66`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:67`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
@@ -342,7 +342,7 @@ impl<'de> serde::Deserialize<'de> for BillingAddress {
             ) -> Result<BillingAddress, __A::Error> {
                 let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_line1: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_line2: crate::Maybe<String> = crate::Maybe::Absent;
@@ -397,7 +397,7 @@ pub struct Line {
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:88`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:89`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
@@ -410,7 +410,7 @@ pub struct Line {
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:91`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub product_id: crate::Maybe<i64>,
+    pub product_id: crate::Maybe<crate::Number>,
     /// Example: `"https://example.com"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:92`
@@ -428,7 +428,7 @@ pub struct Line {
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:95`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub quantity: crate::Maybe<i64>,
+    pub quantity: crate::Maybe<crate::Number>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:96`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub sku: crate::Maybe<String>,
@@ -436,7 +436,7 @@ pub struct Line {
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:97`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub variant_id: crate::Maybe<i64>,
+    pub variant_id: crate::Maybe<crate::Number>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:98`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub variant_title: crate::Maybe<String>,
@@ -458,16 +458,16 @@ impl<'de> serde::Deserialize<'de> for Line {
                 self,
                 mut map: __A,
             ) -> Result<Line, __A::Error> {
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_price: crate::Maybe<crate::Decimal> = crate::Maybe::Absent;
-                let mut f_product_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_product_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_product_image: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_product_title: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_product_url: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_quantity: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_quantity: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_sku: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_variant_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_variant_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_variant_title: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
@@ -515,7 +515,7 @@ pub struct Order {
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:106`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub billing_cycle: crate::Maybe<i64>,
+    pub billing_cycle: crate::Maybe<crate::Number>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:107`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub order_number: crate::Maybe<String>,
@@ -537,7 +537,7 @@ impl<'de> serde::Deserialize<'de> for Order {
                 self,
                 mut map: __A,
             ) -> Result<Order, __A::Error> {
-                let mut f_billing_cycle: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_billing_cycle: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_order_number: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
@@ -573,7 +573,7 @@ pub struct ShippingAddress {
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:115`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:116`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
@@ -621,7 +621,7 @@ impl<'de> serde::Deserialize<'de> for ShippingAddress {
             ) -> Result<ShippingAddress, __A::Error> {
                 let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_line1: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_line2: crate::Maybe<String> = crate::Maybe::Absent;
@@ -796,7 +796,7 @@ pub struct SubscriptionUpdatedData {
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:81`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:82`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval: crate::Maybe<String>,
@@ -804,7 +804,7 @@ pub struct SubscriptionUpdatedData {
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:83`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub interval_count: crate::Maybe<i64>,
+    pub interval_count: crate::Maybe<crate::Number>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:84`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_tax_known: crate::Maybe<bool>,
@@ -821,12 +821,12 @@ pub struct SubscriptionUpdatedData {
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:102`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub num_lines: crate::Maybe<i64>,
+    pub num_lines: crate::Maybe<crate::Number>,
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:103`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub num_orders: crate::Maybe<i64>,
+    pub num_orders: crate::Maybe<crate::Number>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:104`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub orders: crate::Maybe<Vec<Order>>,
@@ -881,15 +881,15 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
                 let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_date_created: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_frequency: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_interval: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_interval_count: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_interval_count: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_is_tax_known: crate::Maybe<bool> = crate::Maybe::Absent;
                 let mut f_is_test: crate::Maybe<bool> = crate::Maybe::Absent;
                 let mut f_lines: crate::Maybe<Vec<Line>> = crate::Maybe::Absent;
                 let mut f_next_renewal_date: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_num_lines: crate::Maybe<i64> = crate::Maybe::Absent;
-                let mut f_num_orders: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_num_lines: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_num_orders: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_orders: crate::Maybe<Vec<Order>> = crate::Maybe::Absent;
                 let mut f_payment_details: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_payment_method: crate::Maybe<String> = crate::Maybe::Absent;
@@ -984,7 +984,7 @@ pub struct User {
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:134`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:135`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ip: crate::Maybe<serde_json::Value>,
@@ -1021,7 +1021,7 @@ impl<'de> serde::Deserialize<'de> for User {
                 let mut f_accepts_marketing: crate::Maybe<bool> = crate::Maybe::Absent;
                 let mut f_email: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_ip: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_language: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
@@ -1072,7 +1072,7 @@ pub struct Webhook {
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:149`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Example: `"example"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt:150`
@@ -1102,7 +1102,7 @@ impl<'de> serde::Deserialize<'de> for Webhook {
                 mut map: __A,
             ) -> Result<Webhook, __A::Error> {
                 let mut f_events: crate::Maybe<Vec<String>> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_store: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_target: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();

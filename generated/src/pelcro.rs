@@ -107,7 +107,7 @@ pub struct Address {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:22`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Example: `"city name"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:23`
@@ -213,7 +213,7 @@ impl<'de> serde::Deserialize<'de> for Address {
                 mut map: __A,
             ) -> Result<Address, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_city: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_company: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
@@ -301,12 +301,12 @@ pub struct Customer {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:59`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:60`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub balance: crate::Maybe<i64>,
+    pub balance: crate::Maybe<crate::Number>,
     /// Example: `"2021-06-24 10:16:11"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:61`
@@ -345,7 +345,7 @@ pub struct Customer {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:86`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub has_password: crate::Maybe<i64>,
+    pub has_password: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt:87`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub language: crate::Maybe<serde_json::Value>,
@@ -402,8 +402,8 @@ impl<'de> serde::Deserialize<'de> for Customer {
                 mut map: __A,
             ) -> Result<Customer, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
-                let mut f_balance: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_balance: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_created: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_default_source: crate::Maybe<Source> = crate::Maybe::Absent;
@@ -412,7 +412,7 @@ impl<'de> serde::Deserialize<'de> for Customer {
                 let mut f_email: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_email_confirm: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_has_password: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_has_password: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_language: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_last_login_method: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
@@ -577,7 +577,7 @@ pub struct Invoice {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:133`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt:134`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_billing: crate::Maybe<Address>,
@@ -588,17 +588,17 @@ pub struct Invoice {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:157`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub amount_due: crate::Maybe<i64>,
+    pub amount_due: crate::Maybe<crate::Number>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:158`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub amount_paid: crate::Maybe<i64>,
+    pub amount_paid: crate::Maybe<crate::Number>,
     /// Example: `15000`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:159`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub amount_remaining: crate::Maybe<i64>,
+    pub amount_remaining: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt:160`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub auto_advance: crate::Maybe<bool>,
@@ -619,7 +619,7 @@ pub struct Invoice {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:185`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub charge_id: crate::Maybe<i64>,
+    pub charge_id: crate::Maybe<crate::Number>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:186`
@@ -652,7 +652,7 @@ pub struct Invoice {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:243`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub ending_balance: crate::Maybe<i64>,
+    pub ending_balance: crate::Maybe<crate::Number>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:244`
@@ -689,12 +689,12 @@ pub struct Invoice {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:277`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub post_payment_credit_notes_amount: crate::Maybe<i64>,
+    pub post_payment_credit_notes_amount: crate::Maybe<crate::Number>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:278`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub pre_payment_credit_notes_amount: crate::Maybe<i64>,
+    pub pre_payment_credit_notes_amount: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt:279`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub purchase_order: crate::Maybe<serde_json::Value>,
@@ -711,12 +711,12 @@ pub struct Invoice {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:308`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub subscription_id: crate::Maybe<i64>,
+    pub subscription_id: crate::Maybe<crate::Number>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:309`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub starting_balance: crate::Maybe<i64>,
+    pub starting_balance: crate::Maybe<crate::Number>,
     /// Example: `"open"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:310`
@@ -726,7 +726,7 @@ pub struct Invoice {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:311`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub subtotal: crate::Maybe<i64>,
+    pub subtotal: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt:312`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax: crate::Maybe<serde_json::Value>,
@@ -737,7 +737,7 @@ pub struct Invoice {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:314`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub total: crate::Maybe<i64>,
+    pub total: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt:315`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub total_tax_amounts: crate::Maybe<serde_json::Value>,
@@ -768,17 +768,17 @@ impl<'de> serde::Deserialize<'de> for Invoice {
                 mut map: __A,
             ) -> Result<Invoice, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_address_billing: crate::Maybe<Address> = crate::Maybe::Absent;
                 let mut f_address_shipping: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_amount_due: crate::Maybe<i64> = crate::Maybe::Absent;
-                let mut f_amount_paid: crate::Maybe<i64> = crate::Maybe::Absent;
-                let mut f_amount_remaining: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_amount_due: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_amount_paid: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_amount_remaining: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_auto_advance: crate::Maybe<bool> = crate::Maybe::Absent;
                 let mut f_billing: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_billing_address: crate::Maybe<Address> = crate::Maybe::Absent;
                 let mut f_billing_reason: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_charge_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_charge_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_created: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_customer: crate::Maybe<Customer> = crate::Maybe::Absent;
@@ -787,7 +787,7 @@ impl<'de> serde::Deserialize<'de> for Invoice {
                 let mut f_default_tax_rates: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_deleted_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_discount_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_ending_balance: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_ending_balance: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_finalized_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_is_imported: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_lines: crate::Maybe<Lines> = crate::Maybe::Absent;
@@ -796,19 +796,21 @@ impl<'de> serde::Deserialize<'de> for Invoice {
                 let mut f_paid_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_period_end: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_period_start: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
-                let mut f_post_payment_credit_notes_amount: crate::Maybe<i64> = crate::Maybe::Absent;
-                let mut f_pre_payment_credit_notes_amount: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_post_payment_credit_notes_amount: crate::Maybe<
+                    crate::Number,
+                > = crate::Maybe::Absent;
+                let mut f_pre_payment_credit_notes_amount: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_purchase_order: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_source: crate::Maybe<Source> = crate::Maybe::Absent;
                 let mut f_plan: crate::Maybe<InvoicePlan> = crate::Maybe::Absent;
                 let mut f_product: crate::Maybe<InvoiceProduct> = crate::Maybe::Absent;
-                let mut f_subscription_id: crate::Maybe<i64> = crate::Maybe::Absent;
-                let mut f_starting_balance: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_subscription_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_starting_balance: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_status: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_subtotal: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_subtotal: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_tax: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_tax_percent: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_total: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_total: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_total_tax_amounts: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_updated_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_voided_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
@@ -932,7 +934,7 @@ pub struct InvoicePlan {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:299`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Example: `"test"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:300`
@@ -961,7 +963,7 @@ impl<'de> serde::Deserialize<'de> for InvoicePlan {
                 self,
                 mut map: __A,
             ) -> Result<InvoicePlan, __A::Error> {
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_nickname: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_interval: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
@@ -994,7 +996,7 @@ pub struct InvoiceProduct {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:304`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Example: `"test"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:305`
@@ -1021,7 +1023,7 @@ impl<'de> serde::Deserialize<'de> for InvoiceProduct {
                 self,
                 mut map: __A,
             ) -> Result<InvoiceProduct, __A::Error> {
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_name_internal: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
@@ -1059,12 +1061,12 @@ pub struct LineItem {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:251`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Example: `15000`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:252`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub amount: crate::Maybe<i64>,
+    pub amount: crate::Maybe<crate::Number>,
     /// Example: `"2021-06-24 10:43:21"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:253`
@@ -1093,7 +1095,7 @@ pub struct LineItem {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:265`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub quantity: crate::Maybe<i64>,
+    pub quantity: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt:266`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax_amounts: crate::Maybe<serde_json::Value>,
@@ -1124,15 +1126,15 @@ impl<'de> serde::Deserialize<'de> for LineItem {
                 mut map: __A,
             ) -> Result<LineItem, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
-                let mut f_amount: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_amount: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_created_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_deleted_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_description: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_period: crate::Maybe<Period> = crate::Maybe::Absent;
-                let mut f_quantity: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_quantity: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_tax_amounts: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_tax_rates: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_updated_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
@@ -1297,7 +1299,7 @@ pub struct Plan {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:321`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Example: `"active"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:322`
@@ -1307,7 +1309,7 @@ pub struct Plan {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:323`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub amount: crate::Maybe<i64>,
+    pub amount: crate::Maybe<crate::Number>,
     /// Example: `"cad"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:324`
@@ -1334,7 +1336,7 @@ pub struct Plan {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:330`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub interval_count: crate::Maybe<i64>,
+    pub interval_count: crate::Maybe<crate::Number>,
     /// Example: `"150 CAD / One-time / Montly"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:331`
@@ -1354,7 +1356,7 @@ pub struct Plan {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:334`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub trial_period_days: crate::Maybe<i64>,
+    pub trial_period_days: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt:335`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ip_addresses: crate::Maybe<serde_json::Value>,
@@ -1380,20 +1382,20 @@ impl<'de> serde::Deserialize<'de> for Plan {
                 mut map: __A,
             ) -> Result<Plan, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_active: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_amount: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_amount: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_domains: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_description: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_entitlements: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_group_owner_plan_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_interval: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_interval_count: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_interval_count: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_nickname: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_name_internal: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_type_: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_trial_period_days: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_trial_period_days: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_ip_addresses: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_product: crate::Maybe<Product> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
@@ -1461,7 +1463,7 @@ pub struct Product {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:338`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Example: `"service"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:339`
@@ -1476,7 +1478,7 @@ pub struct Product {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:341`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub address_required: crate::Maybe<i64>,
+    pub address_required: crate::Maybe<crate::Number>,
     /// Example: `"Cool product"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:342`
@@ -1526,10 +1528,10 @@ impl<'de> serde::Deserialize<'de> for Product {
                 mut map: __A,
             ) -> Result<Product, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_type_: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_active: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_address_required: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_address_required: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_description: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_livemode: crate::Maybe<bool> = crate::Maybe::Absent;
                 let mut f_is_hidden: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
@@ -1595,7 +1597,7 @@ pub struct Source {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:65`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Example: `"pass"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:66`
@@ -1628,12 +1630,12 @@ pub struct Source {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:72`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub exp_month: crate::Maybe<i64>,
+    pub exp_month: crate::Maybe<crate::Number>,
     /// Example: `2022`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:73`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub exp_year: crate::Maybe<i64>,
+    pub exp_year: crate::Maybe<crate::Number>,
     /// Example: `"b20EgCMpRnuPYluY"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:74`
@@ -1679,15 +1681,15 @@ impl<'de> serde::Deserialize<'de> for Source {
                 mut map: __A,
             ) -> Result<Source, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_address_line1_check: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_address_zip_check: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_brand: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_cvc_check: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_dynamic_last4: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_exp_month: crate::Maybe<i64> = crate::Maybe::Absent;
-                let mut f_exp_year: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_exp_month: crate::Maybe<crate::Number> = crate::Maybe::Absent;
+                let mut f_exp_year: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_fingerprint: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_funding: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_last4: crate::Maybe<String> = crate::Maybe::Absent;
@@ -1759,7 +1761,7 @@ pub struct Subscription {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:12`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub id: crate::Maybe<i64>,
+    pub id: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt:13`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_id: crate::Maybe<serde_json::Value>,
@@ -1767,7 +1769,7 @@ pub struct Subscription {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:14`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub campaign_id: crate::Maybe<i64>,
+    pub campaign_id: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt:15`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
@@ -1807,7 +1809,7 @@ pub struct Subscription {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:50`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub cancel_at_period_end: crate::Maybe<i64>,
+    pub cancel_at_period_end: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt:51`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_reason: crate::Maybe<serde_json::Value>,
@@ -1889,7 +1891,7 @@ pub struct Subscription {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:352`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub quantity: crate::Maybe<i64>,
+    pub quantity: crate::Maybe<crate::Number>,
     /// Example: `1660646666`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:353`
@@ -1914,7 +1916,7 @@ pub struct Subscription {
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:380`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub site_id: crate::Maybe<i64>,
+    pub site_id: crate::Maybe<crate::Number>,
     /// Example: `"Web"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:381`
@@ -1955,9 +1957,9 @@ impl<'de> serde::Deserialize<'de> for Subscription {
                 mut map: __A,
             ) -> Result<Subscription, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_address_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_campaign_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_campaign_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_campaign_key: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_address_shipping: crate::Maybe<Address> = crate::Maybe::Absent;
@@ -1967,7 +1969,7 @@ impl<'de> serde::Deserialize<'de> for Subscription {
                 let mut f_billing: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_billing_cycle_anchor: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_cancel_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
-                let mut f_cancel_at_period_end: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_cancel_at_period_end: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_cancel_reason: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_canceled_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_coupon: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
@@ -1991,14 +1993,14 @@ impl<'de> serde::Deserialize<'de> for Subscription {
                 let mut f_is_redeemed: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_latest_invoice: crate::Maybe<Invoice> = crate::Maybe::Absent;
                 let mut f_plan: crate::Maybe<Plan> = crate::Maybe::Absent;
-                let mut f_quantity: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_quantity: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_renews_at: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
                 let mut f_schedules: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_shipments_remaining: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_shipments_suspended_until: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_shipments_undeliverable: crate::Maybe<bool> = crate::Maybe::Absent;
                 let mut f_shipping_address: crate::Maybe<Address> = crate::Maybe::Absent;
-                let mut f_site_id: crate::Maybe<i64> = crate::Maybe::Absent;
+                let mut f_site_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_source: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_start_date: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_status: crate::Maybe<String> = crate::Maybe::Absent;

@@ -251,6 +251,38 @@ mod chargeover {
         assert_eq!(event.event_type(), "customer.insert");
         assert_round_trip(&event, &other, "unknown chargeover event");
     }
+
+    #[test]
+    fn numbers_come_back_as_sent() {
+        // `item_units` is a float on the page: a `Number`, kept as its text.
+        let body = br#"{"context_str":"package","context_id":561,"event":"upgrade","data":{"new_line_item":{"line_item_id":2,"item_units":3.50,"trial_units":1e2,"line_quantity":12345678901234567890123}}}"#;
+        let event = Event::from_json(body).unwrap();
+        let Event::PackageUpgrade(p) = &event else {
+            panic!("{event:?}")
+        };
+        let line = p
+            .data
+            .value()
+            .and_then(|d| d.new_line_item.value())
+            .unwrap();
+        let units = line.item_units.value().unwrap();
+        assert_eq!(
+            (units.to_string(), units.as_f64(), units.as_i64()),
+            ("3.50".to_owned(), Some(3.5), None)
+        );
+        assert_eq!(line.line_item_id.value(), Some(&2));
+        assert_eq!(
+            line.trial_units.value().and_then(|n| n.as_f64()),
+            Some(100.0)
+        );
+        let big = line.line_quantity.value().unwrap();
+        assert_eq!((big.as_i64(), big.is_integer()), (None, true));
+        assert_eq!(serde_json::to_vec(&event).unwrap(), body.to_vec());
+        // A number field holding another kind is an error naming its path.
+        let wrong = br#"{"context_str":"package","context_id":1,"event":"upgrade","data":{"new_line_item":{"item_units":"3"}}}"#;
+        let err = Event::from_json(wrong).unwrap_err();
+        assert_eq!(err.path(), "data.new_line_item.item_units", "{err}");
+    }
 }
 
 #[test]
