@@ -891,6 +891,30 @@ impl Shape {
         }
     }
 
+    /// What `other` shows, without its members: kinds, counts, a few
+    /// values, and its items' likewise.
+    fn merge_values(&mut self, other: &Shape) {
+        const KEEP: usize = 64;
+        self.present += other.present;
+        self.nulls += other.nulls;
+        self.bools += other.bools;
+        self.ints += other.ints;
+        self.floats += other.floats;
+        self.strings += other.strings;
+        self.objects += other.objects;
+        self.arrays += other.arrays;
+        let room = KEEP.saturating_sub(self.str_values.len());
+        self.str_values
+            .extend(other.str_values.iter().take(room).cloned());
+        let room = KEEP.saturating_sub(self.int_values.len());
+        self.int_values
+            .extend(other.int_values.iter().take(room).copied());
+        self.samples.extend(other.samples.iter().copied());
+        if let Some(items) = &other.items {
+            self.items_mut().merge_values(items);
+        }
+    }
+
     fn doc_type(&self) -> Option<&DocType> {
         self.doc.as_ref().and_then(|d| d.ty.as_ref())
     }
@@ -946,6 +970,20 @@ impl Shape {
     }
 }
 
+/// Records, per field name, the values every place of that name shows
+/// (see `Builder::namesake`).
+fn record_namesakes(shape: &Shape, out: &mut BTreeMap<String, Shape>) {
+    for (key, child) in &shape.fields {
+        out.entry(key.clone()).or_default().merge_values(child);
+        record_namesakes(child, out);
+        let mut items = child.items.as_deref();
+        while let Some(i) = items {
+            record_namesakes(i, out);
+            items = i.items.as_deref();
+        }
+    }
+}
+
 fn is_map_name(key: &str) -> bool {
     MAP_NAMES.contains(&key.to_ascii_lowercase().as_str())
 }
@@ -994,6 +1032,12 @@ struct Builder<'d> {
     /// Places a named struct serves that are not among the occurrences its
     /// evidence came from (children of merged parents), to settle at the end.
     also_at: Vec<(String, Shape)>,
+    /// What the places of each field name show across the vendor, values
+    /// only (no members): a place seen only as `null` or `[]` is typed from
+    /// its namesakes.
+    namesakes: BTreeMap<String, Shape>,
+    /// Typing a place from its namesakes, which is not done twice over.
+    in_namesake: bool,
 }
 
 impl<'d> Builder<'d> {
@@ -1022,10 +1066,15 @@ impl<'d> Builder<'d> {
             queue: vec![],
             emitted: BTreeSet::new(),
             also_at: vec![],
+            namesakes: BTreeMap::new(),
+            in_namesake: false,
         }
     }
 
     fn build(&mut self, roots: &[(String, &Shape)], required: &[Vec<String>]) {
+        for (_, shape) in roots {
+            record_namesakes(shape, &mut self.namesakes);
+        }
         for (name, shape) in roots {
             let claimed = self.scope.claim(name);
             self.names.insert(root_key(name), claimed);
@@ -1344,7 +1393,10 @@ impl<'d> Builder<'d> {
                     .and_then(|o| o.required)
                     .or(doc.and_then(|d| d.required))
                     == Some(true);
-            let why = reasons(shape, child, carries_event, always, is_required, nullable);
+            let mut why = reasons(shape, child, carries_event, always, is_required, nullable);
+            if self.namesake(child, key).is_some() {
+                why.push(format!("type: only null or [] here: typed from the `{key}` fields elsewhere in the vendor"));
+            }
             fields.push(ir::Field {
                 name: key.clone(),
                 example,
@@ -1373,6 +1425,63 @@ impl<'d> Builder<'d> {
             source: shape.loc.clone().unwrap_or_else(unknown_loc),
             envelope: None,
         }));
+    }
+
+    /// For a place that shows nothing but `null` or `[]` and has no table
+    /// row: the values its namesakes elsewhere in the vendor show, where
+    /// they show one kind of value (`closed_at`: null here, a date-time
+    /// there; `labels`: `[]` here, strings there).
+    fn namesake(&self, shape: &Shape, key: &str) -> Option<&Shape> {
+        let values = shape.bools + shape.ints + shape.floats + shape.strings + shape.objects;
+        let empty = shape.arrays > 0 && shape.items.is_none();
+        let only_null = shape.present > 0 && shape.nulls == shape.present;
+        if self.in_namesake || shape.doc_type().is_some() || values > 0 || !(only_null || empty) {
+            return None;
+        }
+        let other = self.namesakes.get(key)?;
+        let kinds = [
+            other.bools,
+            other.ints + other.floats,
+            other.strings,
+            other.objects,
+            other.arrays,
+        ];
+        let one_kind = kinds.iter().filter(|n| **n > 0).count() == 1;
+        let shows_more = if empty {
+            other.objects == 0 && other.items.as_ref().is_some_and(|i| i.present > i.nulls)
+        } else {
+            other.present > other.nulls
+        };
+        (one_kind && shows_more).then_some(other)
+    }
+
+    /// The type of a place seen only as `null` or `[]`, from its namesakes
+    /// (apart from `ty`, whose frame stays small for deep nesting).
+    #[inline(never)]
+    fn namesake_type(&mut self, shape: &Shape, key: &str, parent: &str) -> Ty {
+        let namesake = self.namesake(shape, key).expect("checked by the caller");
+        // The kind of value, not an enum or a struct of another place.
+        let mut namesake = namesake.clone();
+        let mut at = Some(&mut namesake);
+        while let Some(s) = at {
+            s.over = Some(Override {
+                no_enum: true,
+                ..Override::default()
+            });
+            at = s.items.as_deref_mut();
+        }
+        self.in_namesake = true;
+        let ty = self.ty(&namesake, key, parent);
+        self.in_namesake = false;
+        match ty {
+            Ty::Named { .. } if namesake.strings > 0 => Ty::String {
+                format: string_format(&namesake.str_values),
+            },
+            Ty::Named { .. } => Ty::Map {
+                values: Box::new(Ty::Any),
+            },
+            t => t,
+        }
     }
 
     fn ty(&mut self, shape: &Shape, key: &str, parent: &str) -> Ty {
@@ -1421,6 +1530,15 @@ impl<'d> Builder<'d> {
             // encoders send `[]` for an empty map, and `["a", "b"]` for a
             // map with integer keys, so accept either. A list of objects
             // (`labels: [{...}]`) is a list.
+            return Ty::Any;
+        }
+        if self.namesake(shape, key).is_some() {
+            return self.namesake_type(shape, key, parent);
+        }
+        if shape.doc_type().is_none() && shape.arrays > 0 && shape.items.is_none() {
+            // Only `[]`, here and wherever the name stands: no proof of an
+            // array (Mailgun's `user-variables` is an object when it has
+            // values).
             return Ty::Any;
         }
         let scalars = shape.strings + shape.ints + shape.floats + shape.bools;
@@ -1575,7 +1693,11 @@ impl<'d> Builder<'d> {
             }
             DocType::Number => Ty::Number,
             DocType::Boolean => Ty::Boolean,
-            DocType::Any | DocType::Object | DocType::Array(_) => Ty::Any,
+            // A documented object no example shows: its keys are unknown.
+            DocType::Object => Ty::Map {
+                values: Box::new(Ty::Any),
+            },
+            DocType::Any | DocType::Array(_) => Ty::Any,
         })
     }
 

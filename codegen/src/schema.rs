@@ -151,7 +151,9 @@ fn ty(t: &Ty) -> Value {
         Ty::Any => json!({}),
         Ty::Array { items } => json!({ "type": "array", "items": ty(items) }),
         // Any JSON value, as the Rust type: some encoders send `[]` for `{}`.
-        Ty::Map { .. } => json!({ "description": "A free-form object (any keys)." }),
+        Ty::Map { .. } => {
+            json!({ "type": "object", "description": "A free-form object (any keys)." })
+        }
         Ty::Named { name } => json!({ "$ref": format!("#/$defs/{name}") }),
         Ty::Nullable { inner } => json!({ "anyOf": [ty(inner), { "type": "null" }] }),
     }

@@ -557,3 +557,73 @@ fn a_name_line_then_presence_type_constraints_and_description() {
         ty("start_date")
     );
 }
+
+/// The field of the struct `ty` named `name`.
+fn field<'a>(v: &'a ir::Vendor, ty: &str, name: &str) -> &'a ir::Field {
+    v.types
+        .iter()
+        .find_map(|t| match t {
+            ir::TypeDef::Struct(s) if s.name == ty => s.fields.iter().find(|f| f.name == name),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no {ty}.{name}"))
+}
+
+#[test]
+fn null_and_empty_lists_are_typed_from_namesakes_and_prove_nothing_alone() {
+    // `closed_at` is null on one page and a date-time on the other;
+    // `assignees` is `[]` here, strings there; `user-variables` is only ever
+    // `[]` (Mailgun sends an object when it has values); `owner` is an
+    // object the table names and no example shows.
+    let (v, _) = read(&[
+        (
+            "a.md",
+            "# issue.opened\n\nKey | Type | Description\n--- | --- | ---\n`owner` | `object` | Who owns it.\n\n\
+             ```json\n{\"event\": \"issue.opened\", \"closed_at\": null, \"assignees\": [], \"user-variables\": []}\n```\n",
+        ),
+        (
+            "b.md",
+            "# issue.closed\n\n```json\n{\"event\": \"issue.closed\", \"closed_at\": \"2024-01-01T00:00:00Z\", \"assignees\": [\"ana\"], \"user-variables\": []}\n```\n",
+        ),
+    ]);
+    let closed = field(&v, "IssueOpened", "closed_at");
+    assert_eq!(
+        closed.ty,
+        ir::Ty::String {
+            format: Some(hookgen::extract::Format::DateTime)
+        }
+    );
+    assert!(closed.nullable);
+    assert!(
+        closed
+            .why
+            .iter()
+            .any(|w| w.contains("elsewhere in the vendor")),
+        "{:?}",
+        closed.why
+    );
+    assert_eq!(
+        field(&v, "IssueOpened", "assignees").ty,
+        ir::Ty::Array {
+            items: Box::new(ir::Ty::String { format: None })
+        }
+    );
+    assert_eq!(field(&v, "IssueOpened", "user-variables").ty, ir::Ty::Any);
+    assert!(matches!(
+        field(&v, "IssueOpened", "owner").ty,
+        ir::Ty::Map { .. }
+    ));
+}
+
+#[test]
+fn numbers_only_examples_show_are_numbers_and_a_table_integer_an_integer() {
+    let (v, _) = page(
+        "# order.paid\n\nKey | Type | Description\n--- | --- | ---\n`count` | `integer` | How many.\n\n\
+         ```json\n{\"event\": \"order.paid\", \"count\": 2, \"total\": 199}\n```\n",
+    );
+    assert!(matches!(
+        field(&v, "OrderPaid", "count").ty,
+        ir::Ty::Integer { .. }
+    ));
+    assert_eq!(field(&v, "OrderPaid", "total").ty, ir::Ty::Number);
+}

@@ -996,7 +996,7 @@ pub struct User {
     pub last_name: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:138`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub phone_number: crate::Maybe<serde_json::Value>,
+    pub phone_number: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt:139`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub user_agent: crate::Maybe<serde_json::Value>,
@@ -1025,7 +1025,7 @@ impl<'de> serde::Deserialize<'de> for User {
                 let mut f_ip: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_language: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_phone_number: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_phone_number: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_user_agent: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {

@@ -168,7 +168,7 @@ pub struct Address {
     pub postal_code: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:35`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub salutation: crate::Maybe<serde_json::Value>,
+    pub salutation: crate::Maybe<String>,
     /// Example: `"QC"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:36`
@@ -226,7 +226,7 @@ impl<'de> serde::Deserialize<'de> for Address {
                 let mut f_line1: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_line2: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_postal_code: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_salutation: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_salutation: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_state: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_state_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_title: crate::Maybe<String> = crate::Maybe::Absent;
@@ -501,7 +501,7 @@ pub struct CustomerAddress {
     pub line1: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:235`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub line2: crate::Maybe<serde_json::Value>,
+    pub line2: crate::Maybe<String>,
     /// Example: `"12345"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:236`
@@ -533,7 +533,7 @@ impl<'de> serde::Deserialize<'de> for CustomerAddress {
                 let mut f_city: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_line1: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_line2: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_line2: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_postal_code: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_state: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
@@ -1004,7 +1004,7 @@ pub struct InvoiceProduct {
     pub name: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:306`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub name_internal: crate::Maybe<serde_json::Value>,
+    pub name_internal: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -1025,7 +1025,7 @@ impl<'de> serde::Deserialize<'de> for InvoiceProduct {
             ) -> Result<InvoiceProduct, __A::Error> {
                 let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_name: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_name_internal: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_name_internal: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
@@ -1320,7 +1320,7 @@ pub struct Plan {
     pub domains: crate::Maybe<serde_json::Value>,
     /// Source: `specs/pelcro/subscription.updated.txt:326`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub description: crate::Maybe<serde_json::Value>,
+    pub description: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:327`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub entitlements: crate::Maybe<serde_json::Value>,
@@ -1387,7 +1387,7 @@ impl<'de> serde::Deserialize<'de> for Plan {
                 let mut f_amount: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_domains: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_description: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_description: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_entitlements: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_group_owner_plan_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut f_interval: crate::Maybe<String> = crate::Maybe::Absent;
@@ -1653,7 +1653,7 @@ pub struct Source {
     pub last4: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt:77`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub name: crate::Maybe<serde_json::Value>,
+    pub name: crate::Maybe<String>,
     /// Example: `"optional"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt:78`
@@ -1693,7 +1693,7 @@ impl<'de> serde::Deserialize<'de> for Source {
                 let mut f_fingerprint: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_funding: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_last4: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_name: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_three_d_secure: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_tokenization_method: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
                 let mut extra = serde_json::Map::new();
