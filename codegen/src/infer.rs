@@ -1580,7 +1580,7 @@ impl<'d> Builder<'d> {
             (Ty::String { .. } | Ty::Integer { .. }, Some(values)) => {
                 self.enum_type(shape, key, parent, values, &ty)
             }
-            (Ty::String { format: None }, None) => match sample_enum(shape) {
+            (Ty::String { format: None }, None) => match sample_enum(shape, key) {
                 Some(values) => {
                     self.enum_type(shape, key, parent, &DocValues::Strings(values), &ty)
                 }
@@ -1990,8 +1990,11 @@ const ENUM_SAMPLES: usize = 10;
 
 /// The values of a string field that behaves like an enum across many
 /// payloads: few distinct lowercase tokens, each recurring. First-seen order.
-fn sample_enum(shape: &Shape) -> Option<Vec<String>> {
-    if shape.samples.len() < ENUM_SAMPLES || shape.str_values.len() < shape.strings {
+fn sample_enum(shape: &Shape, key: &str) -> Option<Vec<String>> {
+    if shape.samples.len() < ENUM_SAMPLES
+        || shape.str_values.len() < shape.strings
+        || names_free_text(key)
+    {
         return None;
     }
     let mut distinct: Vec<&String> = Vec::new();
@@ -2028,6 +2031,46 @@ fn sample_enum(shape: &Shape) -> Option<Vec<String>> {
     let one_style = styles.len() == 1 && !styles.contains(&None);
     (few && one_style && distinct.iter().all(|v| word(v)))
         .then(|| distinct.into_iter().cloned().collect())
+}
+
+/// Field names whose values are names, places, ids or text, never an enum
+/// however few the examples show (`first_name`: Bob, Steve; `city`;
+/// `default_branch`: main, master; a label's `color`).
+fn names_free_text(key: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "name",
+        "city",
+        "id",
+        "login",
+        "email",
+        "branch",
+        "ref",
+        "sha",
+        "title",
+        "color",
+        "url",
+        "description",
+        "label",
+        "slug",
+        "username",
+        "street",
+        "address",
+        "phone",
+        "message",
+    ];
+    let last = key
+        .rsplit(['_', '-'])
+        .next()
+        .unwrap_or(key)
+        .to_ascii_lowercase();
+    let last = last.as_str();
+    // camelCase: `firstName`, `repoId`.
+    let camel = key
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_ascii_uppercase())
+        .map(|(i, _)| key[i..].to_ascii_lowercase());
+    WORDS.contains(&last) || camel.is_some_and(|c| WORDS.contains(&c.as_str()))
 }
 
 fn root_key(name: &str) -> String {

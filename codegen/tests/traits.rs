@@ -627,3 +627,23 @@ fn numbers_only_examples_show_are_numbers_and_a_table_integer_an_integer() {
     ));
     assert_eq!(field(&v, "OrderPaid", "total").ty, ir::Ty::Number);
 }
+
+#[test]
+fn names_and_branches_are_no_enum_however_few_the_values() {
+    let examples: String = (0..12)
+        .map(|i| {
+            let (name, branch, state) = [("Bob", "main", "open"), ("Steve", "master", "closed")][i % 2];
+            format!("```json\n{{\"event\": \"repo.pushed\", \"first_name\": \"{name}\", \"default_branch\": \"{branch}\", \"state\": \"{state}\", \"n\": {i}}}\n```\n")
+        })
+        .collect();
+    let (v, _) = page(&format!("# repo.pushed\n\n{examples}"));
+    let enums: Vec<String> = v
+        .types
+        .iter()
+        .filter_map(|t| match t {
+            ir::TypeDef::Enum(e) => Some(format!("{}: {:?}", e.name, e.values)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(enums, ["State: Strings([\"open\", \"closed\"])"]);
+}
