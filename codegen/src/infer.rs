@@ -1185,7 +1185,12 @@ impl<'d> Builder<'d> {
                 .find(|(k, _)| *k == f.name)
                 .map(|(_, c)| c);
             if !f.strict {
-                if f.required && child.is_none_or(|c| c.present < shape.objects) {
+                // A place that shows no object here (only `null`) shows
+                // nothing of its fields' presence.
+                if f.required
+                    && shape.objects > 0
+                    && child.is_none_or(|c| c.present < shape.objects)
+                {
                     f.required = false;
                     for w in f.why.iter_mut().filter(|w| w.starts_with("presence:")) {
                         *w = "presence: absent where this type also serves (may be absent)"
@@ -2264,6 +2269,57 @@ fn unix_time(key: &str, values: &[i64]) -> Option<Format> {
 mod tests {
     use super::*;
     use crate::extract;
+
+    #[test]
+    fn a_place_with_no_object_leaves_a_shared_struct_presence_alone() {
+        let mut diags = Diagnostics::default();
+        let mut b = Builder::new(&mut diags);
+        b.types.push(ir::TypeDef::Struct(ir::Struct {
+            name: "License".into(),
+            description: None,
+            fields: vec![ir::Field {
+                name: "key".into(),
+                example: None,
+                why: vec![],
+                ty: Ty::String { format: None },
+                required: true,
+                nullable: false,
+                strict: false,
+                description: None,
+                source: unknown_loc(),
+            }],
+            source: unknown_loc(),
+            envelope: None,
+        }));
+        let required = |b: &Builder| match &b.types[0] {
+            ir::TypeDef::Struct(s) => s.fields[0].required,
+            _ => unreachable!(),
+        };
+        // GitHub's `license: null` in one event, and a place only a table
+        // documents: neither shows an object, so neither says `key` may be
+        // absent.
+        let null_only = Shape {
+            present: 1,
+            nulls: 1,
+            ..Shape::default()
+        };
+        let rows_only = Shape {
+            fields: vec![("key".into(), Shape::default())],
+            ..Shape::default()
+        };
+        b.also_at = vec![("License".into(), null_only), ("License".into(), rows_only)];
+        b.settle_shared();
+        assert!(required(&b));
+        // An object there without it does.
+        let lacking = Shape {
+            present: 1,
+            objects: 1,
+            ..Shape::default()
+        };
+        b.also_at = vec![("License".into(), lacking)];
+        b.settle_shared();
+        assert!(!required(&b));
+    }
 
     fn infer_page(text: &str) -> ir::Vendor {
         let mut diags = Diagnostics::default();
