@@ -117,7 +117,7 @@ impl Diagnostic {
             ));
         }
         if let Some(hint) = &self.hint {
-            out.push_str(&format!("\n  = hint: {hint}"));
+            out.push_str(&format!("\n  = hint: {}", printable(hint)));
         }
         out
     }
@@ -128,7 +128,11 @@ impl Diagnostic {
 fn window(line: &str, col: usize) -> (String, usize) {
     let chars: Vec<char> = line
         .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
+        .map(|c| match c {
+            '\t' => ' ',
+            c if hidden(c) => '\u{fffd}',
+            c => c,
+        })
         .collect();
     let col = col.min(chars.len());
     let start = col.saturating_sub(60);
@@ -151,7 +155,26 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{}: {severity}: {}", self.loc, self.message)
+        let text = format!("{}: {severity}: {}", self.loc, self.message);
+        f.write_str(&printable(&text))
+    }
+}
+
+/// Characters a terminal acts on or reorders rather than shows: control
+/// characters (escape sequences start with one) and bidirectional
+/// overrides. Page text reaches diagnostics, so these become `\u{fffd}`.
+fn hidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(hidden) {
+        s.chars()
+            .map(|c| if hidden(c) { '\u{fffd}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
     }
 }
 
@@ -227,6 +250,22 @@ mod tests {
             d.render(),
             "p.txt:2:10: warning: expected `,`\n  |\n2 |   \"a\": 1 2\n  |          ^\n  = hint: add the comma"
         );
+    }
+
+    #[test]
+    fn terminal_escapes_from_a_page_are_not_printed() {
+        let s = Source::new(
+            "p\u{1b}[2J.txt",
+            "{\"a\": \"\u{1b}]0;pwned\u{7}\u{202e}x\"}\n",
+        );
+        let mut diags = Diagnostics::default();
+        diags
+            .warn(s.loc(6), "value `\u{1b}[31mred`")
+            .with_hint("\u{1b}[0m");
+        diags.attach_lines([&s]);
+        let shown = diags.into_sorted()[0].render();
+        assert!(!shown.chars().any(|c| c != '\n' && hidden(c)), "{shown:?}");
+        assert!(shown.contains("\u{fffd}]0;pwned"), "{shown:?}");
     }
 
     #[test]

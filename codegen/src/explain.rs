@@ -8,8 +8,9 @@ use crate::drift::label;
 use crate::ir::{self, Ty};
 
 /// The explanation of `vendor`'s payload fields whose JSON path starts with
-/// `prefix` (all of them when it is empty).
-pub fn render(vendor: &ir::Vendor, prefix: &str) -> String {
+/// `prefix` (all of them when it is empty); an error naming the top-level
+/// fields when a `prefix` matches none.
+pub fn render(vendor: &ir::Vendor, prefix: &str) -> Result<String, String> {
     let mut out = String::new();
     let carried = match &vendor.discriminator {
         Some(d) if d.fields.is_empty() => {
@@ -45,12 +46,29 @@ pub fn render(vendor: &ir::Vendor, prefix: &str) -> String {
             None => {}
         }
     }
+    let mut shown = 0;
+    let mut top = BTreeSet::new();
     for (payload, events) in payloads {
         let _ = writeln!(out, "\n{} → {payload}", events.join(", "));
         let mut seen = BTreeSet::new();
-        walk(vendor, payload, "", prefix, &mut seen, &mut out);
+        shown += walk(vendor, payload, "", prefix, &mut seen, &mut out);
+        if let Some(ir::TypeDef::Struct(s)) = vendor.types.iter().find(|t| t.name() == payload) {
+            top.extend(s.fields.iter().map(|f| f.name.as_str()));
+        }
     }
-    out
+    if shown == 0 && !prefix.is_empty() {
+        let top: Vec<&str> = top.into_iter().take(20).collect();
+        return Err(format!(
+            "no field of `{}`'s payloads is at `{prefix}` (their fields start: {})",
+            vendor.name,
+            if top.is_empty() {
+                "none".to_owned()
+            } else {
+                top.join(", ")
+            }
+        ));
+    }
+    Ok(out)
 }
 
 fn walk(
@@ -60,12 +78,13 @@ fn walk(
     prefix: &str,
     seen: &mut BTreeSet<String>,
     out: &mut String,
-) {
+) -> usize {
+    let mut shown_fields = 0;
     if !seen.insert(type_name.to_owned()) {
-        return;
+        return 0;
     }
     let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == type_name) else {
-        return;
+        return 0;
     };
     for f in &s.fields {
         let p = if path.is_empty() {
@@ -75,6 +94,7 @@ fn walk(
         };
         let shown = p.starts_with(prefix) || prefix.starts_with(&p);
         if shown && p.starts_with(prefix) {
+            shown_fields += 1;
             let presence = if f.required {
                 "required"
             } else {
@@ -101,11 +121,12 @@ fn walk(
         }
         if shown {
             if let Some(inner) = struct_in(&f.ty) {
-                walk(v, inner, &p, prefix, seen, out);
+                shown_fields += walk(v, inner, &p, prefix, seen, out);
             }
         }
     }
     seen.remove(type_name);
+    shown_fields
 }
 
 /// The struct a field's type holds, through arrays.

@@ -105,13 +105,16 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             };
             match a.schema.vendors.iter().find(|v| v.name == vendor) {
-                Some(v) => {
-                    print!(
-                        "{}",
-                        hookgen::explain::render(v, path.as_deref().unwrap_or(""))
-                    );
-                    ExitCode::SUCCESS
-                }
+                Some(v) => match hookgen::explain::render(v, path.as_deref().unwrap_or("")) {
+                    Ok(text) => {
+                        print!("{text}");
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        ExitCode::from(2)
+                    }
+                },
                 None => {
                     let known: Vec<&str> =
                         a.schema.vendors.iter().map(|v| v.name.as_str()).collect();

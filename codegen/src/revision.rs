@@ -38,7 +38,16 @@ pub fn resolve(arg: &str, specs: &str) -> io::Result<State> {
         "--quiet",
         &format!("{arg}^{{commit}}"),
     ])
-    .map_err(|_| not_found(arg))?;
+    .map_err(|e| {
+        // Not a revision, or no repository (or no git) to look in: say which.
+        match git(&["rev-parse", "--git-dir"]) {
+            Ok(_) => not_found(arg),
+            Err(_) => io::Error::new(
+                io::ErrorKind::NotFound,
+                format!("`{arg}` is no folder, and it cannot be read as a git revision: {e}"),
+            ),
+        }
+    })?;
     let commit = String::from_utf8_lossy(&commit).trim().to_owned();
     // Paths inside the revision are relative to the repository root.
     let prefix = String::from_utf8_lossy(&git(&["rev-parse", "--show-prefix"])?)
@@ -70,6 +79,12 @@ pub fn resolve(arg: &str, specs: &str) -> io::Result<State> {
         shown: format!("{arg}:{specs}"),
         temporary: true,
     };
+    if listing.is_empty() && !Path::new(specs).exists() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("no `{specs}` folder here nor in `{arg}` (--specs names the specs folder)"),
+        ));
+    }
     for path in listing.split(|b| *b == 0).filter(|p| !p.is_empty()) {
         let path = String::from_utf8_lossy(path).into_owned();
         let Some(rel) = path
@@ -78,6 +93,16 @@ pub fn resolve(arg: &str, specs: &str) -> io::Result<State> {
         else {
             continue;
         };
+        // A tree may hold any name (`..` too): only plain names are written.
+        let plain = Path::new(rel)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !plain {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("`{arg}` holds `{path}`, which is no plain path: not read"),
+            ));
+        }
         let bytes = git(&["show", &format!("{commit}:{path}")])?;
         let target = dir.join(rel);
         if let Some(parent) = target.parent() {

@@ -503,7 +503,27 @@ fn drift_between_git_revisions() {
     let out = hookgen(&dir, &["drift", "--old", "no-such-rev"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("neither a folder nor a git revision"));
+    // A specs folder that is neither in the revision nor here is a mistake,
+    // not a state where every vendor was added.
+    let out = hookgen(&dir, &["drift", "--old", "HEAD~1", "--specs", "nosuch"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("no `nosuch` folder"),
+        "{}",
+        text(&out.stderr)
+    );
     fs::remove_dir_all(dir).unwrap();
+
+    // Outside a repository, git's own words say why.
+    let elsewhere = scratch();
+    let out = hookgen(&elsewhere, &["drift", "--old", "HEAD"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("not a git repository"),
+        "{}",
+        text(&out.stderr)
+    );
+    fs::remove_dir_all(elsewhere).unwrap();
 }
 
 #[test]
@@ -757,6 +777,19 @@ fn explain_shows_each_decision_and_its_evidence() {
     let out = hookgen(&repo_root(), &["explain", "nobody", "--specs", specs]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no vendor `nobody`"));
+
+    // A path that matches no field says so, with the fields there are.
+    let out = hookgen(
+        &repo_root(),
+        &["explain", "payhub", "data.invoise", "--specs", specs],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("no field of `payhub`'s payloads is at `data.invoise`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("data"), "{stderr}");
 }
 
 #[test]

@@ -183,9 +183,18 @@ impl DateTime {
 }
 
 impl Decimal {
-    /// The value as a float, when the text is a number.
+    /// The value as a float, when the text is a decimal number within
+    /// `f64`'s range (`"NaN"`, `"inf"` and `"1e999"` are `None`).
     pub fn to_f64(&self) -> Option<f64> {
-        self.0.trim().parse().ok()
+        let text = self.0.trim();
+        let digits = text.bytes().any(|b| b.is_ascii_digit())
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'));
+        digits
+            .then(|| text.parse::<f64>().ok())
+            .flatten()
+            .filter(|f| f.is_finite())
     }
 }
 
@@ -909,6 +918,16 @@ mod tests {
         for body in [r#"{}"#, r#"{"a":null}"#, r#"{"a":1}"#] {
             let s: S = serde_json::from_str(body).unwrap();
             assert_eq!(serde_json::to_string(&s).unwrap(), body);
+        }
+    }
+
+    #[test]
+    fn decimals_read_as_numbers_only_when_they_are_numbers() {
+        let d = |s: &str| Decimal(s.to_owned()).to_f64();
+        assert_eq!(d("19.99"), Some(19.99));
+        assert_eq!(d(" -2.5e3 "), Some(-2500.0));
+        for s in ["NaN", "inf", "-infinity", "1e999", "", "12abc", "."] {
+            assert_eq!(d(s), None, "{s}");
         }
     }
 
