@@ -85,7 +85,7 @@ struct Module {
 /// so the work is spread over the machine's cores (tokens never cross
 /// threads: each thread builds its own and hands back text).
 fn vendor_modules(vendors: &[ir::Vendor], specs: &str) -> Vec<File> {
-    let one = |v: &ir::Vendor| rust_file(&format!("src/{}.rs", v.name), vendor_module(v, specs));
+    let one = |v: &ir::Vendor| rust_file_of(&format!("src/{}.rs", v.name), vendor_module(v, specs));
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     if threads < 2 || vendors.len() < 2 {
         return vendors.iter().map(one).collect();
@@ -170,18 +170,29 @@ pub fn crate_files_keeping(schema: &ir::Schema, options: &Options, kept: &[Kept]
 }
 
 fn rust_file(path: &str, tokens: TokenStream) -> File {
-    let contents = match syn::parse2::<syn::File>(tokens.clone()) {
-        Ok(file) => prettyplease::unparse(&file),
-        // Only a bug in this module can get here; keep the tokens so the
-        // compiler points at the problem instead of losing the file.
-        Err(e) => format!(
-            "{BUG_MARKER}\ncompile_error!({:?});\n{tokens}\n",
-            e.to_string()
-        ),
-    };
+    rust_file_of(path, std::iter::once(tokens))
+}
+
+/// A Rust file made of `parts`, each formatted as soon as it is built, so
+/// that a vendor of thousands of types never holds all their tokens and
+/// syntax trees at once. prettyplease puts nothing between items, so the
+/// parts joined read as the whole file formatted at once.
+fn rust_file_of(path: &str, parts: impl Iterator<Item = TokenStream>) -> File {
+    let mut contents = HEADER.to_owned();
+    for tokens in parts {
+        match syn::parse2::<syn::File>(tokens.clone()) {
+            Ok(file) => contents.push_str(&prettyplease::unparse(&file)),
+            // Only a bug in this module can get here; keep the tokens so the
+            // compiler points at the problem instead of losing the file.
+            Err(e) => contents.push_str(&format!(
+                "{BUG_MARKER}\ncompile_error!({:?});\n{tokens}\n",
+                e.to_string()
+            )),
+        }
+    }
     File {
         path: path.to_owned(),
-        contents: format!("{HEADER}{contents}"),
+        contents,
     }
 }
 
@@ -378,7 +389,9 @@ fn any_event(modules: &[Module]) -> TokenStream {
     }
 }
 
-fn vendor_module(v: &ir::Vendor, specs: &str) -> TokenStream {
+/// The vendor's module, in parts: its head (docs, event types, the event
+/// enum), then one part per type, each built when it is wanted.
+fn vendor_module<'a>(v: &'a ir::Vendor, specs: &str) -> impl Iterator<Item = TokenStream> + 'a {
     let module_doc = Doc::new()
         .para(
             Md::ours("Webhooks of ")
@@ -397,50 +410,45 @@ fn vendor_module(v: &ir::Vendor, specs: &str) -> TokenStream {
     }
     let p = ident(&taken.claim("Payload"));
     let mut generics_done = std::collections::BTreeSet::new();
-    let types: Vec<TokenStream> = v
-        .types
-        .iter()
-        .map(|t| match t {
-            ir::TypeDef::Struct(s) => match &s.envelope {
-                Some(e) => {
-                    let generic = Generic {
-                        name: &e.generic,
-                        param: &e.field,
-                        p: p.clone(),
-                    };
-                    let def = generics_done
-                        .insert(e.generic.clone())
-                        .then(|| struct_def_with(s, Some(&generic)));
-                    let alias = ident(&s.name);
-                    let g = ident(&e.generic);
-                    let arg = s
-                        .fields
-                        .iter()
-                        .find(|f| f.name == e.field)
-                        .map_or_else(|| quote!(serde_json::Value), |f| rust_type(&f.ty));
-                    let doc = docs(s.description.as_deref(), vec![], Some(&s.source));
-                    quote! {
-                        #def
-                        #doc
-                        pub type #alias = #g<#arg>;
-                    }
+    let types = v.types.iter().map(move |t| match t {
+        ir::TypeDef::Struct(s) => match &s.envelope {
+            Some(e) => {
+                let generic = Generic {
+                    name: &e.generic,
+                    param: &e.field,
+                    p: p.clone(),
+                };
+                let def = generics_done
+                    .insert(e.generic.clone())
+                    .then(|| struct_def_with(s, Some(&generic)));
+                let alias = ident(&s.name);
+                let g = ident(&e.generic);
+                let arg = s
+                    .fields
+                    .iter()
+                    .find(|f| f.name == e.field)
+                    .map_or_else(|| quote!(serde_json::Value), |f| rust_type(&f.ty));
+                let doc = docs(s.description.as_deref(), vec![], Some(&s.source));
+                quote! {
+                    #def
+                    #doc
+                    pub type #alias = #g<#arg>;
                 }
-                None => struct_def(s),
-            },
-            ir::TypeDef::Enum(e) => enum_def(e),
-            ir::TypeDef::Union(u) => union_def(u),
-        })
-        .collect();
-    quote! {
+            }
+            None => struct_def(s),
+        },
+        ir::TypeDef::Enum(e) => enum_def(e),
+        ir::TypeDef::Union(u) => union_def(u),
+    });
+    let head = quote! {
         #module_doc
 
         /// Every event type the documentation lists, sorted.
         pub const EVENT_TYPES: &[&str] = &[#(#event_types),*];
 
         #event_enum
-
-        #(#types)*
-    }
+    };
+    std::iter::once(head).chain(types)
 }
 
 fn event_enum(v: &ir::Vendor) -> TokenStream {
