@@ -14,6 +14,17 @@ pub struct Source {
     pub path: String,
     pub text: String,
     line_starts: Vec<usize>,
+    /// Characters before each `CHUNK`-th byte, so that a column on a long
+    /// line (a one-line example of a megabyte) is found without counting
+    /// from the line's start.
+    chars_before: Vec<usize>,
+}
+
+const CHUNK: usize = 1024;
+
+/// Characters in UTF-8 bytes: the bytes that start one.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count()
 }
 
 impl Source {
@@ -22,11 +33,24 @@ impl Source {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let chars_before = std::iter::once(0)
+            .chain(text.as_bytes().chunks(CHUNK).scan(0, |n, c| {
+                *n += chars_in(c);
+                Some(*n)
+            }))
+            .collect();
         Source {
             path: path.into(),
             text,
+            chars_before,
             line_starts,
         }
+    }
+
+    /// Characters in the text before byte `offset`.
+    fn chars_to(&self, offset: usize) -> usize {
+        let chunk = offset / CHUNK;
+        self.chars_before[chunk] + chars_in(&self.text.as_bytes()[chunk * CHUNK..offset])
     }
 
     /// The location of a byte offset; columns count characters, from 1.
@@ -34,10 +58,7 @@ impl Source {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let col = self.chars_to(offset) - self.chars_to(start);
         Loc {
             file: self.path.clone(),
             line: line as u32 + 1,
@@ -276,5 +297,21 @@ mod tests {
         let x = s.text.find('x').unwrap();
         assert_eq!(s.loc(x).to_string(), "p.txt:2:4");
         assert_eq!(s.loc(999).line, 3);
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_characters_across_chunks() {
+        // Multi-byte characters straddle the 1,024-byte chunks.
+        let line: String = (0..3000)
+            .map(|i| if i % 3 == 0 { 'é' } else { 'a' })
+            .collect();
+        let text = format!("x\n{line}z\n");
+        let s = Source::new("p.txt", text.as_str());
+        let z = text.find('z').unwrap();
+        assert_eq!(s.loc(z).to_string(), "p.txt:2:3001");
+        for offset in (2..z).step_by(97).filter(|o| text.is_char_boundary(*o)) {
+            let want = text[2..offset].chars().count() + 1;
+            assert_eq!(s.loc(offset).col as usize, want, "{offset}");
+        }
     }
 }

@@ -729,7 +729,13 @@ struct Shape {
     /// `MAX_VALUE_LOCS`), was seen: for diagnostics that point at them.
     null_loc: Option<Loc>,
     value_at: Vec<ValueAt>,
+    /// Where each member is in `fields`, once there are many: a one-line
+    /// object of 100k keys stays linear.
+    index: Option<std::collections::HashMap<String, usize>>,
 }
+
+/// Members a shape finds by scanning before it keeps an index.
+const INDEXED_FIELDS: usize = 32;
 
 /// Where a distinct string value was first seen, kept small: the value is
 /// read back from the page only when a diagnostic needs it.
@@ -754,11 +760,27 @@ const MAX_VALUE_LOCS: usize = 16;
 
 impl Shape {
     fn child(&mut self, key: &str) -> &mut Shape {
-        let i = match self.fields.iter().position(|(k, _)| k == key) {
+        let found = if self.fields.len() < INDEXED_FIELDS {
+            self.fields.iter().position(|(k, _)| k == key)
+        } else {
+            let fields = &self.fields;
+            let index = self.index.get_or_insert_with(Default::default);
+            if index.len() != fields.len() {
+                *index = (fields.iter().enumerate())
+                    .map(|(i, (k, _))| (k.clone(), i))
+                    .collect();
+            }
+            index.get(key).copied()
+        };
+        let i = match found {
             Some(i) => i,
             None => {
                 self.fields.push((key.to_owned(), Shape::default()));
-                self.fields.len() - 1
+                let i = self.fields.len() - 1;
+                if let Some(index) = &mut self.index {
+                    index.insert(key.to_owned(), i);
+                }
+                i
             }
         };
         &mut self.fields[i].1

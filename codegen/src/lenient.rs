@@ -97,6 +97,9 @@ const CURLY_CLOSE: &str = "string closed by a curly quote; read as a string";
 /// its syntax.
 pub const DUPLICATED_KEY: &str = "duplicated key";
 
+/// Members an object's repeated-key check scans before it keeps a set.
+const KEYS_SCANNED: usize = 16;
+
 /// The repair message for an example cut off before its end.
 pub const CUT: &str =
     "the example is cut off here; what was open is closed, and fields after the cut are unknown";
@@ -358,6 +361,7 @@ impl<'a> Parser<'a> {
     fn object(&mut self) -> Result<Kind, Failure> {
         self.pos += 1; // `{`
         let mut entries: Vec<Entry> = Vec::new();
+        let mut keys: Option<std::collections::HashSet<String>> = None;
         let mut separated = true;
         loop {
             let newline = self.skip_ws();
@@ -401,7 +405,20 @@ impl<'a> Parser<'a> {
                 self.repair(self.pos, format!("missing `:` after key `{key}`; assumed"));
             }
             let value = self.value()?;
-            if entries.iter().any(|e| e.key == key) {
+            // Past a few members, a set of the keys: one-line objects of
+            // 100k keys stay linear.
+            let seen_before = match &mut keys {
+                Some(set) => !set.insert(key.clone()),
+                None if entries.len() >= KEYS_SCANNED => {
+                    let mut set: std::collections::HashSet<String> =
+                        entries.iter().map(|e| e.key.clone()).collect();
+                    let dup = !set.insert(key.clone());
+                    keys = Some(set);
+                    dup
+                }
+                None => entries.iter().any(|e| e.key == key),
+            };
+            if seen_before {
                 self.repair(
                     key_start,
                     format!("{DUPLICATED_KEY} `{key}`; the last value is kept"),
@@ -699,6 +716,18 @@ mod tests {
         let (v, r) = parse("{\"a\": \"x\u{201d}, \"b\": 1}");
         assert_eq!(v, serde_json::json!({"a": "x", "b": 1}));
         assert_eq!(r, vec![CURLY_CLOSE.to_owned()]);
+    }
+
+    #[test]
+    fn a_key_repeated_in_a_wide_object_is_found() {
+        // Past the members scanned one by one, the set of keys finds it.
+        let members: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        let text = format!("{{{}, \"k3\": \"again\", \"k39\": 0}}", members.join(", "));
+        let (v, r) = parse(&text);
+        assert_eq!(v["k3"], "again");
+        assert_eq!(v.as_object().unwrap().len(), 40);
+        let dups: Vec<&String> = r.iter().filter(|m| m.starts_with(DUPLICATED_KEY)).collect();
+        assert_eq!(dups.len(), 2, "{r:?}");
     }
 
     #[test]

@@ -18,12 +18,19 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
     let masked = mask_gutters(&src.text);
     let text: &str = &masked;
     let mut found: Vec<Example> = Vec::new();
-    let mut seen: Vec<serde_json::Value> = Vec::new();
+    // Each example read, by a hash of its value, to find repeats in one step.
+    let mut seen: std::collections::HashMap<u64, Vec<(serde_json::Value, usize)>> =
+        std::collections::HashMap::new();
     let mut spans = Vec::new();
     let mut pos = 0;
+    // The start of the line the scan is on, found from where it last was.
+    let (mut line_start, mut scanned) = (0, 0);
     while let Some(i) = text[pos..].find(['{', '[']) {
         let start = pos + i;
-        let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+        if let Some(n) = text[scanned..start].rfind('\n') {
+            line_start = scanned + n + 1;
+        }
+        scanned = start;
         let starts_line = text[line_start..start]
             .trim_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '\u{2022}'))
             .is_empty();
@@ -56,7 +63,17 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
         pos = node.end;
         spans.push((start, node.end));
         let value = node.to_value();
-        if let Some(first) = seen.iter().position(|v| *v == value) {
+        let hash = {
+            use std::hash::{Hash, Hasher};
+            // Fixed keys: the same on every run; maps serialize sorted.
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            value.to_string().hash(&mut h);
+            h.finish()
+        };
+        let same = seen
+            .get(&hash)
+            .and_then(|vs| vs.iter().find(|(v, _)| *v == value));
+        if let Some(&(_, first)) = same {
             diags.warn(
                 src.loc(start),
                 format!(
@@ -88,7 +105,7 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
             };
             diags.warn(src.loc(offset), message);
         }
-        seen.push(value);
+        seen.entry(hash).or_default().push((value, found.len()));
         // A batch: a JSON array of event objects. Each item is one payload.
         if let lenient::Kind::Array(items) = &node.kind {
             if !items.is_empty() && items.iter().all(|i| i.as_object().is_some()) {

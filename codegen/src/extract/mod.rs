@@ -306,11 +306,24 @@ fn lines_outside<'a>(
     spans: &'a [(usize, usize)],
 ) -> impl Iterator<Item = (usize, &'a str)> + 'a {
     let mut offset = 0;
+    // Lines come in order: a cursor over the spans, sorted, keeps this linear.
+    let mut sorted = spans.to_vec();
+    sorted.sort_unstable();
+    let mut next = 0;
     text.split_inclusive('\n').filter_map(move |raw| {
         let start = offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
-        match spans.iter().find(|&&(s, e)| start >= s && start < e) {
+        while next < sorted.len() && sorted[next].1 <= start {
+            next += 1;
+        }
+        // Of the spans not yet ended, the one that holds this line's start
+        // (spans do not overlap, but a later one may start earlier).
+        let holding = sorted[next..]
+            .iter()
+            .take_while(|&&(s, _)| s <= start)
+            .find(|&&(s, e)| start >= s && start < e);
+        match holding {
             None => Some((start, line)),
             Some(&(_, end)) if end < start + line.len() => Some((end, &line[end - start..])),
             Some(_) => None,
