@@ -6,7 +6,8 @@
 For each kind of input, the size doubles from 1,000 until it passes N
 (default 200,000) or a run takes longer than the budget (default 60 s);
 each run is `hookgen generate` on a fresh folder, timed, with its peak
-memory (from wait4's rusage). Prints a markdown table per kind, and the
+memory (wait4's rusage, taken by a small Python process that starts it, so
+about 10 MiB is the floor). Prints a markdown table per kind, and the
 ratio of time per unit between the largest and the smallest size (near 1 is
 linear; it doubles with each doubling when quadratic).
 
@@ -64,6 +65,14 @@ def globstar(n):
 KINDS = {f.__name__: f for f in (pipe_rows, fences, braces, keys, files, globstar)}
 
 
+TRAMPOLINE = """
+import os, subprocess, sys
+p = subprocess.Popen([sys.argv[1], "generate"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(p.pid, 0)
+print(usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def run(bin_path, layout):
     d = tempfile.mkdtemp(prefix="hookgen-scaling-")
     try:
@@ -74,14 +83,19 @@ def run(bin_path, layout):
             with open(p, "w") as f:
                 f.write(text)
             size += len(text.encode())
+        del layout
+        # A small process starts hookgen and reports its peak memory: a
+        # child forked from this one would count this one's memory too.
         start = time.monotonic()
-        proc = subprocess.Popen(
-            [bin_path, "generate"], cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        _, status, usage = os.wait4(proc.pid, 0)
+        out = subprocess.run(
+            [sys.executable, "-c", TRAMPOLINE, bin_path],
+            cwd=d,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
         secs = time.monotonic() - start
-        code = os.waitstatus_to_exitcode(status)
-        return size, secs, usage.ru_maxrss * 1024, code
+        return size, secs, int(out[0]) * 1024, int(out[1])
     finally:
         shutil.rmtree(d, ignore_errors=True)
 

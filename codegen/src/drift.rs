@@ -763,12 +763,12 @@ impl Change {
 
 /// The report as a pull-request comment: breaking first, grouped by vendor
 /// and event.
-pub fn markdown(report: &Report) -> String {
+pub fn markdown(report: &Report, crate_name: &str) -> String {
     let mut out = String::new();
     let verdict = format!("{:?}", report.verdict).to_lowercase();
     let _ = writeln!(
         out,
-        "## hookgen drift: `webhook-models` needs a **{verdict}** release\n"
+        "## hookgen drift: `{crate_name}` needs a **{verdict}** release\n"
     );
     if report.changes.is_empty() {
         out.push_str("No change to the generated types.\n");

@@ -233,7 +233,7 @@ pub fn pipeline(data: &[u8]) {
         "drift from itself: {:?}",
         report.changes
     );
-    let _ = drift::markdown(&report);
+    let _ = drift::markdown(&report, "webhook-models");
     let _ = schema::vendor(&schema.vendors[0]);
     let _ = explain::render(&schema.vendors[0], "");
 }

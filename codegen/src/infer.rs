@@ -732,6 +732,10 @@ struct Shape {
     /// Where each member is in `fields`, once there are many: a one-line
     /// object of 100k keys stays linear.
     index: Option<std::collections::HashMap<String, usize>>,
+    /// Hashes of the keys past `MAX_STRUCT_FIELDS + 1` members, which are
+    /// counted, not kept: such an object is a map, or a root whose first
+    /// fields alone are typed.
+    overflow: BTreeSet<u64>,
 }
 
 /// Members a shape finds by scanning before it keeps an index.
@@ -763,14 +767,7 @@ impl Shape {
         let found = if self.fields.len() < INDEXED_FIELDS {
             self.fields.iter().position(|(k, _)| k == key)
         } else {
-            let fields = &self.fields;
-            let index = self.index.get_or_insert_with(Default::default);
-            if index.len() != fields.len() {
-                *index = (fields.iter().enumerate())
-                    .map(|(i, (k, _))| (k.clone(), i))
-                    .collect();
-            }
-            index.get(key).copied()
+            self.index().get(key).copied()
         };
         let i = match found {
             Some(i) => i,
@@ -784,6 +781,31 @@ impl Shape {
             }
         };
         &mut self.fields[i].1
+    }
+
+    /// Whether a member of that name is kept.
+    fn has(&mut self, key: &str) -> bool {
+        if self.fields.len() < INDEXED_FIELDS {
+            return self.fields.iter().any(|(k, _)| k == key);
+        }
+        self.index().contains_key(key)
+    }
+
+    /// The index of the members, brought up to date.
+    fn index(&mut self) -> &mut std::collections::HashMap<String, usize> {
+        let fields = &self.fields;
+        let index = self.index.get_or_insert_with(Default::default);
+        if index.len() != fields.len() {
+            *index = (fields.iter().enumerate())
+                .map(|(i, (k, _))| (k.clone(), i))
+                .collect();
+        }
+        index
+    }
+
+    /// Distinct member names seen, those counted past the kept ones too.
+    fn key_count(&self) -> usize {
+        self.fields.len() + self.overflow.len()
     }
 
     fn items_mut(&mut self) -> &mut Shape {
@@ -833,6 +855,10 @@ impl Shape {
                 self.objects += 1;
                 let mut seen = BTreeSet::new();
                 for e in entries {
+                    if self.fields.len() > MAX_STRUCT_FIELDS && !self.has(&e.key) {
+                        self.overflow.insert(value_hash(&e.key));
+                        continue;
+                    }
                     let child = self.child(&e.key);
                     child.observe(&e.value, src, sample);
                     if !seen.insert(e.key.as_str()) {
@@ -1379,7 +1405,7 @@ impl<'d> Builder<'d> {
                     loc.clone(),
                     format!(
                         "the payload has {} distinct keys (over {MAX_STRUCT_FIELDS}): the first {MAX_STRUCT_FIELDS} are typed fields, the others stay in `extra`",
-                        shape.fields.len()
+                        shape.key_count()
                     ),
                 );
             }
@@ -1540,7 +1566,7 @@ impl<'d> Builder<'d> {
                 if let Some(loc) = &shape.loc {
                     self.diags.warn(
                         loc.clone(),
-                        format!("`{key}` has {} distinct keys (over {MAX_STRUCT_FIELDS}): read as a map, not a struct", shape.fields.len()),
+                        format!("`{key}` has {} distinct keys (over {MAX_STRUCT_FIELDS}): read as a map, not a struct", shape.key_count()),
                     );
                 }
             }

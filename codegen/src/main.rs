@@ -72,6 +72,9 @@ struct DriftArgs {
     /// Exit 1 if a change is at least this severe.
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
+    /// The generated package the verdict is for.
+    #[arg(long, default_value = "webhook-models")]
+    crate_name: String,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -191,7 +194,12 @@ fn run(paths: &Paths, mode: Mode) -> ExitCode {
     };
     let out = paths.out.display();
     if !report.is_clean() {
-        summarize_drift(&before, &analysis.schema, &analysis.failed);
+        summarize_drift(
+            &before,
+            &analysis.schema,
+            &analysis.failed,
+            &options.crate_name,
+        );
     }
     match mode {
         Mode::Write if report.is_clean() => eprintln!("{out}: up to date"),
@@ -263,7 +271,12 @@ fn committed_ir(out: &Path) -> hookgen::ir::Schema {
 }
 
 /// One paragraph on stderr: what the regeneration changes for consumers.
-fn summarize_drift(before: &hookgen::ir::Schema, after: &hookgen::ir::Schema, failed: &[String]) {
+fn summarize_drift(
+    before: &hookgen::ir::Schema,
+    after: &hookgen::ir::Schema,
+    failed: &[String],
+    crate_name: &str,
+) {
     // Vendors that failed are kept as they were: not a change.
     let before = hookgen::ir::Schema {
         vendors: before
@@ -278,7 +291,7 @@ fn summarize_drift(before: &hookgen::ir::Schema, after: &hookgen::ir::Schema, fa
         return;
     }
     eprintln!(
-        "drift: `webhook-models` needs a {} release ({} breaking, {} warning, {} info); \
+        "drift: `{crate_name}` needs a {} release ({} breaking, {} warning, {} info); \
          `hookgen drift --old <rev>` for the report",
         format!("{:?}", report.verdict).to_lowercase(),
         report.count(Severity::Breaking),
@@ -310,7 +323,7 @@ fn drift_command(args: &DriftArgs) -> ExitCode {
     }
     let report = drift::diff(&schemas[0], &schemas[1]);
     match args.format {
-        Format::Markdown => print!("{}", drift::markdown(&report)),
+        Format::Markdown => print!("{}", drift::markdown(&report, &args.crate_name)),
         Format::Json => println!(
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()

@@ -413,6 +413,23 @@ fn drift_between_two_folders() {
         md.starts_with("## hookgen drift: `webhook-models` needs a **major** release"),
         "{md}"
     );
+    let named = hookgen(
+        &repo_root(),
+        &[
+            "drift",
+            "--old",
+            OLD,
+            "--new",
+            NEW,
+            "--crate-name",
+            "acme-hooks",
+        ],
+    );
+    assert!(
+        text(&named.stdout).starts_with("## hookgen drift: `acme-hooks` needs a **major** release"),
+        "{}",
+        text(&named.stdout)
+    );
     assert!(
         md.contains("| 🔴 breaking | `data.order.gift_message` field removed |"),
         "{md}"
@@ -546,6 +563,13 @@ fn check_summarizes_drift_when_specs_changed() {
     );
     assert!(
         stderr.contains("pelcro: `triggered_from` field removed (`subscription.updated`)"),
+        "{stderr}"
+    );
+    // The verdict names the package it is for.
+    let out = hookgen(&dir, &["check", "--crate-name", "acme-hooks"]);
+    let stderr = self::text(&out.stderr);
+    assert!(
+        stderr.contains("drift: `acme-hooks` needs a major release"),
         "{stderr}"
     );
     fs::remove_dir_all(dir).unwrap();
