@@ -13,6 +13,8 @@ pub struct Source {
     /// Path as printed in diagnostics and doc comments, with `/` separators.
     pub path: String,
     pub text: String,
+    /// `path`, shared by every `Loc` in the page.
+    file: std::sync::Arc<str>,
     line_starts: Vec<usize>,
     /// Characters before each `CHUNK`-th byte, so that a column on a long
     /// line (a one-line example of a megabyte) is found without counting
@@ -39,8 +41,10 @@ impl Source {
                 Some(*n)
             }))
             .collect();
+        let path: String = path.into();
         Source {
-            path: path.into(),
+            file: path.as_str().into(),
+            path,
             text,
             chars_before,
             line_starts,
@@ -60,7 +64,7 @@ impl Source {
         let start = self.line_starts[line];
         let col = self.chars_to(offset) - self.chars_to(start);
         Loc {
-            file: self.path.clone(),
+            file: self.file.clone(),
             line: line as u32 + 1,
             col: col as u32 + 1,
         }
@@ -80,7 +84,7 @@ impl Source {
     Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
 )]
 pub struct Loc {
-    pub file: String,
+    pub file: std::sync::Arc<str>,
     pub line: u32,
     pub col: u32,
 }
@@ -232,7 +236,7 @@ impl Diagnostics {
             for d in self
                 .items
                 .iter_mut()
-                .filter(|d| d.loc.file == src.path && d.source_line.is_none())
+                .filter(|d| *d.loc.file == *src.path && d.source_line.is_none())
             {
                 d.source_line = src.line_text(d.loc.line as usize);
             }

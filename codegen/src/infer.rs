@@ -427,7 +427,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             .first()
             .map(|p| p.source.loc(0))
             .unwrap_or_else(|| Loc {
-                file: name.to_owned(),
+                file: name.into(),
                 line: 1,
                 col: 1,
             });
@@ -2132,7 +2132,7 @@ fn root_key(name: &str) -> String {
 
 fn unknown_loc() -> Loc {
     Loc {
-        file: String::new(),
+        file: "".into(),
         line: 0,
         col: 0,
     }

@@ -374,7 +374,7 @@ fn is_header_name(name: &str) -> bool {
 /// The location of a whole file, for diagnostics about it.
 pub fn file_loc(path: &str) -> Loc {
     Loc {
-        file: path.to_owned(),
+        file: path.into(),
         line: 1,
         col: 1,
     }

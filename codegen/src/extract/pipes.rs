@@ -85,7 +85,10 @@ pub fn values(
         .position(|h| matches!(h.as_str(), "value" | "values" | "enum value" | "code"))?;
     let line = src.loc(offset).line;
     let field = rows.last_mut().filter(|r| {
-        r.values.is_none() && r.loc.file == src.path && line > r.loc.line && line - r.loc.line <= 8
+        r.values.is_none()
+            && *r.loc.file == *src.path
+            && line > r.loc.line
+            && line - r.loc.line <= 8
     })?;
     let mut i = start + 1;
     if lines.get(i).is_some_and(|(_, l)| is_rule(l)) {
