@@ -191,8 +191,10 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         }
     }
     // Each example payload counts once as evidence, however often a shape
-    // recurs inside it.
+    // recurs inside it, and so does a payload that pages repeat (one
+    // fixture copied onto every event's page).
     let mut sample = 0usize;
+    let mut payloads: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
     // The page of each sample: sample `n` is `sample_sources[n - 1]`.
     let mut sample_sources: Vec<&Source> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
@@ -314,6 +316,14 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         for (example, in_body) in ev.examples.iter().zip(in_bodies.iter().cloned()) {
             sample += 1;
             sample_sources.push(src);
+            let fresh = payloads.len() + 1;
+            let payload = *payloads
+                .entry(value_hash(&example.node.to_value().to_string()))
+                .or_insert(fresh);
+            let at = Sample {
+                at: sample,
+                payload,
+            };
             let g = match &in_body {
                 Some((value, _)) if split => {
                     let g = group_for(
@@ -332,7 +342,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             if !page_groups.contains(&g) {
                 page_groups.push(g);
             }
-            groups[g].shape.observe(&example.node, src, sample);
+            groups[g].shape.observe(&example.node, src, at);
             let event = match (&page_event, &in_body) {
                 (Some((event, _)), Some((value, at))) if value != event => {
                     diags
@@ -741,6 +751,14 @@ struct Shape {
 /// Members a shape finds by scanning before it keeps an index.
 const INDEXED_FIELDS: usize = 32;
 
+/// An example payload being observed: its number (the page it is on is
+/// `samples[at - 1]`) and the number of its content, the same for copies.
+#[derive(Clone, Copy, Debug)]
+struct Sample {
+    at: usize,
+    payload: usize,
+}
+
 /// Where a distinct string value was first seen, kept small: the value is
 /// read back from the page only when a diagnostic needs it.
 #[derive(Clone, Copy, Debug)]
@@ -812,9 +830,9 @@ impl Shape {
         self.items.get_or_insert_with(Default::default)
     }
 
-    fn observe(&mut self, node: &Node, src: &Source, sample: usize) {
+    fn observe(&mut self, node: &Node, src: &Source, sample: Sample) {
         self.present += 1;
-        self.samples.insert(sample);
+        self.samples.insert(sample.payload);
         if self.loc.is_none() {
             self.loc = Some(src.loc(node.start));
         }
@@ -843,7 +861,7 @@ impl Shape {
                         if !self.value_at.iter().any(|v| v.hash == hash) {
                             self.value_at.push(ValueAt {
                                 hash,
-                                sample,
+                                sample: sample.at,
                                 offset: node.start,
                             });
                         }

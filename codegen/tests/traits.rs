@@ -647,3 +647,28 @@ fn names_and_branches_are_no_enum_however_few_the_values() {
         .collect();
     assert_eq!(enums, ["State: Strings([\"open\", \"closed\"])"]);
 }
+
+#[test]
+fn a_payload_copied_onto_several_pages_counts_once() {
+    // Five examples, copied onto a second page: five samples, too few for
+    // an enum of `status`; ten distinct ones make one.
+    let examples = |from: usize| -> String {
+        (from..from + 5)
+            .map(|i| {
+                let status = ["open", "closed"][i % 2];
+                format!("```json\n{{\"event\": \"order.created\", \"id\": {i}, \"status\": \"{status}\"}}\n```\n")
+            })
+            .collect()
+    };
+    let enums = |v: &ir::Vendor| {
+        v.types
+            .iter()
+            .filter(|t| matches!(t, ir::TypeDef::Enum(_)))
+            .count()
+    };
+    let page = |body: String| format!("# order.created\n\n{body}");
+    let (copied, _) = read(&[("a.md", &page(examples(0))), ("b.md", &page(examples(0)))]);
+    assert_eq!(enums(&copied), 0);
+    let (distinct, _) = read(&[("a.md", &page(examples(0))), ("b.md", &page(examples(5)))]);
+    assert_eq!(enums(&distinct), 1);
+}
