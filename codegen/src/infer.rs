@@ -317,9 +317,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             sample += 1;
             sample_sources.push(src);
             let fresh = payloads.len() + 1;
-            let payload = *payloads
-                .entry(value_hash(&example.node.to_value().to_string()))
-                .or_insert(fresh);
+            let payload = *payloads.entry(example.content).or_insert(fresh);
             let at = Sample {
                 at: sample,
                 payload,
@@ -768,14 +766,6 @@ struct ValueAt {
     offset: usize,
 }
 
-fn value_hash(s: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    // Fixed keys: the same on every run and machine.
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
-}
-
 /// Distinct string values whose place is kept per place of a payload: enough
 /// to point at a few values a list lacks, few enough to stay cheap.
 const MAX_VALUE_LOCS: usize = 16;
@@ -857,7 +847,7 @@ impl Shape {
                 if !extract::is_placeholder(s) {
                     self.str_values.push(s.clone());
                     if self.value_at.len() < MAX_VALUE_LOCS {
-                        let hash = value_hash(s);
+                        let hash = extract::stable_hash(s);
                         if !self.value_at.iter().any(|v| v.hash == hash) {
                             self.value_at.push(ValueAt {
                                 hash,
@@ -874,7 +864,7 @@ impl Shape {
                 let mut seen = BTreeSet::new();
                 for e in entries {
                     if self.fields.len() > MAX_STRUCT_FIELDS && !self.has(&e.key) {
-                        self.overflow.insert(value_hash(&e.key));
+                        self.overflow.insert(extract::stable_hash(&e.key));
                         continue;
                     }
                     let child = self.child(&e.key);

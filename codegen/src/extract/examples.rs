@@ -63,13 +63,8 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
         pos = node.end;
         spans.push((start, node.end));
         let value = node.to_value();
-        let hash = {
-            use std::hash::{Hash, Hasher};
-            // Fixed keys: the same on every run; maps serialize sorted.
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            value.to_string().hash(&mut h);
-            h.finish()
-        };
+        // Maps serialize sorted: equal values, equal text.
+        let hash = super::stable_hash(&value.to_string());
         let same = seen
             .get(&hash)
             .and_then(|vs| vs.iter().find(|(v, _)| *v == value));
@@ -123,6 +118,7 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
                         comments: comments_in(&comments, item),
                         // Only the last item can be the one a cut ran into.
                         cut: parsed.cut.filter(|_| k == last),
+                        content: super::stable_hash(&item.to_value().to_string()),
                     });
                 }
                 continue;
@@ -133,6 +129,7 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
             node,
             comments,
             cut: parsed.cut,
+            content: hash,
         });
     }
     (found, spans)

@@ -63,6 +63,17 @@ pub struct Example {
     /// Where the page cut it off, if it did: fields after that are unknown,
     /// so it is evidence of what it shows, not a whole payload.
     pub cut: Option<usize>,
+    /// A hash of its value: copies of one payload share it.
+    pub content: u64,
+}
+
+/// A hash that is the same on every run and machine (fixed keys), for
+/// telling values apart without keeping them.
+pub fn stable_hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
 }
 
 /// One row of a field table, with the path of the field it describes.
@@ -317,12 +328,9 @@ fn lines_outside<'a>(
         while next < sorted.len() && sorted[next].1 <= start {
             next += 1;
         }
-        // Of the spans not yet ended, the one that holds this line's start
-        // (spans do not overlap, but a later one may start earlier).
-        let holding = sorted[next..]
-            .iter()
-            .take_while(|&&(s, _)| s <= start)
-            .find(|&&(s, e)| start >= s && start < e);
+        // Spans do not overlap: the first not yet ended holds the line's
+        // start if it has begun.
+        let holding = sorted.get(next).filter(|&&(s, _)| s <= start);
         match holding {
             None => Some((start, line)),
             Some(&(_, end)) if end < start + line.len() => Some((end, &line[end - start..])),
