@@ -182,10 +182,21 @@ fn run(paths: &Paths, mode: Mode) -> ExitCode {
         crate_name: paths.crate_name.clone(),
         specs: shown(&paths.specs),
     };
-    let kept = keep_failed(&analysis.failed, &paths.out);
+    let shown_out = paths.out.display();
+    let target = write::Target::open(&paths.out, mode, || {
+        eprintln!("{shown_out}: waiting for another hookgen run on this folder to end");
+    });
+    let target = match target {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{shown_out}: error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let kept = keep_failed(&analysis.failed, target.dir());
     let files = emit::crate_files_keeping(&analysis.schema, &options, &kept);
-    let before = committed_ir(&paths.out);
-    let report = match write::sync(&paths.out, &files, mode) {
+    let before = committed_ir(target.dir());
+    let report = match target.sync(&files) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("{}: error: {e}", paths.out.display());

@@ -42,9 +42,113 @@ pub enum Mode {
     Check,
 }
 
-/// Brings `out` in line with `files` (or, in check mode, says how it differs).
-/// Writes only into a folder that is missing, empty, or a crate hookgen made.
-pub fn sync(out: &Path, files: &[File], mode: Mode) -> io::Result<Report> {
+/// The output folder, held for one run: a link to it resolved (the link
+/// stays, the folder it points to is written), and locked so that runs on
+/// one folder take turns, from reading what it holds to the last write.
+pub struct Target {
+    dir: PathBuf,
+    mode: Mode,
+    /// Holds the lock until dropped.
+    _lock: Option<fs::File>,
+}
+
+impl Target {
+    /// Takes the lock (shared to check, exclusive to write), calling
+    /// `waiting` first if another run holds it.
+    pub fn open(out: &Path, mode: Mode, waiting: impl FnOnce()) -> io::Result<Target> {
+        let dir = followed(out)?;
+        let lock = lock(&dir, mode, waiting)?;
+        Ok(Target {
+            dir,
+            mode,
+            _lock: lock,
+        })
+    }
+
+    /// The folder itself (the link's target where `out` was a link).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Brings the folder in line with `files` (or, in check mode, says how
+    /// it differs). Writes only into a folder that is missing, empty, or a
+    /// crate hookgen made.
+    pub fn sync(&self, files: &[File]) -> io::Result<Report> {
+        sync(&self.dir, files, self.mode)
+    }
+}
+
+/// `out`, or the folder it links to.
+fn followed(out: &Path) -> io::Result<PathBuf> {
+    let link = fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink());
+    if !link {
+        return Ok(out.to_owned());
+    }
+    match fs::canonicalize(out) {
+        Ok(real) => Ok(real),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!(
+                "the output folder is a link to `{}`, which does not exist; create that folder",
+                fs::read_link(out).unwrap_or_default().display()
+            ),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// Locks the folder `dir` is in (it is never renamed, unlike `dir`), with
+/// `flock`: the kernel releases it when a run ends, however it ends. Where
+/// the file system has no locks, runs go unlocked.
+#[cfg(unix)]
+fn lock(dir: &Path, mode: Mode, waiting: impl FnOnce()) -> io::Result<Option<fs::File>> {
+    use std::os::unix::io::AsRawFd;
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    if mode == Mode::Write {
+        fs::create_dir_all(&parent)?;
+    }
+    let Ok(handle) = fs::File::open(&parent) else {
+        // Check mode on a folder not made yet: nothing to read, nothing to lock.
+        return Ok(None);
+    };
+    let how = match mode {
+        Mode::Write => libc::LOCK_EX,
+        Mode::Check => libc::LOCK_SH,
+    };
+    let take = |how| {
+        // SAFETY: flock only reads the descriptor, which `handle` keeps open.
+        if unsafe { libc::flock(handle.as_raw_fd(), how) } == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    };
+    match take(how | libc::LOCK_NB) {
+        Ok(()) => return Ok(Some(handle)),
+        Err(e) if e.raw_os_error() == Some(libc::EWOULDBLOCK) => waiting(),
+        Err(e) if matches!(e.raw_os_error(), Some(libc::ENOLCK | libc::EOPNOTSUPP)) => {
+            return Ok(None)
+        }
+        Err(e) => return Err(e),
+    }
+    loop {
+        match take(how) {
+            Ok(()) => return Ok(Some(handle)),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn lock(_: &Path, _: Mode, _: impl FnOnce()) -> io::Result<Option<fs::File>> {
+    Ok(None)
+}
+
+fn sync(out: &Path, files: &[File], mode: Mode) -> io::Result<Report> {
     if mode == Mode::Write {
         ensure_ours(out)?;
         recover(out)?;
@@ -84,7 +188,7 @@ pub fn sync(out: &Path, files: &[File], mode: Mode) -> io::Result<Report> {
         report.removed.push(rel);
     }
     if mode == Mode::Write && !report.is_clean() {
-        swap_in(out, files, &unchanged)?;
+        swap_in(out, files, &unchanged, &report.removed)?;
     }
     Ok(report)
 }
@@ -104,13 +208,6 @@ fn is_ours(dir: &Path) -> bool {
 /// Refuses a folder that holds anything but a crate hookgen made: its files
 /// would be replaced.
 fn ensure_ours(out: &Path) -> io::Result<()> {
-    let link = fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink());
-    if link {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "the output folder is a symbolic link; give the folder it points to",
-        ));
-    }
     if !out.exists() {
         return Ok(());
     }
@@ -140,35 +237,67 @@ const OLD_SUFFIX: &str = ".hookgen-old";
 /// Left inside the crate by hookgen 0.1's file-by-file writes.
 const TMP_SUFFIX: &str = ".hookgen-tmp";
 
-/// `generated` → `generated.hookgen-new`, in the same parent folder (so that
-/// renames between them stay on one file system).
+/// `generated` → `generated.hookgen-new-<pid>`, in the same parent folder
+/// (so that renames between them stay on one file system); the process id
+/// keeps two runs apart even where the file system has no locks.
 fn beside(out: &Path, suffix: &str) -> io::Result<PathBuf> {
-    let name = out.file_name().ok_or_else(|| {
+    let mut name = own_name(out)?.to_owned();
+    name.push(format!("{suffix}-{}", std::process::id()));
+    Ok(out.with_file_name(name))
+}
+
+fn own_name(out: &Path) -> io::Result<&std::ffi::OsStr> {
+    out.file_name().ok_or_else(|| {
         io::Error::new(
             io::ErrorKind::InvalidInput,
             "the output folder needs a name of its own (not `.` or `/`)",
         )
-    })?;
-    let mut name = name.to_owned();
-    name.push(suffix);
-    Ok(out.with_file_name(name))
+    })
+}
+
+/// What earlier runs left beside `out` under `suffix`, any run's.
+fn left_beside(out: &Path, suffix: &str) -> io::Result<Vec<PathBuf>> {
+    let mut prefix = own_name(out)?.to_string_lossy().into_owned();
+    prefix.push_str(suffix);
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut found = Vec::new();
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(found);
+    };
+    for entry in entries {
+        let name = entry?.file_name();
+        if name.to_string_lossy().starts_with(&prefix) {
+            found.push(out.with_file_name(name));
+        }
+    }
+    found.sort();
+    Ok(found)
 }
 
 /// Undoes what a killed run left: puts the previous crate back if the run
 /// died between its two renames, and removes staged and retired folders.
+/// Runs under the write lock, so nothing it finds is another live run's.
 pub fn recover(out: &Path) -> io::Result<()> {
-    let old = beside(out, OLD_SUFFIX)?;
-    if !out.exists() && old.is_dir() && is_ours(&old) {
-        fs::rename(&old, out)?;
+    let olds = left_beside(out, OLD_SUFFIX)?;
+    if !out.exists() {
+        if let Some(old) = olds.iter().find(|o| o.is_dir() && is_ours(o)) {
+            fs::rename(old, out)?;
+        }
     }
     // Only what hookgen left: a user's folder that happens to have the
     // name is not touched.
-    for leftover in [old, beside(out, NEW_SUFFIX)?] {
+    for leftover in olds.into_iter().chain(left_beside(out, NEW_SUFFIX)?) {
+        if !leftover.exists() {
+            continue;
+        }
         // Empty: killed before its marker was written.
         let empty = || fs::read_dir(&leftover).is_ok_and(|mut d| d.next().is_none());
         if leftover.is_dir() && (is_ours(&leftover) || empty()) {
             fs::remove_dir_all(leftover)?;
-        } else if leftover.exists() {
+        } else {
             return Err(io::Error::new(
                 io::ErrorKind::AlreadyExists,
                 format!(
@@ -181,10 +310,50 @@ pub fn recover(out: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Stages the complete new crate beside `out` and swaps it in.
-fn swap_in(out: &Path, files: &[File], unchanged: &[&str]) -> io::Result<()> {
+/// Stages the complete new crate beside `out` and swaps it in; where `out`
+/// cannot be renamed (a mount point), replaces its files one by one.
+fn swap_in(out: &Path, files: &[File], unchanged: &[&str], removed: &[String]) -> io::Result<()> {
+    if is_mount_point(out) {
+        return in_place(out, files, unchanged, removed);
+    }
     let new = beside(out, NEW_SUFFIX)?;
-    fs::create_dir_all(&new)?;
+    if let Err(e) = stage(out, &new, files, unchanged) {
+        // A full disk must not stay full: the partial copy goes.
+        let _ = fs::remove_dir_all(&new);
+        return Err(io::Error::new(
+            e.kind(),
+            format!("{e}, while writing the new crate beside it; nothing was changed"),
+        ));
+    }
+    if !out.exists() {
+        return fs::rename(&new, out);
+    }
+    match exchange(&new, out) {
+        Ok(true) => return retire(&new),
+        Ok(false) => {}
+        Err(e) if busy(&e) => {
+            retire(&new)?;
+            return in_place(out, files, unchanged, removed);
+        }
+        Err(e) => return Err(e),
+    }
+    let old = beside(out, OLD_SUFFIX)?;
+    if let Err(e) = fs::rename(out, &old) {
+        retire(&new)?;
+        return if busy(&e) {
+            in_place(out, files, unchanged, removed)
+        } else {
+            Err(e)
+        };
+    }
+    fs::rename(&new, out)?;
+    retire(&old)
+}
+
+/// The complete new crate in `new`: files hookgen does not own carried
+/// over, unchanged files linked.
+fn stage(out: &Path, new: &Path, files: &[File], unchanged: &[&str]) -> io::Result<()> {
+    fs::create_dir_all(new)?;
     fs::write(new.join(STAGING), "")?;
     if out.is_dir() {
         for entry in fs::read_dir(out)? {
@@ -211,17 +380,88 @@ fn swap_in(out: &Path, files: &[File], unchanged: &[&str]) -> io::Result<()> {
         }
     }
     // Complete, with its marked Cargo.toml: no longer needs the marker.
-    fs::remove_file(new.join(STAGING))?;
-    if !out.exists() {
-        return fs::rename(&new, out);
+    fs::remove_file(new.join(STAGING))
+}
+
+/// The folder cannot be renamed: it is mounted there (`docker -v`, a bind
+/// mount, a file system of its own).
+#[cfg(unix)]
+fn busy(e: &io::Error) -> bool {
+    matches!(e.raw_os_error(), Some(libc::EBUSY | libc::EXDEV))
+}
+
+#[cfg(not(unix))]
+fn busy(_: &io::Error) -> bool {
+    false
+}
+
+#[cfg(unix)]
+fn is_mount_point(out: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match (fs::metadata(out), fs::metadata(parent)) {
+        (Ok(o), Ok(p)) => o.dev() != p.dev(),
+        _ => false,
     }
-    if exchange(&new, out)? {
-        return retire(&new);
+}
+
+#[cfg(not(unix))]
+fn is_mount_point(_: &Path) -> bool {
+    false
+}
+
+/// Replaces the crate's files inside `out` itself: each changed file is
+/// written beside its place first, and only once all are written are they
+/// renamed in, so a failed write changes nothing and a killed run leaves at
+/// worst some files new and some old, which the next run completes. The
+/// marker says the folder is hookgen's while it may be torn.
+fn in_place(out: &Path, files: &[File], unchanged: &[&str], removed: &[String]) -> io::Result<()> {
+    let tmp = |path: &str| out.join(format!("{path}{TMP_SUFFIX}"));
+    let changed: Vec<&File> = files
+        .iter()
+        .filter(|f| !unchanged.contains(&f.path.as_str()))
+        .collect();
+    fs::write(out.join(STAGING), "")?;
+    let written = changed.iter().try_for_each(|file| {
+        let to = tmp(&file.path);
+        if let Some(dir) = to.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(to, &file.contents)
+    });
+    if let Err(e) = written {
+        for file in &changed {
+            let _ = fs::remove_file(tmp(&file.path));
+        }
+        let _ = fs::remove_file(out.join(STAGING));
+        return Err(io::Error::new(
+            e.kind(),
+            format!("{e}, while writing the new files; nothing was changed"),
+        ));
     }
-    let old = beside(out, OLD_SUFFIX)?;
-    fs::rename(out, &old)?;
-    fs::rename(&new, out)?;
-    retire(&old)
+    for file in &changed {
+        fs::rename(tmp(&file.path), out.join(&file.path))?;
+    }
+    for rel in removed {
+        let path = out.join(rel);
+        match fs::remove_file(&path) {
+            // A killed run's temporary file, renamed in just now.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            r => r?,
+        }
+        // Folders the removal emptied go too, up to the crate's own.
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != out) {
+            if fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    fs::remove_file(out.join(STAGING))
 }
 
 /// Removes a crate folder hookgen swapped out, so that a run killed while

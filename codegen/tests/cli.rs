@@ -182,13 +182,70 @@ fn a_killed_generate_leaves_the_old_crate_or_the_new_one() {
     let out = hookgen(&dir, &["generate"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(snapshot(&dir.join("generated")), new);
-    let leftovers: Vec<_> = fs::read_dir(&dir)
+    assert_no_leftovers(&dir);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// Runs at once on one output folder take turns: each ends with a whole
+/// crate, one run's or the other's, never a mix, and every run succeeds.
+#[test]
+fn concurrent_generates_never_tear_the_crate() {
+    let dir = with_seed("pelcro");
+    // Two spec folders that give different crates.
+    let other = dir.join("other");
+    fs::create_dir_all(other.join("pelcro")).unwrap();
+    for entry in fs::read_dir(dir.join("specs/pelcro")).unwrap() {
+        let path = entry.unwrap().path();
+        let page = fs::read_to_string(&path).unwrap().replacen(
+            "\"cancel_reason\": null,",
+            "\"cancel_reason\": null,\n\"loyalty_points\": 3,",
+            1,
+        );
+        fs::write(other.join("pelcro").join(path.file_name().unwrap()), page).unwrap();
+    }
+    let made = |specs: &str, out: &str| {
+        let o = hookgen(&dir, &["generate", "--specs", specs, "--out", out]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        snapshot(&dir.join(out))
+    };
+    let (a, b) = (made("specs", "a"), made("other", "b"));
+    assert_ne!(a, b);
+    let mut torn = Vec::new();
+    for round in 0..30 {
+        let children: Vec<_> = ["specs", "other", "specs", "other"]
+            .iter()
+            .map(|specs| {
+                Command::new(env!("CARGO_BIN_EXE_hookgen"))
+                    .args(["generate", "--specs", specs])
+                    .current_dir(&dir)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let o = child.wait_with_output().unwrap();
+            assert!(o.status.success(), "round {round}: {}", text(&o.stderr));
+        }
+        let now = snapshot(&dir.join("generated"));
+        if now != a && now != b {
+            torn.push(round);
+        }
+    }
+    assert!(torn.is_empty(), "torn crates in rounds {torn:?}");
+    assert_no_leftovers(&dir);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// Nothing a run stages or retires is left beside the crate.
+fn assert_no_leftovers(dir: &Path) {
+    let leftovers: Vec<_> = fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains("hookgen-"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-    fs::remove_dir_all(dir).unwrap();
 }
 
 /// Regenerating rewrites only what changed: cargo sees the other files as
@@ -840,5 +897,210 @@ fn invalid_utf8_and_binary_pages_are_warnings_not_crashes() {
     );
     let module = fs::read_to_string(dir.join("generated/src/pelcro.rs")).unwrap();
     assert!(module.contains("SubscriptionUpdated(Box<SubscriptionUpdated>)"));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// An output folder that is a link: the link stays, the folder it points
+/// to holds the crate. A link to nothing is an error that creates nothing.
+#[cfg(unix)]
+#[test]
+fn a_linked_output_folder_stays_a_link() {
+    use std::os::unix::fs::symlink;
+    let dir = with_seed("pelcro");
+    let o = hookgen(&dir, &["generate", "--out", "plain"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    fs::create_dir_all(dir.join("real")).unwrap();
+    symlink("real", dir.join("generated")).unwrap();
+    for _ in 0..2 {
+        let o = hookgen(&dir, &["generate"]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let meta = fs::symlink_metadata(dir.join("generated")).unwrap();
+        assert!(meta.file_type().is_symlink());
+        same(&snapshot(&dir.join("real")), &snapshot(&dir.join("plain")));
+        // The second round regenerates a changed crate through the link.
+        fs::write(
+            dir.join("specs/pelcro/extra.json"),
+            "{\"type\": \"x.y\", \"a\": 1}",
+        )
+        .unwrap();
+        let o = hookgen(&dir, &["generate", "--out", "plain"]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+    }
+    let o = hookgen(&dir, &["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+
+    symlink("missing", dir.join("dangling")).unwrap();
+    let o = hookgen(&dir, &["generate", "--out", "dangling"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("does not exist"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!dir.join("missing").exists());
+    assert_no_leftovers(&dir);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// Two snapshots are equal; where not, the paths that differ are named.
+fn same(got: &Snapshot, want: &Snapshot) {
+    let differ: Vec<_> = got
+        .keys()
+        .chain(want.keys())
+        .filter(|k| got.get(*k) != want.get(*k))
+        .collect();
+    assert!(differ.is_empty(), "these files differ: {differ:?}");
+}
+
+type Snapshot = std::collections::BTreeMap<String, Vec<u8>>;
+
+/// Runs `script` (POSIX sh, `$1` the workspace, `$2` hookgen) in a mount
+/// namespace of its own, where it may mount file systems; `false` where the
+/// system allows no such namespace. A step that must succeed appends its
+/// name and exit code to `codes` on failure, and its stderr goes to
+/// `<step>.err`: all are shown if any failed.
+fn in_mount_namespace(dir: &Path, script: &str) -> bool {
+    let probe = Command::new("unshare").args(["-rm", "true"]).output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: `unshare -rm` is not available here");
+        return false;
+    }
+    let o = Command::new("unshare")
+        .args(["-rm", "sh", "-eu", "-c", script, "sh"])
+        .arg(dir)
+        .arg(env!("CARGO_BIN_EXE_hookgen"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let errors: String = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "err"))
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    assert_eq!(read(dir, "codes"), "", "{errors}");
+    true
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    fs::read_to_string(dir.join(name)).unwrap_or_default()
+}
+
+/// A mount point as the output folder (`docker -v`, a tmpfs): it cannot be
+/// renamed, so its files are replaced in place, with the same result.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_mount_point_is_written_in_place() {
+    let dir = scratch();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    // first/ has both vendors; other/ drops one, so files go as well.
+    for (specs, vendors) in [
+        ("first", &["pelcro", "ordergroove"][..]),
+        ("other", &["pelcro"]),
+    ] {
+        for vendor in vendors {
+            fs::create_dir_all(dir.join(specs).join(vendor)).unwrap();
+            for entry in fs::read_dir(seeds.join(vendor)).unwrap() {
+                let path = entry.unwrap().path();
+                let to = dir.join(specs).join(vendor).join(path.file_name().unwrap());
+                fs::copy(&path, to).unwrap();
+            }
+        }
+    }
+    for (specs, out) in [("first", "old"), ("other", "new")] {
+        let o = hookgen(&dir, &["generate", "--specs", specs, "--out", out]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+    }
+    let script = r#"
+        cd "$1"
+        mkdir -p mounted snap
+        mount -t tmpfs -o size=4m tmpfs mounted
+        "$2" generate --specs first --out mounted 2>first.err || echo "first $?" >>codes
+        mkdir snap-first && cp -a mounted/. snap-first/
+        echo mine >mounted/NOTES.md
+        "$2" generate --specs other --out mounted 2>second.err || echo "second $?" >>codes
+        "$2" check --specs other --out mounted 2>check.err || echo "check $?" >>codes
+        cp -a mounted/. snap/
+        ls -a . >beside
+    "#;
+    if !in_mount_namespace(&dir, script) {
+        return;
+    }
+    let read = |name: &str| read(&dir, name);
+    same(
+        &snapshot(&dir.join("snap-first")),
+        &snapshot(&dir.join("old")),
+    );
+    let mut want = snapshot(&dir.join("new"));
+    want.insert("NOTES.md".into(), b"mine\n".to_vec());
+    same(&snapshot(&dir.join("snap")), &want);
+    assert!(!dir.join("snap/src/ordergroove.rs").exists());
+    assert!(!read("beside").contains("hookgen-"), "{}", read("beside"));
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// A disk that fills while the new crate is written: an error that says
+/// so, the old crate as it was, and the space the partial copy took given
+/// back.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_leaves_the_old_crate_and_no_staging() {
+    let dir = with_seed("pelcro");
+    let page = dir.join("specs/pelcro/subscription.updated.txt");
+    let changed = fs::read_to_string(&page).unwrap().replacen(
+        "\"cancel_reason\": null,",
+        "\"cancel_reason\": null,\n\"loyalty_points\": 3,",
+        1,
+    );
+    fs::create_dir_all(dir.join("other/pelcro")).unwrap();
+    for entry in fs::read_dir(dir.join("specs/pelcro")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(
+            &path,
+            dir.join("other/pelcro").join(path.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    fs::write(dir.join("other/pelcro/subscription.updated.txt"), changed).unwrap();
+    let script = r#"
+        cd "$1"
+        mkdir -p disk
+        mount -t tmpfs -o size=2m tmpfs disk
+        "$2" generate --out disk/generated 2>first.err || echo "first $?" >>codes
+        mkdir before && cp -a disk/generated/. before/
+        # Fill the disk, then leave less room than a second crate needs.
+        dd if=/dev/zero of=disk/filler bs=4k 2>/dev/null || true
+        rm disk/filler
+        used=$(du -sk disk/generated | cut -f1)
+        free=$(df -k disk | tail -1 | awk '{print $4}')
+        dd if=/dev/zero of=disk/filler bs=1k count=$((free - used / 3)) 2>/dev/null
+        df -k disk | tail -1 | awk '{print $4}' >free-before
+        "$2" generate --specs other --out disk/generated 2>full.err && echo "full 0" >>codes || echo "full $?" >>full-code
+        df -k disk | tail -1 | awk '{print $4}' >free-after
+        mkdir after && cp -a disk/generated/. after/
+        ls -a disk >beside
+        rm disk/filler
+        "$2" generate --specs other --out disk/generated 2>last.err || echo "last $?" >>codes
+        mkdir last && cp -a disk/generated/. last/
+    "#;
+    if !in_mount_namespace(&dir, script) {
+        return;
+    }
+    let read = |name: &str| read(&dir, name);
+    assert_eq!(read("full-code").trim(), "full 2");
+    let err = read("full.err");
+    assert!(
+        err.contains("No space left") && err.contains("nothing was changed"),
+        "{err}"
+    );
+    same(
+        &snapshot(&dir.join("after")),
+        &snapshot(&dir.join("before")),
+    );
+    assert_eq!(read("free-after"), read("free-before"));
+    assert!(!read("beside").contains("hookgen-"), "{}", read("beside"));
+    let o = hookgen(&dir, &["generate", "--specs", "other", "--out", "want"]);
+    assert!(o.status.success());
+    same(&snapshot(&dir.join("last")), &snapshot(&dir.join("want")));
     fs::remove_dir_all(dir).unwrap();
 }

@@ -1,13 +1,15 @@
 //! Each committed generated crate is what hookgen makes of its specs, and
 //! making it twice gives the same bytes.
 
-use hookgen::write::{sync, Mode};
+use hookgen::write::{Mode, Target};
 use hookgen_tests::{Corpus, HOSTILE, SEEDS};
 
 fn assert_fresh(corpus: &Corpus, command: &str) {
     let files = corpus.files(corpus.analysis());
     assert!(files.len() >= 4, "nothing generated");
-    let report = sync(&corpus.out_dir(), &files, Mode::Check).unwrap();
+    let report = Target::open(&corpus.out_dir(), Mode::Check, || {})
+        .and_then(|target| target.sync(&files))
+        .unwrap();
     assert!(
         report.is_clean(),
         "{} is stale: run `{command}` and commit the result\n{}",
