@@ -8,7 +8,8 @@
 //! per line, with no event type in the body (tallyho); a folder per event of
 //! plain payload files, the event type in a header (gitforge); one page for
 //! several UPPER_SNAKE events of different shapes (ledgerly); an example with
-//! line numbers and comments that list values (snippets).
+//! line numbers and comments that list values (snippets); property × event
+//! matrices, glued and as a pipe table (mailcast).
 
 use std::path::Path;
 
@@ -372,4 +373,53 @@ fn folders_of_payload_files() {
         .filter(|d| d.contains("gitforge"))
         .collect();
     assert!(gitforge_warnings.is_empty(), "{gitforge_warnings:?}");
+}
+
+/// Property × event matrices (mailcast), glued as a browser copies them and
+/// as a pipe table: each column an event, each row a field of the payload
+/// they share, and a field some events lack says so.
+#[test]
+fn a_matrix_of_fields_per_event() {
+    let analysis =
+        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    let v = vendor(&analysis.schema, "mailcast");
+    let events: Vec<(&str, Option<&str>)> = v
+        .events
+        .iter()
+        .map(|e| (e.name.as_str(), e.payload.as_deref()))
+        .collect();
+    let shared = Some("MailcastEvent");
+    assert_eq!(
+        events,
+        [
+            ("bounced", shared),
+            ("clicked", shared),
+            ("dropped", shared),
+            ("opened", shared),
+            ("queued", shared),
+            ("sent", shared)
+        ]
+    );
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(d.fields, [vec!["event".to_owned()]]);
+    let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == "MailcastEvent") else {
+        panic!("no MailcastEvent");
+    };
+    let described: Vec<(&str, &str)> = s
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.description.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        described,
+        [
+            ("email", ""),
+            ("event", ""),
+            ("message_id", ""),
+            ("reason", "Sent with 2 of the 4 events only."),
+            ("smtp_code", "Sent with 1 of the 4 events only."),
+            ("url", "Sent with clicked only."),
+            ("user_agent", ""),
+        ]
+    );
 }

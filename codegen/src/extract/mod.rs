@@ -8,6 +8,7 @@ mod bullets;
 mod cells;
 pub(crate) mod events;
 pub(crate) mod examples;
+mod matrix;
 mod pipes;
 pub(crate) mod tables;
 pub(crate) mod vocab;
@@ -128,8 +129,11 @@ pub fn page(src: &Source, diags: &mut Diagnostics) -> PageEvidence {
 /// folder (`issues/opened.payload.json`), which names its event when the
 /// text does not.
 pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence {
-    let (examples, spans) = examples::extract(src, diags);
-    let rows = tables::extract(src, &spans);
+    let (examples, mut spans) = examples::extract(src, diags);
+    let matrices = matrix::extract(src, &spans);
+    spans.extend(&matrices.spans);
+    let mut rows = tables::extract(src, &spans);
+    rows.extend(matrices.rows);
     let comment_rows = examples::comment_rows(src, &examples);
     let keys = all_keys(&examples, &rows);
     let events = events::extract(src, &spans, &field_paths(&examples, &rows), &keys);
@@ -149,6 +153,7 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     let mut listed: Vec<EventMention> = events
         .listed
         .into_iter()
+        .chain(matrices.events)
         .filter(|l| l.name.contains(['.', '/']) || !keys.contains(&l.name))
         .collect();
     // Names only running text mentions, apart from those in lists.
