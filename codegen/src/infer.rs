@@ -156,6 +156,25 @@ const GENERIC_NAMES: &[&str] = &[
     "record",
 ];
 
+/// The values a page's field list gives the field that carries the event
+/// type: the vendor's events. `The alert name. Default value:
+/// subscription_created` gives one.
+fn carrier_values(ev: &PageEvidence, d: Option<&ir::Discriminator>) -> Vec<(String, Loc)> {
+    let Some(field) = d.filter(|d| d.fields.len() == 1).map(|d| &d.fields[0]) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for row in ev.rows.iter().filter(|r| r.path == *field) {
+        let mut values = match &row.values {
+            Some(DocValues::Strings(values)) => values.clone(),
+            _ => vec![],
+        };
+        values.extend(extract::default_value(&row.description));
+        out.extend(values.into_iter().map(|v| (v, row.loc.clone())));
+    }
+    out
+}
+
 pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics) -> Inferred {
     let mut events: BTreeMap<String, EventInfo> = BTreeMap::new();
     for page in pages {
@@ -172,22 +191,9 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     carrier::check_configured(pages, hints, diags);
     // The values a table lists for the field that carries the event type
     // are the vendor's events.
-    if let Some(d) = discriminator.as_ref().filter(|d| d.fields.len() == 1) {
-        for row in pages.iter().flat_map(|p| &p.evidence.rows) {
-            if row.path != d.fields[0] {
-                continue;
-            }
-            let mut values = match &row.values {
-                Some(DocValues::Strings(values)) => values.clone(),
-                _ => vec![],
-            };
-            // `The alert name. Default value: subscription_created`.
-            values.extend(extract::default_value(&row.description));
-            for value in values {
-                events
-                    .entry(value)
-                    .or_insert_with(|| EventInfo::new(row.loc.clone()));
-            }
+    for page in pages {
+        for (value, loc) in carrier_values(&page.evidence, discriminator.as_ref()) {
+            events.entry(value).or_insert_with(|| EventInfo::new(loc));
         }
     }
     // Each example payload counts once as evidence, however often a shape
@@ -249,9 +255,14 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         if ev.examples.is_empty() && ev.rows.is_empty() {
             continue;
         }
-        // The page's payload describes its own event, or else every event it lists.
+        // The page's payload describes its own event, or else every event it
+        // lists, or else every value its field list gives the carrier.
         let members: Vec<String> = match &page_event {
             Some((event, _)) => vec![event.clone()],
+            None if ev.listed_events.is_empty() => carrier_values(ev, discriminator.as_ref())
+                .into_iter()
+                .map(|(v, _)| v)
+                .collect(),
             None => ev.listed_events.iter().map(|m| m.name.clone()).collect(),
         };
         let root_name = match &page_event {

@@ -9,7 +9,8 @@
 //! plain payload files, the event type in a header (gitforge); one page for
 //! several UPPER_SNAKE events of different shapes (ledgerly); an example with
 //! line numbers and comments that list values (snippets); property × event
-//! matrices, glued and as a pipe table (mailcast).
+//! matrices, glued and as a pipe table (mailcast); a rendered OpenAPI body
+//! with `enum (N)` cells glued (inboxly).
 
 use std::path::Path;
 
@@ -422,4 +423,36 @@ fn a_matrix_of_fields_per_event() {
             ("user_agent", ""),
         ]
     );
+}
+
+/// A rendered OpenAPI request body (inboxly): `enum (N)` type cells whose
+/// values lost their separators, the carrier's values as the events, which
+/// share the body's type, and the URL's parameters left out of it.
+#[test]
+fn counted_enums_glued_and_the_events_they_name() {
+    let analysis =
+        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    let v = vendor(&analysis.schema, "inboxly");
+    let events: Vec<(&str, Option<&str>)> = v
+        .events
+        .iter()
+        .map(|e| (e.name.as_str(), e.payload.as_deref()))
+        .collect();
+    let body = Some("InboxlyEvent");
+    assert_eq!(
+        events,
+        [("bounced", body), ("delivered", body), ("opened", body)]
+    );
+    assert_eq!(
+        fields(v, "InboxlyEvent"),
+        [
+            "source:Source!",
+            "event:InboxlyEventEvent!",
+            "recipient:string!",
+            "bounce_type:BounceType",
+            "attempt:Attempt"
+        ]
+    );
+    assert_eq!(enum_values(v, "Source"), ["inboxly"]);
+    assert_eq!(enum_values(v, "BounceType"), ["permanent", "temporary"]);
 }

@@ -12,6 +12,7 @@ mod matrix;
 mod pipes;
 pub(crate) mod tables;
 pub(crate) mod vocab;
+mod words;
 
 use std::collections::BTreeSet;
 

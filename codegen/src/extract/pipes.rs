@@ -12,6 +12,8 @@ enum Col {
     Type,
     Required,
     Description,
+    /// OpenAPI's `In` column: where a request parameter goes.
+    Location,
     Other,
 }
 
@@ -48,6 +50,7 @@ fn role(header: &str) -> Col {
         "type" | "data type" | "type / format" | "format" => Col::Type,
         "required" | "required?" | "mandatory" | "optional" => Col::Required,
         "description" | "details" | "notes" | "meaning" => Col::Description,
+        "in" | "location" | "parameter location" => Col::Location,
         _ => Col::Other,
     }
 }
@@ -246,6 +249,17 @@ fn data_row(src: &Source, offset: usize, line: &str, roles: &[Col]) -> Option<Fi
             }
         }
     }
+    // A parameter of the URL, query or headers is no field of the body.
+    let located = assigned.iter().any(|(c, cell)| {
+        *c == Col::Location
+            && matches!(
+                cell.trim().to_ascii_lowercase().as_str(),
+                "path" | "query" | "header" | "cookie"
+            )
+    });
+    if located {
+        return None;
+    }
     let name_cell = assigned.iter().find(|(c, _)| *c == Col::Name)?.1;
     let (name, marks) = name_and_marks(name_cell);
     let path = vocab::field_path(&name)?;
@@ -269,13 +283,26 @@ fn data_row(src: &Source, offset: usize, line: &str, roles: &[Col]) -> Option<Fi
             _ => {}
         }
     }
-    describe(&mut row);
-    // `timestamp` says a time, not its kind: a Unix time where the
-    // description says so.
     let type_cell = assigned
         .iter()
         .find(|(c, _)| *c == Col::Type)
         .map(|(_, c)| *c);
+    if row.values.is_none() {
+        row.values = type_cell
+            .and_then(counted_enum)
+            .and_then(|n| counted_values(&row.description, n));
+        // The type cell said only `enum`: the values say which kind.
+        if let Some(values) = &row.values {
+            row.ty = Some(match values {
+                super::EnumValues::Strings(_) => DocType::String,
+                _ => DocType::Integer,
+            });
+            row.description.clear();
+        }
+    }
+    describe(&mut row);
+    // `timestamp` says a time, not its kind: a Unix time where the
+    // description says so.
     if row.ty.is_none()
         && type_cell.is_some_and(|c| c.eq_ignore_ascii_case("timestamp"))
         && vocab::mentions_unix_time(&row.description)
@@ -284,6 +311,41 @@ fn data_row(src: &Source, offset: usize, line: &str, roles: &[Col]) -> Option<Fi
         row.format = Some(vocab::Format::UnixTime);
     }
     Some(row)
+}
+
+/// `enum (3)`: a type cell that says how many values the field has,
+/// rendered OpenAPI's way; the values are in the description cell.
+fn counted_enum(cell: &str) -> Option<usize> {
+    let lower = cell.trim().to_ascii_lowercase();
+    let inner = lower.strip_prefix("enum")?.trim().strip_prefix('(')?;
+    let n: usize = inner.strip_suffix(')')?.trim().parse().ok()?;
+    (1..=64).contains(&n).then_some(n)
+}
+
+/// The `n` values a description cell holds: apart (`a, b`, `a b`), or
+/// glued together when the page lost the separators (`permanenttemporary`).
+fn counted_values(cell: &str, n: usize) -> Option<super::EnumValues> {
+    let parts: Vec<&str> = cell
+        .split([',', ' ', '|', '/'])
+        .map(|p| p.trim_matches(|c| matches!(c, '`' | '"' | '\'')))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let plain = |p: &&str| {
+        p.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
+    };
+    let values = if parts.len() == n && parts.iter().all(plain) {
+        parts.iter().map(|p| (*p).to_owned()).collect()
+    } else if let [one] = parts[..] {
+        super::words::split_into(one, n)?
+    } else {
+        return None;
+    };
+    let ints: Option<Vec<i64>> = values.iter().map(|v: &String| v.parse().ok()).collect();
+    Some(match ints {
+        Some(ints) => super::EnumValues::Integers(ints),
+        None => super::EnumValues::Strings(values),
+    })
 }
 
 /// `name*` (required), `name?` (optional), `` `name` ``, `**name**`,
@@ -387,6 +449,41 @@ mod tests {
         );
         // Prose with pipes in it is no table.
         assert!(read_all("a | b | c\nsee the docs | or | not\n").is_empty());
+    }
+
+    #[test]
+    fn counted_enums_with_their_values_glued_or_apart() {
+        let rows = read_all(
+            "| Field | Type | Description |\n|---|---|---|\n\
+             | kind * | enum (1) | mailgun |\n\
+             | severity | enum (2) | permanenttemporary |\n\
+             | level | enum (3) | 1, 2, 3 |\n\
+             | mode | enum (2) | live test |\n\
+             | code | enum (2) | xqzvbkwpfj |\n\
+             | note | enum (2) | The mode the run was in. |\n",
+        );
+        assert_eq!(
+            rows,
+            [
+                "kind Some(String) req=Some(true) null=None Some(Strings([\"mailgun\"]))",
+                "severity Some(String) req=None null=None Some(Strings([\"permanent\", \"temporary\"]))",
+                "level Some(Integer) req=None null=None Some(Integers([1, 2, 3]))",
+                "mode Some(String) req=None null=None Some(Strings([\"live\", \"test\"]))",
+                // Not known words, or a sentence: no values, rather than wrong ones.
+                "code Some(String) req=None null=None None",
+                "note Some(String) req=None null=None None",
+            ]
+        );
+        // The parameters of the request's URL, query and headers are no
+        // fields of its body.
+        let rows = read_all(
+            "| Name | In | Type | Description |\n|---|---|---|---|\n\
+             | receiver_id * | path | id |\n\
+             | page | query | integer | Page. |\n\
+             | X-Sig | header | string | Signature. |\n\
+             | note | body | string | A note. |\n",
+        );
+        assert_eq!(rows, ["note Some(String) req=None null=None None"]);
     }
 
     fn read_all(text: &str) -> Vec<String> {
