@@ -672,3 +672,26 @@ fn a_payload_copied_onto_several_pages_counts_once() {
     let (distinct, _) = read(&[("a.md", &page(examples(0))), ("b.md", &page(examples(5)))]);
     assert_eq!(enums(&distinct), 1);
 }
+
+/// A value that says what goes in its place (`name_of_event`) names no
+/// event, and one event spelt twice on a page (an SDK constant beside the
+/// wire's name) is one event, by the wire's spelling.
+#[test]
+fn stand_in_values_and_second_spellings_are_no_events() {
+    let (v, diags) = page(
+        "We wrap every event:\n\n{\"token\": \"T\", \"event\": {\"type\": \"name_of_event\", \"user\": \"U1\"}, \"type\": \"event_callback\"}\n",
+    );
+    assert_eq!(events(&v), Vec::<&str>::new());
+    assert!(
+        diags.iter().any(|d| d.contains("no event found")),
+        "{diags:?}"
+    );
+
+    let (v, _) = page(
+        "| Name | Type | Description | Notes |\n|---|---|---|---|\n\
+         | eventType | EventTypeEnum | The type of event. | [optional] |\n\
+         | id | UUID | The id. | [optional] |\n\
+         | Name | Value |\n|---|---|\n| ORDER_PAID | \"order.paid\" |\n",
+    );
+    assert_eq!(events(&v), ["order.paid"]);
+}

@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::diag::{Diagnostics, Loc, Source};
 use crate::lenient;
 
-pub use vocab::{is_placeholder_str as is_placeholder, DocType, Format};
+pub use vocab::{is_placeholder_str as is_placeholder, says_what_goes_here, DocType, Format};
 
 /// Everything one page says.
 #[derive(Debug, Default)]
@@ -167,6 +167,7 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     mentioned.retain(|m| {
         (m.name.contains(['.', '/']) || !keys.contains(&m.name)) && seen.insert(m.name.clone())
     });
+    one_spelling(&mut listed, &mut mentioned);
     let body_format = if examples.is_empty() {
         other_body_format(src)
     } else {
@@ -312,6 +313,36 @@ fn unglue_names(listed: &mut [EventMention]) {
             m.name = n.clone();
         }
     }
+}
+
+/// One event written two ways on a page (an SDK's `WEBHOOK_COMMAND` beside
+/// the wire's `webhook.command`) is one event, by the spelling that looks
+/// like the wire's: with `.`, `/` or `:` rather than without, lowercase
+/// rather than not, else the first.
+fn one_spelling(listed: &mut Vec<EventMention>, mentioned: &mut Vec<EventMention>) {
+    let key = |n: &str| -> String {
+        n.chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let rank = |n: &str| {
+        (
+            !n.contains(['.', '/', ':']),
+            n.chars().any(|c| c.is_ascii_uppercase()),
+        )
+    };
+    let mut best: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for m in listed.iter().chain(mentioned.iter()) {
+        let k = key(&m.name);
+        let kept = best.entry(k).or_insert(&m.name);
+        if rank(&m.name) < rank(kept) {
+            *kept = &m.name;
+        }
+    }
+    let keep: BTreeSet<String> = best.into_values().map(str::to_owned).collect();
+    listed.retain(|m| keep.contains(&m.name));
+    mentioned.retain(|m| keep.contains(&m.name));
 }
 
 /// Lines of a page with their byte offsets, leaving out the given byte spans

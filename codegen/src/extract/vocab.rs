@@ -401,6 +401,7 @@ pub fn enum_line(line: &str) -> Option<EnumValues> {
 pub fn is_placeholder_str(s: &str) -> bool {
     let t = s.trim();
     (t.starts_with('<') && t.ends_with('>'))
+        || says_what_goes_here(t)
         || matches!(
             t.to_ascii_lowercase().as_str(),
             "string"
@@ -422,6 +423,35 @@ pub fn is_placeholder_str(s: &str) -> bool {
                 | "null"
                 | "placeholder"
         )
+}
+
+/// Words that say what a value is instead of being one.
+const STAND_IN_WORDS: &[&str] = &[
+    "name",
+    "of",
+    "the",
+    "event",
+    "type",
+    "your",
+    "my",
+    "some",
+    "value",
+    "here",
+    "example",
+    "sample",
+    "placeholder",
+    "string",
+    "goes",
+];
+
+/// `name_of_event`, `your-event-type`, `EVENT_NAME`: two words or more, each
+/// one saying what belongs in the place rather than being it.
+pub fn says_what_goes_here(t: &str) -> bool {
+    let words: Vec<String> = t
+        .split(['_', '-', ' ', '.'])
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words.len() >= 2 && words.iter().all(|w| STAND_IN_WORDS.contains(&w.as_str()))
 }
 
 /// A field name: letters, digits, `_`, `-` and `$`, not starting with a digit.

@@ -353,7 +353,13 @@ pub(super) fn event_in_body(node: &Node, d: &ir::Discriminator) -> Option<(Strin
         for seg in path {
             n = n.get(seg)?;
         }
-        parts.push(n.as_str()?.to_owned());
+        // `<event>`, `name_of_event`: what goes here, not an event. (A
+        // word such as `unknown` may be one.)
+        let stand_in = |v: &str| {
+            (v.starts_with('<') && v.ends_with('>')) || crate::extract::says_what_goes_here(v)
+        };
+        let value = n.as_str().filter(|v| !stand_in(v))?;
+        parts.push(value.to_owned());
         at.get_or_insert(n.start);
     }
     Some((parts.join(&d.separator), at?))
