@@ -59,8 +59,11 @@ pub fn type_word(word: &str) -> Option<(DocType, Option<Format>)> {
         "object" | "hash" | "map" | "dict" | "json" => (DocType::Object, None),
         "array" | "list" => (DocType::Array(None), None),
         "uuid" => (DocType::String, Some(Format::Uuid)),
-        "datetime" | "date-time" => (DocType::String, Some(Format::DateTime)),
-        "date" => (DocType::String, Some(Format::Date)),
+        // The last three as Java and .NET SDKs' generated docs name them.
+        "datetime" | "date-time" | "offsetdatetime" | "zoneddatetime" | "datetimeoffset" => {
+            (DocType::String, Some(Format::DateTime))
+        }
+        "date" | "localdate" => (DocType::String, Some(Format::Date)),
         "any" => (DocType::Any, None),
         _ => return None,
     };
@@ -156,7 +159,12 @@ pub fn type_phrase(text: &str) -> Option<TypeInfo> {
         if !class {
             return None;
         }
-        info.ty = DocType::Object;
+        // `RecordTypeEnum`: an SDK's enum class, sent as its string value.
+        info.ty = if original.ends_with("Enum") {
+            DocType::String
+        } else {
+            DocType::Object
+        };
     }
     Some(info)
 }
@@ -747,6 +755,11 @@ mod tests {
             ),
             ("`boolean`", Some((Boolean, None, false, None))),
             ("PaymentDetails", Some((Object, None, false, None))),
+            ("RecordTypeEnum", Some((String, None, false, None))),
+            (
+                "OffsetDateTime",
+                Some((String, Some(Format::DateTime), false, None)),
+            ),
             (
                 "date-time",
                 Some((String, Some(Format::DateTime), false, None)),
