@@ -11,6 +11,10 @@
 /// Deepest nesting accepted; deeper input is rejected with an error.
 pub const MAX_DEPTH: usize = 128;
 
+/// `NaN` and `Infinity` are no JSON: JSON.stringify sends them as `null`.
+const NOT_JSON_NUMBER: &str =
+    "`NaN` or `Infinity` in JSON example; read as null, as JSON.stringify sends it";
+
 /// A JSON value with the byte span it was read from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
@@ -335,8 +339,13 @@ impl<'a> Parser<'a> {
         let kind = match c {
             b'{' => self.nested(Self::object)?,
             b'[' => self.nested(Self::array)?,
-            b'"' | b'\'' => Kind::String(self.string()?),
-            _ if self.rest().starts_with(LEFT_DOUBLE) => Kind::String(self.string()?),
+            b'"' | b'\'' => Kind::String(self.joined_string()?),
+            _ if self.rest().starts_with(LEFT_DOUBLE) => Kind::String(self.joined_string()?),
+            b'-' if self.rest().starts_with("-Infinity") => {
+                self.repair(self.pos, NOT_JSON_NUMBER);
+                self.pos += "-Infinity".len();
+                Kind::Null
+            }
             b'-' | b'0'..=b'9' => Kind::Number(self.number()?),
             b'<' => Kind::Placeholder(self.placeholder()?),
             _ => self.word()?,
@@ -346,6 +355,37 @@ impl<'a> Parser<'a> {
             start,
             end: self.pos,
         })
+    }
+
+    /// A string, and any joined to it with `+` (`"a" +\n "b"`), as code
+    /// samples build long values.
+    fn joined_string(&mut self) -> Result<String, Failure> {
+        let mut out = self.string()?;
+        loop {
+            if self.cut.is_some() {
+                return Ok(out);
+            }
+            let (pos, repairs) = (self.pos, self.repairs.len());
+            self.skip_ws();
+            let plus = self.pos;
+            if self.peek() == Some(b'+') {
+                self.pos += 1;
+                self.skip_ws();
+                let quoted = matches!(self.peek(), Some(b'"' | b'\''))
+                    || self.rest().starts_with(LEFT_DOUBLE);
+                if quoted {
+                    self.repair(
+                        plus,
+                        "joined strings (`+`) in JSON example; read as one string",
+                    );
+                    out.push_str(&self.string()?);
+                    continue;
+                }
+            }
+            self.pos = pos;
+            self.repairs.truncate(repairs);
+            return Ok(out);
+        }
     }
 
     fn nested(&mut self, f: fn(&mut Self) -> Result<Kind, Failure>) -> Result<Kind, Failure> {
@@ -401,6 +441,9 @@ impl<'a> Parser<'a> {
             self.skip_ws();
             if self.peek() == Some(b':') {
                 self.pos += 1;
+            } else if self.rest().starts_with("=>") {
+                self.repair(self.pos, "Ruby hash `=>` in JSON example; read as `:`");
+                self.pos += 2;
             } else if !self.at_cut() {
                 self.repair(self.pos, format!("missing `:` after key `{key}`; assumed"));
             }
@@ -503,6 +546,16 @@ impl<'a> Parser<'a> {
     }
 
     fn key(&mut self) -> Result<String, Failure> {
+        // A Ruby symbol: `:name => 1`.
+        if self.peek() == Some(b':')
+            && self.rest()[1..].starts_with(|c: char| c.is_alphabetic() || c == '_')
+        {
+            self.repair(
+                self.pos,
+                "Ruby symbol key in JSON example; read as a string",
+            );
+            self.pos += 1;
+        }
         match self.peek() {
             Some(b'"' | b'\'') => self.string(),
             _ if self.rest().starts_with(LEFT_DOUBLE) => self.string(),
@@ -677,6 +730,17 @@ impl<'a> Parser<'a> {
             "true" | "True" | "TRUE" => Kind::Bool(true),
             "false" | "False" | "FALSE" => Kind::Bool(false),
             "null" | "Null" | "NULL" | "None" | "nil" => Kind::Null,
+            "undefined" => {
+                self.repair(
+                    self.pos,
+                    "`undefined` in JSON example; read as null (JSON.stringify leaves the member out)",
+                );
+                Kind::Null
+            }
+            "NaN" | "Infinity" => {
+                self.repair(self.pos, NOT_JSON_NUMBER);
+                Kind::Null
+            }
             _ => return self.fail(format!("unexpected word `{word}` where a value should be")),
         };
         self.pos += len;
@@ -780,6 +844,23 @@ mod tests {
                 "{\"a\": 1, \"a\": 2}",
                 serde_json::json!({"a": 2}),
                 "duplicated key",
+            ),
+            // JavaScript's and Python's values, as JSON.stringify sends them.
+            (
+                "{\"a\": undefined, \"b\": NaN, \"c\": -Infinity, \"d\": Infinity}",
+                serde_json::json!({"a": null, "b": null, "c": null, "d": null}),
+                "read as null",
+            ),
+            (
+                "{\"a\": \"x\" + \"y\",\n \"b\": 'p' +\n 'q'}",
+                serde_json::json!({"a": "xy", "b": "pq"}),
+                "joined strings",
+            ),
+            // A Ruby hash.
+            (
+                "{ \"a\" => 1, :b => nil, c: \"d\" }",
+                serde_json::json!({"a": 1, "b": null, "c": "d"}),
+                "`=>`",
             ),
         ];
         for (text, want, repair) in trials {

@@ -695,3 +695,36 @@ fn stand_in_values_and_second_spellings_are_no_events() {
     );
     assert_eq!(events(&v), ["order.paid"]);
 }
+
+/// Examples in the notations of other languages, as jsonrepair reads them:
+/// JavaScript's `undefined`, `NaN` and joined strings, Python's `True` and
+/// `None`, a Ruby hash, and a JSONP call. Every field is kept, each repair
+/// is said where it is made.
+#[test]
+fn examples_in_other_languages_notations_are_read() {
+    let (v, diags) = page(
+        "# order.paid\n\n\
+         {\"event\": \"order.paid\", \"ok\": True, \"note\": None, \"gone\": undefined, \"ratio\": NaN,\n \"memo\": \"a\" +\n \"b\"}\n\n\
+         { \"event\" => \"order.paid\", :tries => 2, \"left\" => nil }\n\n\
+         handle({\"event\": \"order.paid\", \"via\": \"jsonp\"});\n",
+    );
+    let p = paths(&v);
+    for f in [
+        "ok", "note", "gone", "ratio", "memo", "tries", "left", "via",
+    ] {
+        assert!(p.contains(&f.to_owned()), "{f}: {p:?}");
+    }
+    for said in [
+        "`undefined`",
+        "`NaN`",
+        "joined strings",
+        "Ruby hash",
+        "Ruby symbol",
+    ] {
+        assert!(diags.iter().any(|d| d.contains(said)), "{said}: {diags:?}");
+    }
+    assert!(
+        !diags.iter().any(|d| d.contains("cannot read")),
+        "{diags:?}"
+    );
+}

@@ -12,6 +12,16 @@ use crate::lenient;
 /// span several lines. The same document pasted twice is read once.
 /// Returns the examples and the byte spans of every document read (repeats
 /// included), which other readers skip.
+/// `callback(`, `window.handle(`: a function's name and its open parenthesis.
+fn is_call_opening(before: &str) -> bool {
+    before.strip_suffix('(').is_some_and(|name| {
+        name.starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '_' | '$'))
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '.'))
+    })
+}
+
 pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usize, usize)>) {
     // Line numbers and bullets copied in with a code block are blanked out,
     // byte for byte, so that every offset still points into the page.
@@ -31,9 +41,10 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
             line_start = scanned + n + 1;
         }
         scanned = start;
-        let starts_line = text[line_start..start]
-            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '\u{2022}'))
-            .is_empty();
+        let before = text[line_start..start]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '\u{2022}'));
+        // JSONP: `callback({…});`, a body wrapped in a call, starts its line too.
+        let starts_line = before.is_empty() || is_call_opening(before);
         let parsed = match lenient::parse_at(text, start) {
             Ok(p) => p,
             Err(failure) => {
