@@ -728,3 +728,32 @@ fn examples_in_other_languages_notations_are_read() {
         "{diags:?}"
     );
 }
+
+/// A JSON Schema on a page is what the payload's fields are, not a payload
+/// with fields named `type` and `properties`.
+#[test]
+fn a_json_schema_on_a_page_types_the_payload() {
+    let (v, _) = page(
+        "# order.paid\n\nThe body's schema:\n\n```json\n\
+         {\"type\": \"object\", \"required\": [\"event\", \"amount\"], \"properties\": {\n\
+           \"event\": {\"type\": \"string\", \"enum\": [\"order.paid\"]},\n\
+           \"amount\": {\"type\": \"integer\"},\n\
+           \"note\": {\"type\": [\"string\", \"null\"]},\n\
+           \"lines\": {\"type\": \"array\", \"items\": {\"type\": \"object\", \"properties\": {\"sku\": {\"type\": \"string\"}}}}\n\
+         }}\n```\n",
+    );
+    assert_eq!(events(&v), ["order.paid"]);
+    let p = paths(&v);
+    assert_eq!(
+        p,
+        ["amount", "event", "lines", "lines[].sku", "note"],
+        "{p:?}"
+    );
+    let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == "OrderPaid") else {
+        panic!("no OrderPaid: {:?}", v.types);
+    };
+    let amount = s.fields.iter().find(|f| f.name == "amount").unwrap();
+    assert!(amount.required && matches!(amount.ty, ir::Ty::Integer { .. }));
+    let note = s.fields.iter().find(|f| f.name == "note").unwrap();
+    assert!(!note.required && note.nullable);
+}

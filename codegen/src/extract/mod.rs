@@ -8,6 +8,7 @@ mod bullets;
 mod cells;
 pub(crate) mod events;
 pub(crate) mod examples;
+mod jsonschema;
 mod matrix;
 mod pipes;
 pub(crate) mod tables;
@@ -131,10 +132,17 @@ pub fn page(src: &Source, diags: &mut Diagnostics) -> PageEvidence {
 /// text does not.
 pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence {
     let (examples, mut spans) = examples::extract(src, diags);
+    // A JSON Schema on the page describes the payload; it is not one.
+    let (schemas, examples): (Vec<Example>, Vec<Example>) = examples
+        .into_iter()
+        .partition(|x| jsonschema::is_schema(&x.node));
     let matrices = matrix::extract(src, &spans);
     spans.extend(&matrices.spans);
     let mut rows = tables::extract(src, &spans);
     rows.extend(matrices.rows);
+    for schema in &schemas {
+        rows.extend(jsonschema::rows(src, &schema.node));
+    }
     let comment_rows = examples::comment_rows(src, &examples);
     let keys = all_keys(&examples, &rows);
     let events = events::extract(src, &spans, &field_paths(&examples, &rows), &keys);
