@@ -183,7 +183,7 @@ pub fn comment_rows(src: &Source, examples: &[Example]) -> Vec<FieldRow> {
             }
             let values = value
                 .as_str()
-                .and_then(|v| vocab::enum_in_comment(body, v))
+                .and_then(|v| vocab::enum_in_comment(body, path.last().map_or("", |k| k), v))
                 .map(EnumValues::Strings);
             rows.push(FieldRow {
                 path: path.clone(),

@@ -285,7 +285,37 @@ fn glued_values(text: &str) -> Option<Vec<String>> {
 /// `one of: open, closed`, `"a" | "b"`, `active/paused/cancelled`. Only a
 /// list that holds the example's own value counts, so that prose such as
 /// `seconds or milliseconds` is not read as values.
-pub fn enum_in_comment(comment: &str, value: &str) -> Option<Vec<String>> {
+///
+/// A comment that names its field and quotes other values of it adds them
+/// to the example's: `"status": "authorized", // for failed payments the
+/// status would be "failed"`.
+pub fn enum_in_comment(comment: &str, key: &str, value: &str) -> Option<Vec<String>> {
+    listed_in_comment(comment, value).or_else(|| quoted_others(comment, key, value))
+}
+
+fn quoted_others(comment: &str, key: &str, value: &str) -> Option<Vec<String>> {
+    let word = |v: &str| {
+        (2..=40).contains(&v.len())
+            && v.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-'))
+    };
+    let lower = comment.to_ascii_lowercase();
+    let named = lower.contains(&key.to_ascii_lowercase()) || lower.contains(&key.replace('_', " "));
+    if !word(value) || !named {
+        return None;
+    }
+    let mut values = vec![value.to_owned()];
+    for quote in ['"', '`'] {
+        for v in comment.split(quote).skip(1).step_by(2) {
+            if word(v) && v != key && !values.iter().any(|x| x == v) {
+                values.push(v.to_owned());
+            }
+        }
+    }
+    (values.len() >= 2).then_some(values)
+}
+
+fn listed_in_comment(comment: &str, value: &str) -> Option<Vec<String>> {
     let values = match enum_in_text(comment) {
         Some(EnumValues::Strings(v)) => v,
         Some(_) => return None,
@@ -649,7 +679,34 @@ mod tests {
         ];
         for (comment, value, want) in trials {
             let want = want.map(|v| v.into_iter().map(str::to_owned).collect::<Vec<_>>());
-            assert_eq!(enum_in_comment(comment, value), want, "{comment}");
+            assert_eq!(enum_in_comment(comment, "x", value), want, "{comment}");
+        }
+        // A comment naming its field, with other values quoted.
+        let named = [
+            (
+                "for payments that have failed, the status would be \"failed\".",
+                "status",
+                "authorized",
+                Some(vec!["authorized", "failed"]),
+            ),
+            (
+                "set when the `card_type` is `debit`",
+                "card_type",
+                "credit",
+                Some(vec!["credit", "debit"]),
+            ),
+            // Not naming the field, or quoting no value like it: nothing.
+            (
+                "would be \"failed\" otherwise",
+                "status",
+                "authorized",
+                None,
+            ),
+            ("the status, as in \"Paid In Full\"", "status", "paid", None),
+        ];
+        for (comment, key, value, want) in named {
+            let want = want.map(|v| v.into_iter().map(str::to_owned).collect::<Vec<_>>());
+            assert_eq!(enum_in_comment(comment, key, value), want, "{comment}");
         }
     }
 
