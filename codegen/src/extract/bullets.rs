@@ -1,8 +1,7 @@
 //! Bulleted field lists: `` - `name` (string, required): … ``,
 //! `- name (type) - …`, `* **name** `string` — …`; nested by indentation.
 
-use super::pipes::{describe, name_and_marks};
-use super::tables::new_row;
+use super::row::{describe, name_and_marks, new_row};
 use super::vocab::{self, DocType};
 use super::{strip_bullet, FieldRow};
 use crate::diag::Source;

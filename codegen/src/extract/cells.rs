@@ -2,8 +2,7 @@
 //! each on a line (or paragraph) of its own, as tables read once their cells
 //! are copied out one by one.
 
-use super::pipes::{describe, name_and_marks};
-use super::tables::{continue_row, new_row};
+use super::row::{continue_row, describe, name_and_marks, new_row};
 use super::vocab;
 use super::FieldRow;
 use crate::diag::Source;

@@ -13,7 +13,7 @@
 //! where the columns can be told apart, a field some events lack says which
 //! carry it.
 
-use super::tables::new_row;
+use super::row::new_row;
 use super::{lines_outside, vocab, EventMention, FieldRow};
 use crate::diag::Source;
 

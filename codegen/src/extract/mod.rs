@@ -11,6 +11,7 @@ pub(crate) mod examples;
 mod jsonschema;
 mod matrix;
 mod pipes;
+mod row;
 pub(crate) mod tables;
 pub(crate) mod vocab;
 mod words;

@@ -1,7 +1,7 @@
 //! Pipe tables: `name | type | description`, leading pipe often missing,
 //! with or without a `---|---` rule; cells shift left when one is empty.
 
-use super::tables::new_row;
+use super::row::{describe, name_and_marks, new_row};
 use super::vocab::{self, DocType};
 use super::FieldRow;
 use crate::diag::Source;
@@ -348,83 +348,12 @@ fn counted_values(cell: &str, n: usize) -> Option<super::EnumValues> {
     })
 }
 
-/// `name*` (required), `name?` (optional), `` `name` ``, `**name**`,
-/// `name (optional)`.
-pub(super) fn name_and_marks(cell: &str) -> (String, Option<bool>) {
-    let bare = cell.trim().trim_matches('`');
-    // `**name**` is bold; a single trailing `*` marks a required field.
-    let bare = bare
-        .strip_prefix("**")
-        .and_then(|b| b.strip_suffix("**"))
-        .unwrap_or(bare);
-    let mut required = None;
-    if bare.ends_with('*') {
-        required = Some(true);
-    }
-    let mut t = bare.replace(['`', '*'], "");
-    for (mark, value) in [
-        ("(required)", true),
-        ("(optional)", false),
-        ("[required]", true),
-        ("[optional]", false),
-    ] {
-        if let Some(at) = t.to_ascii_lowercase().find(mark) {
-            t.replace_range(at..at + mark.len(), "");
-            required = Some(value);
-        }
-    }
-    let mut t = t.trim().to_owned();
-    if let Some(stripped) = t.strip_suffix('?') {
-        t = stripped.to_owned();
-        required = Some(false);
-    }
-    (
-        t.split_whitespace().next().unwrap_or("").to_owned(),
-        required,
-    )
-}
-
 fn required_cell(cell: &str) -> Option<bool> {
     match cell.trim().to_ascii_lowercase().as_str() {
         "yes" | "y" | "true" | "required" | "\u{2713}" | "\u{2714}" | "\u{2611}"
         | "\u{2611}\u{fe0f}" | "x" => Some(true),
         "no" | "n" | "false" | "optional" => Some(false),
         _ => None,
-    }
-}
-
-/// What a description says about presence, nullability and values.
-pub(super) fn describe(row: &mut FieldRow) {
-    let d = row.description.to_ascii_lowercase();
-    if row.required.is_none() {
-        if d.starts_with("required") {
-            row.required = Some(true);
-        } else if d.starts_with("optional")
-            || d.contains("only present if")
-            || d.contains("only included")
-        {
-            row.required = Some(false);
-        }
-    }
-    if d.contains("never null")
-        || d.contains("not null")
-        || d.contains("non-null")
-        || d.contains("not nullable")
-    {
-        row.nullable = Some(false);
-    } else if d.contains("nullable")
-        || d.contains("can be null")
-        || d.contains("null if")
-        || d.contains("null until")
-        || d.contains("or null")
-    {
-        row.nullable = Some(true);
-    }
-    if row.values.is_none() {
-        row.values = vocab::enum_in_text(&row.description);
-    }
-    if row.ty == Some(DocType::Integer) && vocab::mentions_unix_time(&row.description) {
-        row.format = Some(vocab::Format::UnixTime);
     }
 }
 

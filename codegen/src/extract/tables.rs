@@ -10,10 +10,10 @@
 
 use serde_json::Value;
 
+use super::row::{continue_row, literal, new_row};
 use super::vocab::{self, DocType, Format, GLUED_TYPES};
 use super::{lines_outside, strip_bullet, EnumValues, FieldRow};
 use crate::diag::Source;
-use crate::lenient;
 
 type Line<'a> = (usize, &'a str);
 
@@ -46,149 +46,11 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
     rows
 }
 
-pub(super) fn new_row(src: &Source, offset: usize, line: &str, path: Vec<String>) -> FieldRow {
-    let indent = line.len() - line.trim_start().len();
-    FieldRow {
-        path,
-        ty: None,
-        format: None,
-        required: None,
-        nullable: None,
-        description: String::new(),
-        values: None,
-        example: None,
-        loc: src.loc(offset + indent),
-        list_open: false,
-    }
-}
-
 fn set_type(row: &mut FieldRow, word: &str) {
     if let Some((ty, format)) = vocab::type_word(word) {
         row.ty = Some(ty);
         row.format = row.format.or(format);
     }
-}
-
-/// `pending: Event is pending`, `` `sms` - SMS message ``, `failed — …`:
-/// one value, then its meaning.
-fn bulleted_value(item: &str) -> Option<&str> {
-    let (value, rest) = item.split_once([':', ' '])?;
-    let rest = rest.trim_start();
-    let meaning =
-        item[value.len()..].starts_with(':') || rest.starts_with(['-', '\u{2013}', '\u{2014}']);
-    let value = value.trim_matches(|c| matches!(c, '`' | '"' | '\'' | '*'));
-    let plain = !value.is_empty()
-        && value.len() <= 40
-        && value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
-    (meaning
-        && plain
-        && !rest
-            .trim_start_matches(['-', '\u{2013}', '\u{2014}'])
-            .trim()
-            .is_empty())
-    .then_some(value)
-}
-
-/// Lines that follow a row and add to it: an enum list, a format, an example
-/// value on its own line, or a sentence of description. Returns false for a
-/// line that belongs to something else.
-pub(super) fn continue_row(row: &mut FieldRow, line: &str) -> bool {
-    let t = line.trim();
-    if t.is_empty() {
-        return true;
-    }
-    // `One of:` on its own, then the values as bullets.
-    let (bullet, item) = strip_bullet(line);
-    // After a lead, values glued to their meaning on one line:
-    // `dayCharge based on day(s).weekCharge based on week(s).`
-    if !bullet
-        && row.list_open
-        && matches!(&row.values, Some(EnumValues::Strings(v)) if v.is_empty())
-    {
-        if let Some(values) = vocab::enum_in_text(t) {
-            row.values = Some(values);
-            row.list_open = false;
-            return true;
-        }
-    }
-    if bullet && row.list_open {
-        if let Some(EnumValues::Strings(values)) = &mut row.values {
-            let value = item
-                .split([':', ' ', '\u{2014}'])
-                .next()
-                .unwrap_or("")
-                .trim_matches(|c| matches!(c, '`' | '"' | '\'' | '*'));
-            if !value.is_empty() {
-                values.push(value.to_owned());
-                return true;
-            }
-        }
-    }
-    // `• pending: Event is pending delivery`: a bulleted value and its
-    // meaning, where the row has no values yet, opens its list.
-    if bullet && row.values.is_none() {
-        if let Some(value) = bulleted_value(item) {
-            row.values = Some(EnumValues::Strings(vec![value.to_owned()]));
-            row.list_open = true;
-            return true;
-        }
-    }
-    row.list_open = false;
-    if matches!(&row.values, Some(EnumValues::Strings(s)) if s.is_empty()) {
-        // A lead with no bullets after it says nothing.
-        row.values = None;
-    }
-    let lower = t.to_ascii_lowercase();
-    let lead = lower.trim_end_matches(':');
-    if (t.ends_with(':') || lead == "possible values are")
-        && [
-            "possible values are",
-            "one of",
-            "can be one of",
-            "possible values",
-            "allowed values",
-            "values",
-            "options",
-        ]
-        .contains(&lead)
-    {
-        // After its values (`• sms - SMS` then `Possible values:`), a
-        // lead closes the list rather than opening one.
-        if !matches!(&row.values, Some(EnumValues::Strings(v)) if !v.is_empty()) {
-            row.values = Some(EnumValues::Strings(vec![]));
-            row.list_open = true;
-        }
-        return true;
-    }
-    if let Some(values) = vocab::enum_line(t) {
-        row.values = Some(values);
-    } else if let Some(format) = vocab::format_line(t) {
-        row.format = Some(format);
-    } else if let Some(v) = literal(t) {
-        row.example.get_or_insert(v);
-    } else if is_sentence(t) {
-        if !row.description.is_empty() {
-            row.description.push(' ');
-        }
-        row.description.push_str(t);
-    } else {
-        return false;
-    }
-    true
-}
-
-/// A description line, as opposed to a heading such as `Response Body`.
-fn is_sentence(t: &str) -> bool {
-    t.ends_with(['.', ':', ')']) || t.split_whitespace().count() >= 4
-}
-
-/// A whole line that is a JSON literal: `2`, `"mobile"`, `true`, `[1, 2]`.
-fn literal(t: &str) -> Option<Value> {
-    let parsed = lenient::parse_at(t, 0).ok()?;
-    (parsed.node.end == t.len() && !matches!(parsed.node.kind, lenient::Kind::Placeholder(_)))
-        .then(|| parsed.node.to_value())
 }
 
 fn apply_marker(row: &mut FieldRow, marker: &str) -> bool {
