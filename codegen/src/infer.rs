@@ -219,6 +219,27 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                     .and_then(|d| event_in_body(&x.node, d))
             })
             .collect();
+        // Where the body says no event, the section it stands in may, or
+        // the resource it wraps (`{"address": {…}}` for `address/created`).
+        let resources: Vec<Vec<String>> = ev
+            .examples
+            .iter()
+            .map(|x| resource_events(&x.node, ev))
+            .collect();
+        let placed: Vec<Option<(String, usize)>> = ev
+            .examples
+            .iter()
+            .zip(&in_bodies)
+            .zip(&resources)
+            .map(|((x, body), resource)| {
+                body.clone()
+                    .or_else(|| x.section.clone().map(|s| (s, x.node.start)))
+                    .or_else(|| {
+                        let first = resource.first().filter(|_| ev.page_event.is_none())?;
+                        Some((first.clone(), x.node.start))
+                    })
+            })
+            .collect();
         let body_says_otherwise = ev.page_event_from_path
             && in_bodies.iter().any(Option::is_some)
             && ev
@@ -269,18 +290,14 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             Some((event, _)) => naming::pascal(event),
             None => shared_root_name(name, ev, &members),
         };
-        let named: BTreeSet<&str> = in_bodies
-            .iter()
-            .flatten()
-            .map(|(v, _)| v.as_str())
-            .collect();
+        let named: BTreeSet<&str> = placed.iter().flatten().map(|(v, _)| v.as_str()).collect();
         // A page about several events whose examples differ in shape (an
         // invoice here, a payout there): a payload type per event, not one
         // type that merges them all. Events that share a shape share a type.
         // A field list on such a page describes all of them.
         let split = page_event.is_none() && named.len() >= 2 && {
             let mut per_event: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-            for (x, in_body) in ev.examples.iter().zip(&in_bodies) {
+            for (x, in_body) in ev.examples.iter().zip(&placed) {
                 if let Some((value, _)) = in_body {
                     paths(&x.node, "", per_event.entry(value.as_str()).or_default());
                 }
@@ -324,7 +341,13 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         // the shared type exists even if no example lands in it.
         let mut shared = (!split || !ev.rows.is_empty()).then(|| shared_group(&mut groups));
         let mut page_groups: Vec<usize> = shared.into_iter().collect();
-        for (example, in_body) in ev.examples.iter().zip(in_bodies.iter().cloned()) {
+        for (((example, in_body), body), resource) in ev
+            .examples
+            .iter()
+            .zip(placed.iter().cloned())
+            .zip(&in_bodies)
+            .zip(&resources)
+        {
             sample += 1;
             sample_sources.push(src);
             let fresh = payloads.len() + 1;
@@ -377,9 +400,14 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                         }
                         events.insert(value.clone(), EventInfo::new(src.loc(*at)));
                     }
-                    // Its example gives it a payload, unless another already did.
-                    if !groups.iter().any(|g| g.events.contains(value)) {
-                        groups[g].events.push(value.clone());
+                    // Its example gives it a payload, unless another already
+                    // did; so does it to the other events of its resource.
+                    let siblings =
+                        std::iter::once(value).chain(resource.iter().filter(|_| body.is_none()));
+                    for e in siblings {
+                        if !groups.iter().any(|g| g.events.contains(e)) {
+                            groups[g].events.push(e.clone());
+                        }
                     }
                     value.clone()
                 }
@@ -397,7 +425,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             }
             cases.push(ExampleCase {
                 vendor: name.to_owned(),
-                body_names_event: in_body.as_ref().is_none_or(|(v, _)| *v == event),
+                body_names_event: body.as_ref().is_none_or(|(v, _)| *v == event),
                 event,
                 body: example.node.to_value(),
                 loc: example.loc.clone(),
@@ -452,7 +480,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             });
         diags
             .warn(loc, "cannot tell which field carries the event type; `Event::from_json` will fail, use `from_json_with_type`")
-            .with_hint(format!("name the field in specs/{name}/hookgen.toml: [event_type] fields = [\"type\"]"));
+            .with_hint(carrier::carrier_advice(pages, name));
     }
 
     for o in &hints.overrides {
@@ -697,6 +725,31 @@ struct Group {
     events: Vec<String>,
     source: Loc,
     description: Option<String>,
+}
+
+/// The page's events about the one resource an example wraps: `{"address":
+/// {…}}` is `address/created`'s and `address/updated`'s (a plural or
+/// singular key too). Empty unless the example is one object-valued key.
+fn resource_events(node: &Node, ev: &PageEvidence) -> Vec<String> {
+    let Some([only]) = node.as_object() else {
+        return Vec::new();
+    };
+    if only.value.as_object().is_none() {
+        return Vec::new();
+    }
+    let key = only.key.to_ascii_lowercase();
+    let same = |seg: &str| {
+        let seg = seg.to_ascii_lowercase();
+        seg == key || format!("{seg}s") == key || format!("{key}s") == seg
+    };
+    let mut out: Vec<String> = Vec::new();
+    for m in ev.listed_events.iter().chain(&ev.mentioned_events) {
+        let first = m.name.split(['.', '/', ':']).next().unwrap_or("");
+        if m.name.contains(['.', '/', ':']) && same(first) && !out.contains(&m.name) {
+            out.push(m.name.clone());
+        }
+    }
+    out
 }
 
 /// `Subscriber Event Object` → `SubscriberEvent`; else the events' common

@@ -757,3 +757,61 @@ fn a_json_schema_on_a_page_types_the_payload() {
     let note = s.fields.iter().find(|f| f.name == "note").unwrap();
     assert!(!note.required && note.nullable);
 }
+
+/// A page with a section per event, each with its own example, gives each
+/// event the type of its own example, even where the bodies carry no event
+/// type; an example wrapping one resource (`{"address": {…}}`) belongs to
+/// the events of that resource.
+#[test]
+fn each_event_takes_the_example_of_its_section_or_resource() {
+    let (v, diags) = page(
+        "# Webhooks\n\n## invoice.paid\n\nSent when an invoice is paid.\n\n\
+         ```json\n{\"id\": \"in_1\", \"amount_paid\": 100}\n```\n\n\
+         ## customer.deleted\n\nSent when a customer is deleted.\n\n\
+         ```json\n{\"id\": \"cus_1\", \"email\": \"a@b.c\", \"deleted\": true}\n```\n",
+    );
+    let payloads: Vec<(&str, Option<&str>)> = v
+        .events
+        .iter()
+        .map(|e| (e.name.as_str(), e.payload.as_deref()))
+        .collect();
+    assert_eq!(
+        payloads,
+        [
+            ("customer.deleted", Some("CustomerDeleted")),
+            ("invoice.paid", Some("InvoicePaid"))
+        ]
+    );
+    let names = |ty: &str| -> Vec<String> {
+        match v.types.iter().find(|t| t.name() == ty) {
+            Some(ir::TypeDef::Struct(s)) => s.fields.iter().map(|f| f.name.clone()).collect(),
+            _ => panic!("no struct {ty}"),
+        }
+    };
+    assert_eq!(names("InvoicePaid"), ["id", "amount_paid"]);
+    assert_eq!(names("CustomerDeleted"), ["id", "email", "deleted"]);
+    // No body field names the event: the hint says what to do instead.
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.contains("from_json_with_type") && d.contains("header")),
+        "{diags:?}"
+    );
+
+    let (v, _) = page(
+        "Address\n\nwebhookdescription\naddress/createdWhen an address is created\naddress/updatedWhen an address is updated\n\
+         {\"address\": {\"id\": 1, \"city\": \"x\"}}\n\n\
+         Charges\n\nwebhookdescription\ncharge/createdWhen a charge is created\n",
+    );
+    let payloads: Vec<(&str, Option<&str>)> = v
+        .events
+        .iter()
+        .map(|e| (e.name.as_str(), e.payload.as_deref()))
+        .collect();
+    assert_eq!(payloads.len(), 3, "{payloads:?}");
+    assert!(
+        payloads[0].1.is_some() && payloads[0].1 == payloads[1].1,
+        "{payloads:?}"
+    );
+    assert_eq!(payloads[2], ("charge/created", None));
+}

@@ -17,6 +17,10 @@ pub struct Events {
     pub object_heading: Option<String>,
     pub event_header: Option<(String, crate::diag::Loc)>,
     pub event_url: Option<(String, crate::diag::Loc)>,
+    /// Headings that each open a section about one event (`## invoice.paid`
+    /// then its text and example, `## customer.deleted` then its own), in
+    /// page order; empty unless two or more do.
+    pub sections: Vec<EventMention>,
 }
 
 /// `fields`: the dotted field paths the page's examples and tables show
@@ -62,6 +66,8 @@ pub fn extract(
             ));
         }
     }
+    // Lines that are only an event name, by their index in `lines`.
+    let mut headings: Vec<(usize, EventMention)> = Vec::new();
     let mut last_bullet_event: Option<usize> = None;
     // Inside a pipe table whose first column names events.
     let mut event_table = false;
@@ -151,8 +157,11 @@ pub fn extract(
         }
 
         // The page's title: a line that is only an event name.
-        if !bullet && is_event_name(t) && ev.page_event.is_none() {
-            ev.page_event = Some(mention(src, col(t), t, None));
+        if !bullet && is_event_name(t) {
+            headings.push((idx, mention(src, col(t), t, None)));
+            if ev.page_event.is_none() {
+                ev.page_event = Some(mention(src, col(t), t, None));
+            }
         }
         // `POST/subscription.updated`, `…/webhook-events/customer.updated{`.
         if ev.page_event.is_none() {
@@ -171,6 +180,13 @@ pub fn extract(
             ev.object_heading = Some(t.trim_end_matches(" Object").to_owned());
         }
     }
+    // A page of sections, one per event: no one event is the page's.
+    ev.sections = sections(&lines, spans, headings);
+    if ev.sections.len() >= 2 {
+        ev.page_event = None;
+    } else {
+        ev.sections.clear();
+    }
     // The header's value beats a title; a one-word `# title` names the
     // event where the page says the type travels in a header.
     if let Some(m) = header_event {
@@ -182,6 +198,31 @@ pub fn extract(
     // glued on (`data.objectobject`) is taken back.
     ev.listed.retain(|m| !is_field(&m.name, fields, keys, true));
     ev
+}
+
+/// The event-name lines that open a section holding an example (`spans`)
+/// before the next such line: names one per line are a list, not sections,
+/// and a name repeated opens no second section.
+fn sections(
+    lines: &[(usize, &str)],
+    spans: &[(usize, usize)],
+    headings: Vec<(usize, EventMention)>,
+) -> Vec<EventMention> {
+    let mut out: Vec<EventMention> = Vec::new();
+    let offsets: Vec<usize> = headings
+        .iter()
+        .skip(1)
+        .map(|(i, _)| lines[*i].0)
+        .chain([usize::MAX])
+        .collect();
+    for ((start, m), end) in headings.into_iter().zip(offsets) {
+        let from = lines[start].0;
+        let holds_example = spans.iter().any(|&(a, _)| a > from && a < end);
+        if holds_example && !out.iter().any(|o| o.name == m.name) {
+            out.push(m);
+        }
+    }
+    out
 }
 
 /// Whether a dotted name in the text is a field path (`data.object`), or

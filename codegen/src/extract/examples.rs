@@ -130,6 +130,7 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
                         // Only the last item can be the one a cut ran into.
                         cut: parsed.cut.filter(|_| k == last),
                         content: super::stable_hash(&item.to_value().to_string()),
+                        section: None,
                     });
                 }
                 continue;
@@ -141,6 +142,7 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
             comments,
             cut: parsed.cut,
             content: hash,
+            section: None,
         });
     }
     (found, spans)

@@ -69,6 +69,9 @@ pub struct Example {
     pub cut: Option<usize>,
     /// A hash of its value: copies of one payload share it.
     pub content: u64,
+    /// The event whose section of the page it stands in, on a page with a
+    /// section per event (`## invoice.paid`, its text and example).
+    pub section: Option<String>,
 }
 
 /// A hash that is the same on every run and machine (fixed keys), for
@@ -134,7 +137,7 @@ pub fn page(src: &Source, diags: &mut Diagnostics) -> PageEvidence {
 pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence {
     let (examples, mut spans) = examples::extract(src, diags);
     // A JSON Schema on the page describes the payload; it is not one.
-    let (schemas, examples): (Vec<Example>, Vec<Example>) = examples
+    let (schemas, mut examples): (Vec<Example>, Vec<Example>) = examples
         .into_iter()
         .partition(|x| jsonschema::is_schema(&x.node));
     let matrices = matrix::extract(src, &spans);
@@ -147,6 +150,16 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     let comment_rows = examples::comment_rows(src, &examples);
     let keys = all_keys(&examples, &rows);
     let events = events::extract(src, &spans, &field_paths(&examples, &rows), &keys);
+    // Each example in a section of its own takes that section's event.
+    for x in &mut examples {
+        let at = (x.loc.line, x.loc.col);
+        x.section = events
+            .sections
+            .iter()
+            .rev()
+            .find(|s| (s.loc.line, s.loc.col) < at)
+            .map(|s| s.name.clone());
+    }
     let bare = examples.len() == 1
         && spans.first().is_some_and(|&(a, b)| {
             src.text[..a].trim().is_empty() && src.text[b..].trim().is_empty()
@@ -164,6 +177,7 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
         .listed
         .into_iter()
         .chain(matrices.events)
+        .chain(events.sections)
         .filter(|l| l.name.contains(['.', '/']) || !keys.contains(&l.name))
         .collect();
     // Names only running text mentions, apart from those in lists.

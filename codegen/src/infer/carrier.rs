@@ -138,6 +138,31 @@ pub(super) fn discriminator(
 /// What to add when a vendor ends up with no event: the example field that
 /// looks most like it carries one, or the ways a page can name its events.
 pub(super) fn advice(pages: &[Page], vendor: &str) -> String {
+    match likeliest_carrier(pages) {
+        Some((path, value)) => format!(
+            "the examples carry \"{path}\": \"{value}\"; if that names the event, add [event_type] fields = [\"{path}\"] to specs/{vendor}/hookgen.toml"
+        ),
+        None => format!(
+            "name the events on the page (a title per page, or a list under an \"Events\" heading), or say where the type travels in specs/{vendor}/hookgen.toml: [event_type] fields = [\"type\"], header = \"X-…\" or url = \"/hooks/{{event}}\""
+        ),
+    }
+}
+
+/// What to do where events are known but no body field carries them.
+pub(super) fn carrier_advice(pages: &[Page], vendor: &str) -> String {
+    match likeliest_carrier(pages) {
+        Some((path, _)) => format!(
+            "name the field in specs/{vendor}/hookgen.toml: [event_type] fields = [\"{path}\"]"
+        ),
+        None => format!(
+            "the examples hold no field that names their event; if a header carries it, add [event_type] header = \"X-…\" (or url = \"/hooks/{{event}}\") to specs/{vendor}/hookgen.toml, else parse with `Event::from_json_with_type`"
+        ),
+    }
+}
+
+/// The string field of the examples whose name most says "event type",
+/// with a value it holds.
+fn likeliest_carrier(pages: &[Page]) -> Option<(String, String)> {
     let mut best: Option<(u8, Vec<String>, String)> = None;
     for page in pages {
         for ex in &page.evidence.examples {
@@ -151,17 +176,7 @@ pub(super) fn advice(pages: &[Page], vendor: &str) -> String {
             }
         }
     }
-    match best {
-        Some((_, path, value)) => {
-            let path = path.join(".");
-            format!(
-                "the examples carry \"{path}\": \"{value}\"; if that names the event, add [event_type] fields = [\"{path}\"] to specs/{vendor}/hookgen.toml"
-            )
-        }
-        None => format!(
-            "name the events on the page (a title per page, or a list under an \"Events\" heading), or say where the type travels in specs/{vendor}/hookgen.toml: [event_type] fields = [\"type\"], header = \"X-…\" or url = \"/hooks/{{event}}\""
-        ),
-    }
+    best.map(|(_, path, value)| (path.join("."), value))
 }
 
 /// `[event_type] fields` paths that no example or table row has: a
