@@ -44,20 +44,83 @@ impl<T> Maybe<T> {
         }
     }
 
+    /// The key was not in the payload.
     pub fn is_absent(&self) -> bool {
         matches!(self, Maybe::Absent)
     }
 
+    /// The key was there with `null`.
     pub fn is_null(&self) -> bool {
         matches!(self, Maybe::Null)
     }
 
+    /// The key was there with a value.
+    pub fn is_value(&self) -> bool {
+        matches!(self, Maybe::Value(_))
+    }
+
+    /// A `Maybe` of a reference, for chaining without moving the payload.
     pub fn as_ref(&self) -> Maybe<&T> {
         match self {
             Maybe::Absent => Maybe::Absent,
             Maybe::Null => Maybe::Null,
             Maybe::Value(v) => Maybe::Value(v),
         }
+    }
+
+    /// A `Maybe` of the dereferenced value: `Maybe<String>` gives
+    /// `Maybe<&str>`.
+    pub fn as_deref(&self) -> Maybe<&T::Target>
+    where
+        T: std::ops::Deref,
+    {
+        self.as_ref().map(|v| &**v)
+    }
+
+    /// The value changed by `f`; absent and null stay as they are.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Maybe<U> {
+        match self {
+            Maybe::Absent => Maybe::Absent,
+            Maybe::Null => Maybe::Null,
+            Maybe::Value(v) => Maybe::Value(f(v)),
+        }
+    }
+
+    /// Steps into a nested `Maybe`: with `as_ref`, a path through the
+    /// payload in one expression,
+    /// `p.data.as_ref().and_then(|d| d.customer.as_ref()).and_then(|c| c.email.as_deref())`.
+    /// Absent or null anywhere on the way gives that state.
+    pub fn and_then<U>(self, f: impl FnOnce(T) -> Maybe<U>) -> Maybe<U> {
+        match self {
+            Maybe::Absent => Maybe::Absent,
+            Maybe::Null => Maybe::Null,
+            Maybe::Value(v) => f(v),
+        }
+    }
+
+    /// The value, or `default` when absent or null.
+    pub fn unwrap_or(self, default: T) -> T {
+        self.into_value().unwrap_or(default)
+    }
+
+    /// The value, or `T::default()` when absent or null.
+    pub fn unwrap_or_default(self) -> T
+    where
+        T: Default,
+    {
+        self.into_value().unwrap_or_default()
+    }
+
+    /// The value, or `err` when absent or null.
+    pub fn ok_or<E>(self, err: E) -> Result<T, E> {
+        self.into_value().ok_or(err)
+    }
+}
+
+impl<T> From<Maybe<T>> for Option<T> {
+    /// `Some` for a value; `None` for absent and for null alike.
+    fn from(v: Maybe<T>) -> Self {
+        v.into_value()
     }
 }
 
@@ -906,6 +969,38 @@ pub fn deserialize_i64<'de, D: Deserializer<'de>, T>(d: D, f: fn(i64) -> T) -> R
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn maybe_chains_like_option() {
+        struct Customer {
+            email: Maybe<String>,
+        }
+        struct Data {
+            customer: Maybe<Customer>,
+        }
+        fn email(data: &Maybe<Data>) -> Maybe<&str> {
+            data.as_ref()
+                .and_then(|d| d.customer.as_ref())
+                .and_then(|c| c.email.as_deref())
+        }
+        let full = Maybe::Value(Data {
+            customer: Maybe::Value(Customer {
+                email: Maybe::Value("a@b.c".to_owned()),
+            }),
+        });
+        assert_eq!(email(&full), Maybe::Value("a@b.c"));
+        let no_customer = Maybe::Value(Data {
+            customer: Maybe::Null,
+        });
+        assert_eq!(email(&no_customer), Maybe::Null);
+        assert_eq!(email(&Maybe::Absent), Maybe::Absent);
+        assert_eq!(Option::from(email(&full)), Some("a@b.c"));
+        assert_eq!(email(&no_customer).unwrap_or("none"), "none");
+        assert_eq!(Maybe::<u8>::Absent.unwrap_or_default(), 0);
+        assert_eq!(Maybe::Value(2).map(|v| v * 2).ok_or("missing"), Ok(4));
+        assert_eq!(Maybe::<u8>::Null.ok_or("missing"), Err("missing"));
+        assert!(Maybe::Value(1).is_value() && !Maybe::<u8>::Null.is_value());
+    }
     use super::*;
 
     #[test]
