@@ -853,8 +853,10 @@ fn cell(s: &str) -> String {
 }
 
 /// The report as GitHub Actions workflow commands: one annotation a change,
-/// on the line of the page that caused it.
-pub fn github(report: &Report) -> String {
+/// on the line of the page that caused it. `in_repo` turns a shown file
+/// (`main:specs/a.txt`) into its path in the repository, where GitHub
+/// places annotations.
+pub fn github(report: &Report, in_repo: impl Fn(&str) -> String) -> String {
     let mut out = String::new();
     for c in &report.changes {
         let level = match c.severity {
@@ -864,7 +866,11 @@ pub fn github(report: &Report) -> String {
         };
         let loc = c.new.as_ref().or(c.old.as_ref());
         let place = loc.map_or(String::new(), |l| {
-            format!(" file={},line={}", escape_property(&l.file), l.line)
+            format!(
+                " file={},line={}",
+                escape_property(&in_repo(&l.file)),
+                l.line
+            )
         });
         let _ = writeln!(
             out,

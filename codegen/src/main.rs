@@ -33,11 +33,13 @@ enum Command {
         vendor: String,
         /// Only fields whose JSON path starts with this: `data.object`.
         path: Option<String>,
+        /// The folder of vendor folders holding doc pages.
         #[arg(long, default_value = "specs")]
         specs: PathBuf,
     },
     /// Print the inferred schema IR as JSON.
     Ir {
+        /// The folder of vendor folders holding doc pages.
         #[arg(long, default_value = "specs")]
         specs: PathBuf,
     },
@@ -67,6 +69,7 @@ struct DriftArgs {
     /// Where the specs folder is inside a revision (relative to the current folder).
     #[arg(long, default_value = "specs")]
     specs: String,
+    /// How to print the report.
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
     format: Format,
     /// Exit 1 if a change is at least this severe.
@@ -104,7 +107,7 @@ fn main() -> ExitCode {
             path,
             specs,
         } => {
-            let Some(a) = analyze(&specs, &shown(&specs)) else {
+            let Some(a) = analyze_showing(&specs, &shown(&specs), Show::Vendor(&vendor)) else {
                 return ExitCode::from(2);
             };
             match a.schema.vendors.iter().find(|v| v.name == vendor) {
@@ -146,6 +149,21 @@ fn main() -> ExitCode {
 /// Reads and infers everything, printing diagnostics; `None` when the specs
 /// folder itself cannot be read.
 fn analyze(specs: &Path, shown: &str) -> Option<hookgen::Analysis> {
+    analyze_showing(specs, shown, Show::All)
+}
+
+/// Which diagnostics a command prints.
+#[derive(Clone, Copy)]
+enum Show<'a> {
+    All,
+    /// Those of one vendor's pages (`explain`).
+    Vendor(&'a str),
+    /// Errors, and how many warnings there were (`drift`, which is about
+    /// the schema, not the pages).
+    Errors,
+}
+
+fn analyze_showing(specs: &Path, shown: &str, show: Show) -> Option<hookgen::Analysis> {
     let analysis = match hookgen::analyze(specs, shown) {
         Ok(a) => a,
         Err(e) => {
@@ -153,8 +171,25 @@ fn analyze(specs: &Path, shown: &str) -> Option<hookgen::Analysis> {
             return None;
         }
     };
+    let vendor_dir = match show {
+        Show::Vendor(v) => format!("{}/{v}/", shown.trim_end_matches('/')),
+        _ => String::new(),
+    };
+    let mut warnings = 0;
     for d in &analysis.diagnostics {
-        eprintln!("{}", d.render());
+        let printed = match show {
+            Show::All => true,
+            Show::Vendor(_) => d.loc.file.starts_with(&vendor_dir),
+            Show::Errors => d.severity == hookgen::diag::Severity::Error,
+        };
+        if printed {
+            eprintln!("{}", d.render());
+        } else if d.severity == hookgen::diag::Severity::Warning {
+            warnings += 1;
+        }
+    }
+    if warnings > 0 && matches!(show, Show::Errors) {
+        eprintln!("{shown}: {warnings} warnings about the pages (`hookgen check` lists them)");
     }
     Some(analysis)
 }
@@ -319,6 +354,8 @@ fn summarize_drift(
 
 fn drift_command(args: &DriftArgs) -> ExitCode {
     let mut schemas = Vec::new();
+    // `main:specs/a.txt` is `specs/a.txt` in the repository.
+    let mut prefixes: Vec<Option<String>> = Vec::new();
     for arg in [&args.old, &args.new] {
         let state = match hookgen::revision::resolve(arg, &args.specs) {
             Ok(s) => s,
@@ -327,10 +364,11 @@ fn drift_command(args: &DriftArgs) -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let Some(analysis) = analyze(&state.dir, &state.shown) else {
+        let Some(analysis) = analyze_showing(&state.dir, &state.shown, Show::Errors) else {
             return ExitCode::from(2);
         };
         schemas.push(analysis.schema);
+        prefixes.push(state.rev_prefix());
     }
     let report = drift::diff(&schemas[0], &schemas[1]);
     match args.format {
@@ -339,7 +377,17 @@ fn drift_command(args: &DriftArgs) -> ExitCode {
             "{}",
             serde_json::to_string_pretty(&report).unwrap_or_default()
         ),
-        Format::Github => print!("{}", drift::github(&report)),
+        Format::Github => print!(
+            "{}",
+            drift::github(&report, |file| {
+                prefixes
+                    .iter()
+                    .flatten()
+                    .find_map(|p| file.strip_prefix(p.as_str()))
+                    .unwrap_or(file)
+                    .to_owned()
+            })
+        ),
     }
     let threshold = match args.fail_on {
         Some(FailOn::Breaking) => Severity::Breaking,

@@ -11,7 +11,17 @@ pub struct State {
     pub dir: PathBuf,
     /// How paths under it are shown: the folder, or `REV:specs`.
     pub shown: String,
+    /// `REV:` for a revision, which a shown path starts with.
+    rev: Option<String>,
     temporary: bool,
+}
+
+impl State {
+    /// What a shown path starts with that the repository's path does not:
+    /// `main:` in `main:specs/a.txt`.
+    pub fn rev_prefix(&self) -> Option<String> {
+        self.rev.as_ref().map(|r| format!("{r}:"))
+    }
 }
 
 impl Drop for State {
@@ -29,6 +39,7 @@ pub fn resolve(arg: &str, specs: &str) -> io::Result<State> {
         return Ok(State {
             dir: PathBuf::from(arg),
             shown: arg.trim_end_matches('/').to_owned(),
+            rev: None,
             temporary: false,
         });
     }
@@ -77,6 +88,7 @@ pub fn resolve(arg: &str, specs: &str) -> io::Result<State> {
     let state = State {
         dir: dir.clone(),
         shown: format!("{arg}:{specs}"),
+        rev: Some(arg.to_owned()),
         temporary: true,
     };
     if listing.is_empty() && !Path::new(specs).exists() {

@@ -571,6 +571,27 @@ fn drift_between_git_revisions() {
         "HEAD~1:specs/shopmate/order-events.txt"
     );
 
+    // GitHub annotations name the file as the repository has it, so they
+    // land on the pull request's diff.
+    let out = hookgen(
+        &dir,
+        &[
+            "drift", "--old", "HEAD~1", "--new", "HEAD", "--format", "github",
+        ],
+    );
+    let annotations = text(&out.stdout);
+    assert!(
+        annotations.contains("file=specs/shopmate/order-events.txt,line="),
+        "{annotations}"
+    );
+    assert!(!annotations.contains("HEAD"), "{annotations}");
+    // Drift is about the schema: the pages' warnings are counted, not listed.
+    assert!(
+        !text(&out.stderr).contains("warning:"),
+        "{}",
+        text(&out.stderr)
+    );
+
     // The working tree against a revision; and a name that is neither.
     let out = hookgen(&dir, &["drift", "--old", "HEAD~1", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
