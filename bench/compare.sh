@@ -16,7 +16,8 @@ scales=("$@")
 : "${QUICKTYPE:?set QUICKTYPE to the quicktype binary}"
 : "${JSON_TYPEGEN:?set JSON_TYPEGEN to the json_typegen binary}"
 cargo build --quiet --release --locked -p hookgen
-bin=$PWD/target/release/hookgen
+. bench/lib.sh
+bin="$(target_dir)/release/hookgen"
 
 now() { date +%s%N; }
 secs() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.2f", (e - s) / 1e9 }'; }

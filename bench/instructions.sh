@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-2000}
 cargo build --quiet --release -p hookgen-bench --example instructions
-bin=target/release/examples/instructions
+. bench/lib.sh
+bin="$(target_dir)/release/examples/instructions"
 count() {
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$@" 2>&1 |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'

@@ -19,7 +19,8 @@ if [ ! -f "$pages/score.py" ] || [ ! -f "$pages/expect.json" ]; then
 fi
 work="${TMPDIR:-/tmp}/hookgen-pages"
 cargo build --quiet --release --locked -p hookgen
-bin="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/release/hookgen"
+. bench/lib.sh
+bin="$(target_dir)/release/hookgen"
 echo "hookgen $(git rev-parse --short HEAD 2>/dev/null || echo '?') on $pages"
 python3 "$pages/score.py" --pages "$pages" --expect "$pages/expect.json" --bin "$bin" \
   --work "$work" --compile none --neutral-names >"$work.log" 2>&1 || {
