@@ -85,7 +85,10 @@ impl Source {
 )]
 pub struct Loc {
     pub file: std::sync::Arc<str>,
+    /// 0 where unknown: committed IR names files, not lines.
+    #[serde(default)]
     pub line: u32,
+    #[serde(default)]
     pub col: u32,
 }
 

@@ -149,8 +149,14 @@ pub fn crate_files_keeping(schema: &ir::Schema, options: &Options, kept: &[Kept]
     ];
     files.extend(vendor_modules(&schema.vendors, &options.specs));
     for v in &schema.vendors {
-        // The IR the crate was made from: `check` and `generate` diff against it.
-        let ir = serde_json::to_string_pretty(v).unwrap_or_default();
+        // The IR the crate was made from: `check` and `generate` diff against
+        // it. Its places name files, not lines (see `committed`).
+        let ir = serde_json::to_value(v)
+            .map(|mut value| {
+                committed(&mut value);
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            })
+            .unwrap_or_default();
         files.push(File {
             path: format!("ir/{}.json", v.name),
             contents: format!("{ir}\n"),
@@ -244,6 +250,79 @@ fn cargo_toml(modules: &[Module], crate_name: &str) -> String {
          default = [{default}]\n\
          {features}"
     )
+}
+
+/// A place in a committed file names the page, not its line: a doc edit
+/// that shifts lines must not touch the code, IR and schema of what it did
+/// not change. `hookgen explain` and `hookgen drift` read the pages again
+/// and give exact lines. Removes `line` and `col` from every place (an
+/// object with `file`, `line` and `col`), and the `:line` after those files
+/// where the evidence (`why`) cites them.
+fn committed(value: &mut serde_json::Value) {
+    let mut files = std::collections::BTreeSet::new();
+    strip_places(value, &mut files);
+    cite_files(value, &files);
+}
+
+fn strip_places(value: &mut serde_json::Value, files: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if map.contains_key("file") && map.contains_key("line") && map.contains_key("col") {
+                map.remove("line");
+                map.remove("col");
+                if let Some(f) = map.get("file").and_then(|f| f.as_str()) {
+                    files.insert(f.to_owned());
+                }
+            }
+            map.values_mut().for_each(|v| strip_places(v, files));
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| strip_places(v, files)),
+        _ => {}
+    }
+}
+
+/// `(specs/a.txt:21)` → `(specs/a.txt)` in each `why` line, for the files
+/// the document names.
+fn cite_files(value: &mut serde_json::Value, files: &std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                match (key.as_str(), v) {
+                    ("why", serde_json::Value::Array(lines)) => {
+                        for line in lines.iter_mut() {
+                            if let serde_json::Value::String(text) = line {
+                                *text = without_lines(text, files);
+                            }
+                        }
+                    }
+                    (_, v) => cite_files(v, files),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| cite_files(v, files)),
+        _ => {}
+    }
+}
+
+fn without_lines(text: &str, files: &std::collections::BTreeSet<String>) -> String {
+    let mut out = text.to_owned();
+    for f in files.iter().filter(|f| !f.is_empty()) {
+        let cite = format!("{f}:");
+        let mut from = 0;
+        while let Some(i) = out[from..].find(&cite) {
+            // Just past the file name: each step moves on, whatever follows.
+            let start = from + i + f.len();
+            let digits = out[start + 1..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
+            if digits > 0 {
+                out.replace_range(start..start + 1 + digits, "");
+            }
+            from = start;
+        }
+    }
+    out
 }
 
 fn lib_rs(modules: &[Module]) -> TokenStream {
@@ -1044,5 +1123,42 @@ fn enum_def(e: &ir::Enum) -> TokenStream {
                 crate::runtime::#read(deserializer, #name::from_wire)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::committed;
+
+    #[test]
+    fn committed_places_name_files_not_lines() {
+        let mut ir = serde_json::json!({
+            "source": {"file": "specs/a/p.txt", "line": 20, "col": 3},
+            "unknown": {"file": "", "line": 0, "col": 0},
+            "fields": [{
+                "name": "id",
+                "why": [
+                    "type: seen 2× (specs/a/p.txt:21), as the table says (specs/a/p.txt:4)",
+                    "presence: not proven (specs/a/p.txt: no line), (specs/a/q.txt:9) is no place here",
+                    "a colon: nothing to strip"
+                ]
+            }]
+        });
+        committed(&mut ir);
+        assert_eq!(
+            ir,
+            serde_json::json!({
+                "source": {"file": "specs/a/p.txt"},
+                "unknown": {"file": ""},
+                "fields": [{
+                    "name": "id",
+                    "why": [
+                        "type: seen 2× (specs/a/p.txt), as the table says (specs/a/p.txt)",
+                        "presence: not proven (specs/a/p.txt: no line), (specs/a/q.txt:9) is no place here",
+                        "a colon: nothing to strip"
+                    ]
+                }]
+            })
+        );
     }
 }

@@ -175,7 +175,8 @@ fn annotate(schema: &mut Value, description: Option<&str>, source: Option<&crate
         map.insert("description".to_owned(), json!(d));
     }
     if let Some(loc) = source.filter(|l| !l.file.is_empty()) {
-        map.insert("x-source".to_owned(), json!(loc.file_line()));
+        // The page, not its line: see `emit::committed`.
+        map.insert("x-source".to_owned(), json!(&*loc.file));
     }
 }
 

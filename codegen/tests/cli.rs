@@ -1125,3 +1125,48 @@ fn a_full_disk_leaves_the_old_crate_and_no_staging() {
     same(&snapshot(&dir.join("last")), &snapshot(&dir.join("want")));
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// A doc edit that shifts the page's lines touches only what it changed:
+/// the generated files name pages, not lines (`hookgen explain` gives the
+/// lines), so one field added above the rest adds that field and moves
+/// nothing else.
+#[test]
+fn a_doc_edit_touches_only_what_it_changed() {
+    let dir = with_seed("pelcro");
+    let o = hookgen(&dir, &["generate"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let before = snapshot(&dir.join("generated"));
+    let page = dir.join("specs/pelcro/subscription.updated.txt");
+    let edited = fs::read_to_string(&page).unwrap().replacen(
+        "\"cancel_reason\": null,",
+        "\"cancel_reason\": null,\n\"loyalty_points\": 3,",
+        1,
+    );
+    fs::write(&page, edited).unwrap();
+    let o = hookgen(&dir, &["generate"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let after = snapshot(&dir.join("generated"));
+    let (mut added, mut removed, mut files) = (0, 0, Vec::new());
+    for (path, new) in &after {
+        let old = before.get(path).map(|b| text(b)).unwrap_or_default();
+        let new = text(new);
+        if old == new {
+            continue;
+        }
+        files.push(path.clone());
+        for change in similar::TextDiff::from_lines(&old, &new).iter_all_changes() {
+            match change.tag() {
+                similar::ChangeTag::Insert => added += 1,
+                similar::ChangeTag::Delete => removed += 1,
+                similar::ChangeTag::Equal => {}
+            }
+        }
+    }
+    assert_eq!(
+        files,
+        ["ir/pelcro.json", "schema/pelcro.json", "src/pelcro.rs"]
+    );
+    assert_eq!(removed, 0, "lines changed that the edit did not change");
+    assert!(added <= 40, "{added} lines added for one field");
+    fs::remove_dir_all(dir).unwrap();
+}

@@ -12,7 +12,7 @@ pub enum Event {
     /// `package.upgrade`: This event occurs when a package is upgraded or downgraded (i.e. a line
     /// on the package is added, removed, or changed in any way)
     ///
-    /// Source: `specs/chargeover/package-upgrade.txt:11`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     PackageUpgrade(Box<PackageUpgrade>),
     /// An event type the documentation does not list, kept whole.
     Unknown(crate::UnknownEvent),
@@ -87,287 +87,287 @@ impl<'de> serde::Deserialize<'de> for Event {
         Event::read(&event_type, body).map_err(serde::de::Error::custom)
     }
 }
-/// Source: `specs/chargeover/package-upgrade.txt:120`
+/// Source: `specs/chargeover/package-upgrade.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Customer {
-    /// Source: `specs/chargeover/package-upgrade.txt:124`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:125`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub parent_customer_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:126`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub token: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:127`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:128`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub external_key: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:129`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub display_as: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:130`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub company: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:131`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub language_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:132`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:133`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_iso4217: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:134`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_symbol: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:135`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub class_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:136`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub admin_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:137`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub campaign_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:138`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub campaign_details: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:139`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_username: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:140`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_email: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:141`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:142`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_first_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:143`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_last_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:144`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_phone: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:145`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_token: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:146`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub superuser_title: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:147`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_addr1: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:148`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_addr2: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:149`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_addr3: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:150`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_city: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:151`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_state: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:152`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_postcode: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:153`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_country: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:154`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_block: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:155`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_addr1: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:156`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_addr2: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:157`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_addr3: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:158`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_city: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:159`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_state: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:160`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_postcode: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:161`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_country: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:162`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_block: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:163`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_1: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:164`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_2: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:165`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_3: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:166`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_4: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:167`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_5: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:168`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_6: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:169`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_7: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:170`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_8: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:171`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_9: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:172`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_10: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:173`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_11: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:174`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_12: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:175`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_13: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:176`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_14: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:177`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_15: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:178`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_16: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:179`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_17: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:180`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_18: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:181`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_19: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:182`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_20: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:183`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub write_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:184`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub write_ipaddr: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:185`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mod_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:186`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mod_ipaddr: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:187`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub brand_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:188`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub class_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:189`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub terms_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:190`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub terms_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:191`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub terms_days: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:192`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub url_statementlink: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:193`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub url_paymethodlink: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:194`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub url_self: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:195`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub admin_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:196`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub admin_email: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:197`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_status_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:198`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_status_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:199`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_status_str: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:200`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_status_state: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:201`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_paymethod: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:202`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_creditcard_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:203`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_ach_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:204`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub no_taxes: crate::Maybe<bool>,
-    /// Source: `specs/chargeover/package-upgrade.txt:205`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub no_dunning: crate::Maybe<bool>,
-    /// Source: `specs/chargeover/package-upgrade.txt:206`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub no_latefees: crate::Maybe<bool>,
-    /// Source: `specs/chargeover/package-upgrade.txt:207`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub no_procfees: crate::Maybe<bool>,
-    /// Source: `specs/chargeover/package-upgrade.txt:208`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub invoice_delivery: crate::Maybe<InvoiceDelivery>,
-    /// Source: `specs/chargeover/package-upgrade.txt:212`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub dunning_delivery: crate::Maybe<DunningDelivery>,
-    /// Source: `specs/chargeover/package-upgrade.txt:216`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax_ident: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:217`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub total: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:218`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub balance: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:219`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paid: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:220`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mrr: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:221`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub arr: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:222`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tags: crate::Maybe<Vec<String>>,
     /// Fields the documentation does not list, kept as received.
@@ -695,7 +695,7 @@ impl<'de> serde::Deserialize<'de> for Customer {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/chargeover/package-upgrade.txt:212`
+/// Source: `specs/chargeover/package-upgrade.txt`
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DunningDelivery {
@@ -738,7 +738,7 @@ impl<'de> serde::Deserialize<'de> for DunningDelivery {
         crate::runtime::deserialize_str(deserializer, DunningDelivery::from_wire)
     }
 }
-/// Source: `specs/chargeover/package-upgrade.txt:208`
+/// Source: `specs/chargeover/package-upgrade.txt`
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InvoiceDelivery {
@@ -781,149 +781,149 @@ impl<'de> serde::Deserialize<'de> for InvoiceDelivery {
         crate::runtime::deserialize_str(deserializer, InvoiceDelivery::from_wire)
     }
 }
-/// Source: `specs/chargeover/package-upgrade.txt:270`
+/// Source: `specs/chargeover/package-upgrade.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LineItem {
-    /// Source: `specs/chargeover/package-upgrade.txt:274`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line_item_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:275`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:276`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub external_key: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:277`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:278`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub admin_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:279`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:280`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_external_key: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:281`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_accounting_sku: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:282`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_token: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:283`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_units: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:284`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_type: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:285`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub item_is_usage: crate::Maybe<bool>,
-    /// Source: `specs/chargeover/package-upgrade.txt:286`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line_item_bundle_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:287`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tierset_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:288`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub nickname: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:289`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub descrip: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:290`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_days: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:291`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_units: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:292`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_recurs: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:293`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub expire_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:294`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub expire_recurs: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:295`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line_quantity: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:296`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscribe_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:297`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscribe_prorate_from_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:298`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscribe_prorate_to_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:299`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:300`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_1: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:301`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_2: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:302`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_3: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:303`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_4: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:304`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_5: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:305`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_6: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:306`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_7: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:307`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_8: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:308`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_9: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:309`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_10: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:310`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_11: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:311`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_12: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:312`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_13: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:313`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_14: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:314`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_15: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:315`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_16: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:316`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_17: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:317`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_18: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:318`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_19: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:319`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_20: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:321`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tierset: crate::Maybe<Tierset>,
     /// Fields the documentation does not list, kept as received.
@@ -1109,272 +1109,272 @@ impl<'de> serde::Deserialize<'de> for LineItem {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/chargeover/package-upgrade.txt:27`
+/// Source: `specs/chargeover/package-upgrade.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Package {
-    /// Source: `specs/chargeover/package-upgrade.txt:31`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:32`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:33`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub brand_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:34`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub brand_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:35`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub class_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:36`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub class_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:37`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub external_key: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:38`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub token: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:39`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub nickname: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:40`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paymethod: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:41`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paymethod_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:42`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paymethod_detail: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:43`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub creditcard_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:44`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ach_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:45`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tokenized_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:46`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub admin_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:47`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub admin_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:48`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_addr1: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:49`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_addr2: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:50`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_addr3: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:51`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_city: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:52`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_state: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:53`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_postcode: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:54`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_country: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:55`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub bill_notes: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:56`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_addr1: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:57`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_addr2: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:58`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_addr3: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:59`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_city: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:60`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_state: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:61`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_postcode: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:62`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_country: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:63`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ship_notes: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:64`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub memo: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:65`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:66`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_iso4217: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:67`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_symbol: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:68`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_collected: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:69`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_invoiced: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:70`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_due: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:71`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_overdue: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:72`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub suspendfrom_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:73`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub suspendto_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:74`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub next_invoice_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:75`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_overdue: crate::Maybe<bool>,
-    /// Source: `specs/chargeover/package-upgrade.txt:76`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub days_overdue: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:77`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub start_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:78`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:79`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub write_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:80`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mod_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:81`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub holduntil_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:82`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_status_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:83`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_status_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:84`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_status_str: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:85`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_status_state: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:86`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mrr: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:87`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub arr: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:88`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_reason: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:89`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub terms_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:90`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub terms_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:91`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub terms_days: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:92`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paycycle: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:93`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paycycle_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:94`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_1: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:95`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_2: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:96`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_3: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:97`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_4: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:98`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_5: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:99`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_6: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:100`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_7: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:101`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_8: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:102`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_9: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:103`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_10: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:104`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_11: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:105`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_12: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:106`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_13: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:107`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_14: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:108`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_15: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:109`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_16: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:110`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_17: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:111`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_18: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:112`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_19: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:113`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_20: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:114`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_invoice_schedule_template_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:115`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub recurring_invoice_schedule_template_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:116`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line_items: crate::Maybe<Vec<serde_json::Value>>,
-    /// Source: `specs/chargeover/package-upgrade.txt:117`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tags: crate::Maybe<Vec<String>>,
-    /// Source: `specs/chargeover/package-upgrade.txt:118`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub url_self: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
@@ -1690,21 +1690,21 @@ impl<'de> serde::Deserialize<'de> for Package {
 /// This event occurs when a package is upgraded or downgraded (i.e. a line on the package is
 /// added, removed, or changed in any way)
 ///
-/// Source: `specs/chargeover/package-upgrade.txt:19`
+/// Source: `specs/chargeover/package-upgrade.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PackageUpgrade {
-    /// Source: `specs/chargeover/package-upgrade.txt:19`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     pub context_str: String,
-    /// Source: `specs/chargeover/package-upgrade.txt:20`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub context_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:21`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     pub event: String,
-    /// Source: `specs/chargeover/package-upgrade.txt:417`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub security_token: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:23`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub data: crate::Maybe<PackageUpgradeData>,
     /// Fields the documentation does not list, kept as received.
@@ -1762,23 +1762,23 @@ impl<'de> serde::Deserialize<'de> for PackageUpgrade {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/chargeover/package-upgrade.txt:23`
+/// Source: `specs/chargeover/package-upgrade.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct PackageUpgradeData {
-    /// Source: `specs/chargeover/package-upgrade.txt:27`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package: crate::Maybe<Package>,
-    /// Source: `specs/chargeover/package-upgrade.txt:120`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer: crate::Maybe<Customer>,
-    /// Source: `specs/chargeover/package-upgrade.txt:224`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub user: crate::Maybe<User>,
-    /// Source: `specs/chargeover/package-upgrade.txt:270`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub old_line_item: crate::Maybe<LineItem>,
-    /// Source: `specs/chargeover/package-upgrade.txt:344`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub new_line_item: crate::Maybe<LineItem>,
     /// Fields the documentation does not list, kept as received.
@@ -1830,62 +1830,62 @@ impl<'de> serde::Deserialize<'de> for PackageUpgradeData {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/chargeover/package-upgrade.txt:321`
+/// Source: `specs/chargeover/package-upgrade.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Tierset {
-    /// Source: `specs/chargeover/package-upgrade.txt:325`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tierset_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:326`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:327`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub setup: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:328`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub base: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:329`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub minimum: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:330`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub percent: crate::Maybe<crate::Number>,
-    /// Source: `specs/chargeover/package-upgrade.txt:331`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paycycle: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:332`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub pricemodel: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:333`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub write_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:334`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mod_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:335`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_symbol: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:336`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency_iso4217: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:337`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub setup_formatted: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:338`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub base_formatted: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:339`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub minimum_formatted: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:340`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub percent_formatted: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:341`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub pricemodel_desc: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:342`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tiers: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
@@ -1976,131 +1976,131 @@ impl<'de> serde::Deserialize<'de> for Tierset {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/chargeover/package-upgrade.txt:224`
+/// Source: `specs/chargeover/package-upgrade.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct User {
-    /// Source: `specs/chargeover/package-upgrade.txt:228`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub user_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:229`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub external_key: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:230`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub token: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:231`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub username: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:232`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub password: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:233`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:234`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:235`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub middle_name_glob: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:236`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:237`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name_suffix: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:238`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub display_as: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:239`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub title: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:240`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:241`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:242`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mobile: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:243`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub user_type_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:244`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub user_type_name: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:245`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_id: crate::Maybe<i64>,
-    /// Source: `specs/chargeover/package-upgrade.txt:246`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_1: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:247`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_2: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:248`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_3: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:249`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_4: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:250`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_5: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:251`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_6: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:252`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_7: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:253`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_8: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:254`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_9: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:255`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_10: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:256`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_11: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:257`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_12: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:258`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_13: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:259`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_14: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:260`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_15: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:261`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_16: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:262`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_17: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:263`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_18: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:264`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_19: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:265`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub custom_20: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:266`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub write_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:267`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub mod_datetime: crate::Maybe<String>,
-    /// Source: `specs/chargeover/package-upgrade.txt:268`
+    /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub url_self: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.

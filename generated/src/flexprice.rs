@@ -56,251 +56,251 @@ pub enum Event {
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     CreditNoteCreated(serde_json::Value),
     /// `credit_note.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     CreditNoteUpdated(serde_json::Value),
     /// `customer.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     CustomerCreated(serde_json::Value),
     /// `customer.deleted`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     CustomerDeleted(serde_json::Value),
     /// `customer.updated`: Fired when a customer is updated. Doc-only for parsing.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     CustomerUpdated(Box<CustomerUpdated>),
     /// `entitlement.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     EntitlementCreated(serde_json::Value),
     /// `entitlement.deleted`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     EntitlementDeleted(serde_json::Value),
     /// `entitlement.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     EntitlementUpdated(serde_json::Value),
     /// `feature.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     FeatureCreated(serde_json::Value),
     /// `feature.deleted`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     FeatureDeleted(serde_json::Value),
     /// `feature.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     FeatureUpdated(serde_json::Value),
     /// `feature.wallet_balance.alert`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     FeatureWalletBalanceAlert(serde_json::Value),
     /// `invoice.communication.triggered`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     InvoiceCommunicationTriggered(serde_json::Value),
     /// `invoice.payment.overdue`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     InvoicePaymentOverdue(serde_json::Value),
     /// `invoice.update`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     InvoiceUpdate(serde_json::Value),
     /// `invoice.update.finalized`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     InvoiceUpdateFinalized(serde_json::Value),
     /// `invoice.update.payment`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     InvoiceUpdatePayment(serde_json::Value),
     /// `invoice.update.voided`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     InvoiceUpdateVoided(serde_json::Value),
     /// `payment.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     PaymentCreated(serde_json::Value),
     /// `payment.failed`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     PaymentFailed(serde_json::Value),
     /// `payment.pending`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     PaymentPending(serde_json::Value),
     /// `payment.success`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     PaymentSuccess(serde_json::Value),
     /// `payment.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     PaymentUpdated(serde_json::Value),
     /// `subscription.activated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     SubscriptionActivated(serde_json::Value),
     /// `subscription.cancelled`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     SubscriptionCancelled(serde_json::Value),
     /// `subscription.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     SubscriptionCreated(serde_json::Value),
     /// `subscription.draft.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     SubscriptionDraftCreated(serde_json::Value),
     /// `subscription.paused`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     SubscriptionPaused(serde_json::Value),
     /// `subscription.phase.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     SubscriptionPhaseCreated(serde_json::Value),
     /// `subscription.phase.deleted`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     SubscriptionPhaseDeleted(serde_json::Value),
     /// `subscription.phase.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     SubscriptionPhaseUpdated(serde_json::Value),
     /// `subscription.renewal.due`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     SubscriptionRenewalDue(serde_json::Value),
     /// `subscription.resumed`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     SubscriptionResumed(serde_json::Value),
     /// `subscription.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     SubscriptionUpdated(serde_json::Value),
     /// `wallet.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     WalletCreated(serde_json::Value),
     /// `wallet.credit_balance.dropped`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     WalletCreditBalanceDropped(serde_json::Value),
     /// `wallet.credit_balance.recovered`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     WalletCreditBalanceRecovered(serde_json::Value),
     /// `wallet.ongoing_balance.dropped`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     WalletOngoingBalanceDropped(serde_json::Value),
     /// `wallet.ongoing_balance.recovered`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     WalletOngoingBalanceRecovered(serde_json::Value),
     /// `wallet.terminated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     WalletTerminated(serde_json::Value),
     /// `wallet.transaction.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     WalletTransactionCreated(serde_json::Value),
     /// `wallet.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:83`
+    /// Source: `specs/flexprice/customer.updated.txt`
     WalletUpdated(serde_json::Value),
     /// An event type the documentation does not list, kept whole.
     Unknown(crate::UnknownEvent),
@@ -558,71 +558,71 @@ impl<'de> serde::Deserialize<'de> for Event {
         Event::read(&event_type, body).map_err(serde::de::Error::custom)
     }
 }
-/// Source: `specs/flexprice/customer.updated.txt:3`
+/// Source: `specs/flexprice/customer.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Customer {
-    /// Source: `specs/flexprice/customer.updated.txt:4`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_city: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:5`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_country: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:6`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_line1: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:7`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_line2: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:8`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_postal_code: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:9`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_state: crate::Maybe<String>,
     /// Example: `"2023-11-07T05:31:56Z"`
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:10`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_at: crate::Maybe<crate::DateTime>,
-    /// Source: `specs/flexprice/customer.updated.txt:11`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_by: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:12`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:13`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub environment_id: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:14`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub external_id: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:15`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:16`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub integrations: crate::Maybe<Vec<Integration>>,
-    /// Source: `specs/flexprice/customer.updated.txt:32`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/flexprice/customer.updated.txt:33`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<String>,
     /// Example: `"published"`
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:34`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:35`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tenant_id: crate::Maybe<String>,
     /// Example: `"2023-11-07T05:31:56Z"`
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:36`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
-    /// Source: `specs/flexprice/customer.updated.txt:37`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_by: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
@@ -720,16 +720,16 @@ impl<'de> serde::Deserialize<'de> for Customer {
 }
 /// Fired when a customer is updated. Doc-only for parsing.
 ///
-/// Source: `specs/flexprice/customer.updated.txt:2`
+/// Source: `specs/flexprice/customer.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomerUpdated {
-    /// Source: `specs/flexprice/customer.updated.txt:3`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer: crate::Maybe<Customer>,
     /// Example: `"subscription.created"`
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:39`
+    /// Source: `specs/flexprice/customer.updated.txt`
     pub event_type: String,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
@@ -774,52 +774,52 @@ impl<'de> serde::Deserialize<'de> for CustomerUpdated {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/flexprice/customer.updated.txt:17`
+/// Source: `specs/flexprice/customer.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Integration {
     /// Example: `"2023-11-07T05:31:56Z"`
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:18`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_at: crate::Maybe<crate::DateTime>,
-    /// Source: `specs/flexprice/customer.updated.txt:19`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_by: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:20`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub entity_id: crate::Maybe<String>,
     /// Example: `"customer"`
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:21`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub entity_type: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:22`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub environment_id: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:23`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:24`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub provider_entity_id: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:25`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub provider_type: crate::Maybe<String>,
     /// Example: `"published"`
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:26`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
-    /// Source: `specs/flexprice/customer.updated.txt:27`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tenant_id: crate::Maybe<String>,
     /// Example: `"2023-11-07T05:31:56Z"`
     ///
-    /// Source: `specs/flexprice/customer.updated.txt:28`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
-    /// Source: `specs/flexprice/customer.updated.txt:29`
+    /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_by: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.

@@ -11,7 +11,7 @@ const SEPARATOR: &str = ".";
 pub enum Event {
     /// `subscription.updated`: Triggers when a subscription is updated.
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:4`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     SubscriptionUpdated(Box<SubscriptionUpdated>),
     /// An event type the documentation does not list, kept whole.
     Unknown(crate::UnknownEvent),
@@ -91,22 +91,22 @@ impl<'de> serde::Deserialize<'de> for Event {
         Event::read(&event_type, body).map_err(serde::de::Error::custom)
     }
 }
-/// Source: `specs/nextcommerce/subscription.updated.txt:43`
+/// Source: `specs/nextcommerce/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Agent {
-    /// Source: `specs/nextcommerce/subscription.updated.txt:44`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:45`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Example: `0`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:46`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:47`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
@@ -155,53 +155,53 @@ impl<'de> serde::Deserialize<'de> for Agent {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/nextcommerce/subscription.updated.txt:41`
+/// Source: `specs/nextcommerce/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Attribution {
-    /// Source: `specs/nextcommerce/subscription.updated.txt:42`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub affiliate: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:43`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub agent: crate::Maybe<Agent>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:49`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub funnel: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:50`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gclid: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:51`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:52`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subaffiliate1: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:53`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subaffiliate2: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:54`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subaffiliate3: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:55`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subaffiliate4: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:56`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subaffiliate5: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:57`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub utm_campaign: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:58`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub utm_content: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:59`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub utm_medium: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:60`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub utm_source: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:61`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub utm_term: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
@@ -283,43 +283,43 @@ impl<'de> serde::Deserialize<'de> for Attribution {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/nextcommerce/subscription.updated.txt:63`
+/// Source: `specs/nextcommerce/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct BillingAddress {
-    /// Source: `specs/nextcommerce/subscription.updated.txt:64`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub country: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:65`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Example: `0`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:66`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:67`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:68`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line1: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:69`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line2: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:70`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line3: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:71`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line4: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:72`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_number: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:73`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub postcode: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:74`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub state: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
@@ -389,55 +389,55 @@ impl<'de> serde::Deserialize<'de> for BillingAddress {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/nextcommerce/subscription.updated.txt:87`
+/// Source: `specs/nextcommerce/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Line {
     /// Example: `0`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:88`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:89`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
     /// Example: `"0.00"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:90`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub price: crate::Maybe<crate::Decimal>,
     /// Example: `0`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:91`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub product_id: crate::Maybe<crate::Number>,
     /// Example: `"https://example.com"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:92`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub product_image: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:93`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub product_title: crate::Maybe<String>,
     /// Example: `"https://example.com"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:94`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub product_url: crate::Maybe<String>,
     /// Example: `0`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:95`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub quantity: crate::Maybe<crate::Number>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:96`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub sku: crate::Maybe<String>,
     /// Example: `0`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:97`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub variant_id: crate::Maybe<crate::Number>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:98`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub variant_title: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
@@ -507,16 +507,16 @@ impl<'de> serde::Deserialize<'de> for Line {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/nextcommerce/subscription.updated.txt:105`
+/// Source: `specs/nextcommerce/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Order {
     /// Example: `0`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:106`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_cycle: crate::Maybe<crate::Number>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:107`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub order_number: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
@@ -559,46 +559,46 @@ impl<'de> serde::Deserialize<'de> for Order {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/nextcommerce/subscription.updated.txt:112`
+/// Source: `specs/nextcommerce/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct ShippingAddress {
-    /// Source: `specs/nextcommerce/subscription.updated.txt:113`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub country: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:114`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Example: `0`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:115`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:116`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:117`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line1: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:118`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line2: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:119`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line3: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:120`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line4: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:121`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub notes: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:122`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_number: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:123`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub postcode: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:124`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub state: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
@@ -673,7 +673,7 @@ impl<'de> serde::Deserialize<'de> for ShippingAddress {
 }
 /// Triggers when a subscription is updated.
 ///
-/// Source: `specs/nextcommerce/subscription.updated.txt:38`
+/// Source: `specs/nextcommerce/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriptionUpdated {
@@ -681,33 +681,33 @@ pub struct SubscriptionUpdated {
     ///
     /// Example: `"2024-04-01"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:12`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub api_version: crate::Maybe<crate::Date>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:16`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub data: crate::Maybe<SubscriptionUpdatedData>,
     /// Unique id associated with this webhook event.
     ///
     /// Example: `"a7a26ff2-e851-45b6-9634-d595f45458b7"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:17`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub event_id: crate::Maybe<crate::Uuid>,
     /// Webhook event type of the current event.
     ///
     /// Example: `"subscription.updated"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:22`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     pub event_type: String,
     /// Object data type.
     ///
     /// Example: `"subscription"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:26`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:30`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub webhook: crate::Maybe<Webhook>,
     /// Fields the documentation does not list, kept as received.
@@ -765,95 +765,95 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/nextcommerce/subscription.updated.txt:40`
+/// Source: `specs/nextcommerce/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriptionUpdatedData {
-    /// Source: `specs/nextcommerce/subscription.updated.txt:41`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub attribution: crate::Maybe<Attribution>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:63`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_address: crate::Maybe<BillingAddress>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:76`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_reason: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:77`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_reason_other_message: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:78`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
     /// Example: `"2024-01-01T00:00:00Z"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:79`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub date_created: crate::Maybe<crate::DateTime>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:80`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub frequency: crate::Maybe<String>,
     /// Example: `0`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:81`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:82`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval: crate::Maybe<String>,
     /// Example: `0`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:83`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval_count: crate::Maybe<crate::Number>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:84`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_tax_known: crate::Maybe<bool>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:85`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_test: crate::Maybe<bool>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:86`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub lines: crate::Maybe<Vec<Line>>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:101`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub next_renewal_date: crate::Maybe<serde_json::Value>,
     /// Example: `0`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:102`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub num_lines: crate::Maybe<crate::Number>,
     /// Example: `0`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:103`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub num_orders: crate::Maybe<crate::Number>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:104`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub orders: crate::Maybe<Vec<Order>>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:110`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub payment_details: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:111`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub payment_method: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:112`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipping_address: crate::Maybe<ShippingAddress>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:126`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipping_code: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:127`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipping_price: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:128`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
     /// Example: `"0.00"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:129`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub total: crate::Maybe<crate::Decimal>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:130`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub user: crate::Maybe<User>,
     /// Fields the documentation does not list, kept as received.
@@ -967,37 +967,37 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/nextcommerce/subscription.updated.txt:130`
+/// Source: `specs/nextcommerce/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct User {
-    /// Source: `specs/nextcommerce/subscription.updated.txt:131`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub accepts_marketing: crate::Maybe<bool>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:132`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:133`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Example: `0`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:134`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:135`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ip: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:136`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub language: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:137`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:138`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_number: crate::Maybe<String>,
-    /// Source: `specs/nextcommerce/subscription.updated.txt:139`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub user_agent: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
@@ -1061,26 +1061,26 @@ impl<'de> serde::Deserialize<'de> for User {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/nextcommerce/subscription.updated.txt:145`
+/// Source: `specs/nextcommerce/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Webhook {
-    /// Source: `specs/nextcommerce/subscription.updated.txt:146`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub events: crate::Maybe<Vec<String>>,
     /// Example: `1`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:149`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
     /// Example: `"example"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:150`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub store: crate::Maybe<String>,
     /// Example: `"https://example.com/webhook/"`
     ///
-    /// Source: `specs/nextcommerce/subscription.updated.txt:151`
+    /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub target: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.

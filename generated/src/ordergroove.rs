@@ -20,19 +20,19 @@ pub enum Event {
     /// example: I cancel my last subscription, reactivate it, and then cancel it again. This
     /// event will be triggered twice.
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:71`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     SubscriberCancel(Box<SubscriberEvent>),
     /// `subscriber.create`: Triggered when a customer has created their first subscription.
     /// Contains the public id of the first subscription created in the "subscription" property.
     /// Has an empty "subscriptions" property. This event can only ever occur once for a customer.
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:68`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     SubscriberCreate(Box<SubscriberEvent>),
     /// `subscriber.subscriptions_created`: Triggered when a subscriber creates one or more
     /// subscriptions. Contain the public ids of the subscriptions that were created in the
     /// "subscriptions" property. Has an empty "subscription" property.
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:74`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     SubscriberSubscriptionsCreated(Box<SubscriberEvent>),
     /// An event type the documentation does not list, kept whole.
     Unknown(crate::UnknownEvent),
@@ -131,7 +131,7 @@ impl<'de> serde::Deserialize<'de> for Event {
 }
 /// Phone type enum.
 ///
-/// Source: `specs/ordergroove/subscriber-events.txt:20`
+/// Source: `specs/ordergroove/subscriber-events.txt`
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PhoneType {
@@ -184,7 +184,7 @@ impl<'de> serde::Deserialize<'de> for PhoneType {
 }
 /// Readable version of phone type enum.
 ///
-/// Source: `specs/ordergroove/subscriber-events.txt:24`
+/// Source: `specs/ordergroove/subscriber-events.txt`
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PhoneTypeDisplay {
@@ -235,7 +235,7 @@ impl<'de> serde::Deserialize<'de> for PhoneTypeDisplay {
         crate::runtime::deserialize_str(deserializer, PhoneTypeDisplay::from_wire)
     }
 }
-/// Source: `specs/ordergroove/subscriber-events.txt:43`
+/// Source: `specs/ordergroove/subscriber-events.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Subscriber {
@@ -243,21 +243,21 @@ pub struct Subscriber {
     ///
     /// Example: `"subscriber"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:10`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(rename = "type", skip_serializing_if = "crate::Maybe::is_absent")]
     pub type_: crate::Maybe<String>,
     /// Identifier of merchant
     ///
     /// Example: `"aaaa1111bbbb2222cccc"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:11`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub merchant: crate::Maybe<String>,
     /// ID of consumer from merchant system.
     ///
     /// Example: `"dddjjjjkk3343"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:12`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub merchant_user_id: crate::Maybe<String>,
     /// ID of corresponding subscription that triggered the subscriber event. Is empty if event
@@ -265,62 +265,62 @@ pub struct Subscriber {
     ///
     /// Example: `"ssss3333llll2222bbbb"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:13`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscription: crate::Maybe<String>,
     /// List of the ids of the corresponding subscriptions that triggered the event. Is empty if
     /// event can only have one subscription.
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:14`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscriptions: crate::Maybe<Vec<String>>,
     /// Session ID, obtained from og_session_id cookie
     ///
     /// Example: `"aaaa1111bbbb2222cccc.450125.1299622365"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:15`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub session_id: crate::Maybe<String>,
     /// Customer first name
     ///
     /// Example: `"John"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:16`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Customer last name
     ///
     /// Example: `"Smith"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:17`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Customer email
     ///
     /// Example: `"[email protected]"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:18`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<String>,
     /// Customer phone number
     ///
     /// Example: `"555-555-5555"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:19`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_number: crate::Maybe<String>,
     /// Phone type enum.
     ///
     /// Example: `2`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:20`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_type: crate::Maybe<PhoneType>,
     /// Readable version of phone type enum.
     ///
     /// Example: `"mobile"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:24`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_type_display: crate::Maybe<PhoneTypeDisplay>,
     /// Customer status. "true" if they have any subscriptions active; false if no subscriptions
@@ -328,26 +328,26 @@ pub struct Subscriber {
     ///
     /// Example: `true`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:28`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub live: crate::Maybe<bool>,
     /// Unix timestamp when the customer was created
     ///
     /// Example: `1298407706`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:29`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::UnixTime>,
     /// Unix timestamp when the customer was last updated
     ///
     /// Example: `1301323663`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:30`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_updated: crate::Maybe<crate::UnixTime>,
     /// Key/value store for any extra information about the customer
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:31`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub extra_data: crate::Maybe<serde_json::Value>,
     /// Locale enum.
@@ -356,14 +356,14 @@ pub struct Subscriber {
     ///
     /// Example: `1`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:32`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub locale: crate::Maybe<i64>,
     /// Readable version of locale enum.
     ///
     /// Example: `"en-us"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:36`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub locale_display: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
@@ -454,7 +454,7 @@ impl<'de> serde::Deserialize<'de> for Subscriber {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/ordergroove/subscriber-events.txt:38`
+/// Source: `specs/ordergroove/subscriber-events.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriberEvent {
@@ -462,26 +462,26 @@ pub struct SubscriberEvent {
     ///
     /// Example: `"mmmm4444nnnn3333pppp"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:6`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<String>,
     /// The type of event that occurredSee below for full list of event types
     ///
     /// Example: `"subscriber.create"`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:7`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(rename = "type")]
     pub type_: String,
     /// Unix timestampe when the event occurred
     ///
     /// Example: `1622589211`
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:8`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::UnixTime>,
     /// TypeSee JSON below
     ///
-    /// Source: `specs/ordergroove/subscriber-events.txt:9`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub data: crate::Maybe<SubscriberEventData>,
     /// Fields the documentation does not list, kept as received.
@@ -535,11 +535,11 @@ impl<'de> serde::Deserialize<'de> for SubscriberEvent {
 }
 /// TypeSee JSON below
 ///
-/// Source: `specs/ordergroove/subscriber-events.txt:42`
+/// Source: `specs/ordergroove/subscriber-events.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriberEventData {
-    /// Source: `specs/ordergroove/subscriber-events.txt:43`
+    /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<Subscriber>,
     /// Fields the documentation does not list, kept as received.

@@ -14,7 +14,7 @@ pub enum Event {
     /// billing cycle is changed, basically every single time our platform receives an update
     /// related to the subscription.
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:1`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     SubscriptionUpdated(Box<SubscriptionUpdated>),
     /// An event type the documentation does not list, kept whole.
     Unknown(crate::UnknownEvent),
@@ -94,104 +94,104 @@ impl<'de> serde::Deserialize<'de> for Event {
         Event::read(&event_type, body).map_err(serde::de::Error::custom)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:20`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Address {
     /// Example: `"address"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:21`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `43`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:22`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
     /// Example: `"city name"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:23`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub city: crate::Maybe<String>,
     /// Example: `"company name"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:24`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub company: crate::Maybe<String>,
     /// Example: `"CA"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:25`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub country: crate::Maybe<String>,
     /// Example: `"Canada"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:26`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub country_name: crate::Maybe<String>,
     /// Example: `"2021-06-24 10:21:26"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:27`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_at: crate::Maybe<crate::DateTime>,
     /// Example: `"which department"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:28`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub department: crate::Maybe<String>,
     /// Example: `"first name"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:29`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:30`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_default: crate::Maybe<bool>,
     /// Example: `"last name"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:31`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
     /// Example: `"specific address"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:32`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line1: crate::Maybe<String>,
     /// Example: `"apt 100"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:33`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line2: crate::Maybe<String>,
     /// Example: `"12345"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:34`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub postal_code: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:35`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub salutation: crate::Maybe<String>,
     /// Example: `"QC"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:36`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub state: crate::Maybe<String>,
     /// Example: `"Quebec"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:37`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub state_name: crate::Maybe<String>,
     /// Example: `"title name"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:38`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub title: crate::Maybe<String>,
     /// Example: `"shipping"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:39`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(rename = "type", skip_serializing_if = "crate::Maybe::is_absent")]
     pub type_: crate::Maybe<String>,
     /// Example: `"2021-06-24 10:22:48"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:40`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
     /// Fields the documentation does not list, kept as received.
@@ -288,99 +288,99 @@ impl<'de> serde::Deserialize<'de> for Address {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:57`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Customer {
     /// Example: `"customer"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:58`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `64`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:59`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
     /// Example: `0`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:60`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub balance: crate::Maybe<crate::Number>,
     /// Example: `"2021-06-24 10:16:11"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:61`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::DateTime>,
     /// Example: `"cad"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:62`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:63`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_source: crate::Maybe<Source>,
-    /// Source: `specs/pelcro/subscription.updated.txt:81`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub delinquent: crate::Maybe<bool>,
     /// Example: `"display_name"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:82`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub display_name: crate::Maybe<String>,
     /// Example: `"[email protected]"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:83`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:84`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub email_confirm: crate::Maybe<serde_json::Value>,
     /// Example: `"first name"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:85`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
     /// Example: `0`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:86`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub has_password: crate::Maybe<crate::Number>,
-    /// Source: `specs/pelcro/subscription.updated.txt:87`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub language: crate::Maybe<serde_json::Value>,
     /// Example: `"email"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:88`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_login_method: crate::Maybe<String>,
     /// Example: `"last name"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:89`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:90`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
     /// Example: `"12345678"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:94`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:95`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub phone_confirm: crate::Maybe<serde_json::Value>,
     /// Example: `"salutation"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:96`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub salutation: crate::Maybe<String>,
     /// Example: `"title"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:97`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub title: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:98`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub username: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
@@ -480,36 +480,36 @@ impl<'de> serde::Deserialize<'de> for Customer {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:231`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomerAddress {
     /// Example: `"cit"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:232`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub city: crate::Maybe<String>,
     /// Example: `"CA"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:233`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub country: crate::Maybe<String>,
     /// Example: `"ad"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:234`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line1: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:235`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub line2: crate::Maybe<String>,
     /// Example: `"12345"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:236`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub postal_code: crate::Maybe<String>,
     /// Example: `"QC"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:237`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub state: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
@@ -564,189 +564,189 @@ impl<'de> serde::Deserialize<'de> for CustomerAddress {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:131`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Invoice {
     /// Example: `"invoice"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:132`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `159`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:133`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
-    /// Source: `specs/pelcro/subscription.updated.txt:134`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_billing: crate::Maybe<Address>,
-    /// Source: `specs/pelcro/subscription.updated.txt:156`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_shipping: crate::Maybe<serde_json::Value>,
     /// Example: `15000`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:157`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_due: crate::Maybe<crate::Number>,
     /// Example: `0`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:158`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_paid: crate::Maybe<crate::Number>,
     /// Example: `15000`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:159`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount_remaining: crate::Maybe<crate::Number>,
-    /// Source: `specs/pelcro/subscription.updated.txt:160`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub auto_advance: crate::Maybe<bool>,
     /// Example: `"charge_automatically"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:161`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:162`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_address: crate::Maybe<Address>,
     /// Example: `"subscription_create"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:184`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_reason: crate::Maybe<String>,
     /// Example: `86`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:185`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub charge_id: crate::Maybe<crate::Number>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:186`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::DateTime>,
     /// Example: `"cad"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:187`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:188`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer: crate::Maybe<Customer>,
-    /// Source: `specs/pelcro/subscription.updated.txt:231`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_address: crate::Maybe<CustomerAddress>,
-    /// Source: `specs/pelcro/subscription.updated.txt:239`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer_shipping: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:240`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_tax_rates: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:241`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub deleted_at: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:242`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub discount_id: crate::Maybe<serde_json::Value>,
     /// Example: `0`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:243`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ending_balance: crate::Maybe<crate::Number>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:244`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub finalized_at: crate::Maybe<crate::DateTime>,
-    /// Source: `specs/pelcro/subscription.updated.txt:245`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_imported: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:246`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub lines: crate::Maybe<Lines>,
-    /// Source: `specs/pelcro/subscription.updated.txt:272`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub marked_uncollectible_at: crate::Maybe<serde_json::Value>,
     /// Example: `"5408B141-0002"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:273`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub number: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:274`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub paid_at: crate::Maybe<serde_json::Value>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:275`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub period_end: crate::Maybe<crate::DateTime>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:276`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub period_start: crate::Maybe<crate::DateTime>,
     /// Example: `0`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:277`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub post_payment_credit_notes_amount: crate::Maybe<crate::Number>,
     /// Example: `0`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:278`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub pre_payment_credit_notes_amount: crate::Maybe<crate::Number>,
-    /// Source: `specs/pelcro/subscription.updated.txt:279`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub purchase_order: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:280`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub source: crate::Maybe<Source>,
-    /// Source: `specs/pelcro/subscription.updated.txt:298`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub plan: crate::Maybe<InvoicePlan>,
-    /// Source: `specs/pelcro/subscription.updated.txt:303`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub product: crate::Maybe<InvoiceProduct>,
     /// Example: `10`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:308`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subscription_id: crate::Maybe<crate::Number>,
     /// Example: `0`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:309`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub starting_balance: crate::Maybe<crate::Number>,
     /// Example: `"open"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:310`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
     /// Example: `15000`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:311`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub subtotal: crate::Maybe<crate::Number>,
-    /// Source: `specs/pelcro/subscription.updated.txt:312`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:313`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax_percent: crate::Maybe<serde_json::Value>,
     /// Example: `15000`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:314`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub total: crate::Maybe<crate::Number>,
-    /// Source: `specs/pelcro/subscription.updated.txt:315`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub total_tax_amounts: crate::Maybe<serde_json::Value>,
     /// Example: `"2021-06-24 10:43:22"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:316`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
-    /// Source: `specs/pelcro/subscription.updated.txt:317`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub voided_at: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
@@ -926,23 +926,23 @@ impl<'de> serde::Deserialize<'de> for Invoice {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:298`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvoicePlan {
     /// Example: `1`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:299`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
     /// Example: `"test"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:300`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub nickname: crate::Maybe<String>,
     /// Example: `"day"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:301`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
@@ -988,21 +988,21 @@ impl<'de> serde::Deserialize<'de> for InvoicePlan {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:303`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct InvoiceProduct {
     /// Example: `1`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:304`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
     /// Example: `"test"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:305`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:306`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name_internal: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
@@ -1048,63 +1048,63 @@ impl<'de> serde::Deserialize<'de> for InvoiceProduct {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:249`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LineItem {
     /// Example: `"line_item"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:250`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `159`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:251`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
     /// Example: `15000`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:252`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount: crate::Maybe<crate::Number>,
     /// Example: `"2021-06-24 10:43:21"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:253`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created_at: crate::Maybe<crate::DateTime>,
     /// Example: `"cad"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:254`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:255`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub deleted_at: crate::Maybe<serde_json::Value>,
     /// Example: `"1 × Cool product (at $150.00 / month)"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:256`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub description: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:257`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:261`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub period: crate::Maybe<Period>,
     /// Example: `1`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:265`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub quantity: crate::Maybe<crate::Number>,
-    /// Source: `specs/pelcro/subscription.updated.txt:266`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax_amounts: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:267`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tax_rates: crate::Maybe<serde_json::Value>,
     /// Example: `"2021-06-24 10:43:21"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:268`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub updated_at: crate::Maybe<crate::DateTime>,
     /// Fields the documentation does not list, kept as received.
@@ -1180,16 +1180,16 @@ impl<'de> serde::Deserialize<'de> for LineItem {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:246`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Lines {
     /// Example: `"list"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:247`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:248`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub data: crate::Maybe<Vec<LineItem>>,
     /// Fields the documentation does not list, kept as received.
@@ -1232,18 +1232,18 @@ impl<'de> serde::Deserialize<'de> for Lines {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:261`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Period {
     /// Example: `1627123393`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:262`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub end: crate::Maybe<crate::UnixTime>,
     /// Example: `1624531393`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:263`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub start: crate::Maybe<crate::UnixTime>,
     /// Fields the documentation does not list, kept as received.
@@ -1286,81 +1286,81 @@ impl<'de> serde::Deserialize<'de> for Period {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:319`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Plan {
     /// Example: `"plan"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:320`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `3`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:321`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
     /// Example: `"active"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:322`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub active: crate::Maybe<String>,
     /// Example: `15000`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:323`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub amount: crate::Maybe<crate::Number>,
     /// Example: `"cad"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:324`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:325`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub domains: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:326`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub description: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:327`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub entitlements: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:328`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub group_owner_plan_id: crate::Maybe<serde_json::Value>,
     /// Example: `"month"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:329`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval: crate::Maybe<String>,
     /// Example: `1`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:330`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub interval_count: crate::Maybe<crate::Number>,
     /// Example: `"150 CAD / One-time / Montly"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:331`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub nickname: crate::Maybe<String>,
     /// Example: `"150 CAD / One-time / Montly"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:332`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name_internal: crate::Maybe<String>,
     /// Example: `"regular"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:333`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(rename = "type", skip_serializing_if = "crate::Maybe::is_absent")]
     pub type_: crate::Maybe<String>,
     /// Example: `0`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:334`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_period_days: crate::Maybe<crate::Number>,
-    /// Source: `specs/pelcro/subscription.updated.txt:335`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ip_addresses: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:336`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub product: crate::Maybe<Product>,
     /// Fields the documentation does not list, kept as received.
@@ -1450,63 +1450,63 @@ impl<'de> serde::Deserialize<'de> for Plan {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:336`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Product {
     /// Example: `"product"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:337`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `1`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:338`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
     /// Example: `"service"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:339`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(rename = "type", skip_serializing_if = "crate::Maybe::is_absent")]
     pub type_: crate::Maybe<String>,
     /// Example: `"active"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:340`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub active: crate::Maybe<String>,
     /// Example: `0`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:341`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_required: crate::Maybe<crate::Number>,
     /// Example: `"Cool product"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:342`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub description: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:343`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub livemode: crate::Maybe<bool>,
-    /// Source: `specs/pelcro/subscription.updated.txt:344`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_hidden: crate::Maybe<serde_json::Value>,
     /// Example: `"Cool product"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:345`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:346`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub package_dimensions: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:347`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shippable: crate::Maybe<serde_json::Value>,
     /// Example: `"Cool product"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:348`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub statement_descriptor: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:349`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub unit_label: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
@@ -1584,82 +1584,82 @@ impl<'de> serde::Deserialize<'de> for Product {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:63`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Source {
     /// Example: `"source"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:64`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `106`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:65`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
     /// Example: `"pass"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:66`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_line1_check: crate::Maybe<String>,
     /// Example: `"pass"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:67`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_zip_check: crate::Maybe<String>,
     /// Example: `"Visa"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:68`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub brand: crate::Maybe<String>,
     /// Example: `"US"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:69`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub country: crate::Maybe<String>,
     /// Example: `"pass"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:70`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cvc_check: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:71`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub dynamic_last4: crate::Maybe<serde_json::Value>,
     /// Example: `5`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:72`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub exp_month: crate::Maybe<crate::Number>,
     /// Example: `2022`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:73`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub exp_year: crate::Maybe<crate::Number>,
     /// Example: `"b20EgCMpRnuPYluY"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:74`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub fingerprint: crate::Maybe<String>,
     /// Example: `"credit"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:75`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub funding: crate::Maybe<String>,
     /// Example: `"0019"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:76`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last4: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:77`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<String>,
     /// Example: `"optional"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:78`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub three_d_secure: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:79`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tokenization_method: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
@@ -1748,194 +1748,194 @@ impl<'de> serde::Deserialize<'de> for Source {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:10`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Subscription {
     /// Example: `"subscription"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:11`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<String>,
     /// Example: `71`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:12`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
-    /// Source: `specs/pelcro/subscription.updated.txt:13`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_id: crate::Maybe<serde_json::Value>,
     /// Example: `5374`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:14`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub campaign_id: crate::Maybe<crate::Number>,
-    /// Source: `specs/pelcro/subscription.updated.txt:15`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub metadata: crate::Maybe<serde_json::Value>,
     /// Example: `"InstantPromo"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:19`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub campaign_key: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:20`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub address_shipping: crate::Maybe<Address>,
-    /// Source: `specs/pelcro/subscription.updated.txt:42`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub agency_id: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:43`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub auto_renew: crate::Maybe<bool>,
-    /// Source: `specs/pelcro/subscription.updated.txt:44`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub backdate_start_date: crate::Maybe<serde_json::Value>,
     /// Example: `"charge_automatically"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:45`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing: crate::Maybe<String>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:46`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub billing_cycle_anchor: crate::Maybe<crate::DateTime>,
     /// Example: `"2021-07-24 10:43:13"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:49`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_at: crate::Maybe<crate::DateTime>,
     /// Example: `1`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:50`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_at_period_end: crate::Maybe<crate::Number>,
-    /// Source: `specs/pelcro/subscription.updated.txt:51`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub cancel_reason: crate::Maybe<serde_json::Value>,
     /// Example: `"2021-06-24 10:43:15"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:52`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub canceled_at: crate::Maybe<crate::DateTime>,
-    /// Source: `specs/pelcro/subscription.updated.txt:53`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub coupon: crate::Maybe<serde_json::Value>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:54`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::DateTime>,
     /// Example: `"2021-07-24 10:43:13"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:55`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub current_period_end: crate::Maybe<crate::DateTime>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:56`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub current_period_start: crate::Maybe<crate::DateTime>,
-    /// Source: `specs/pelcro/subscription.updated.txt:57`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub customer: crate::Maybe<Customer>,
-    /// Source: `specs/pelcro/subscription.updated.txt:100`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub days_until_due: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:101`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_source: crate::Maybe<Source>,
-    /// Source: `specs/pelcro/subscription.updated.txt:119`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_tax_rates: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:120`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub ended_at: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:121`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub expires_at: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:122`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gift_code: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:123`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gift_donor_subscription_id: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:124`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gift_recipient_email: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:125`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gift_recipient_first_name: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:126`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gift_recipient_last_name: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:127`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub gift_start_date: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:128`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_gift_donor: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:129`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_gift_recipient: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:130`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub is_redeemed: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:131`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub latest_invoice: crate::Maybe<Invoice>,
-    /// Source: `specs/pelcro/subscription.updated.txt:319`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub plan: crate::Maybe<Plan>,
     /// Example: `1`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:352`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub quantity: crate::Maybe<crate::Number>,
     /// Example: `1660646666`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:353`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub renews_at: crate::Maybe<crate::UnixTime>,
-    /// Source: `specs/pelcro/subscription.updated.txt:354`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub schedules: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:355`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipments_remaining: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:356`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipments_suspended_until: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:357`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipments_undeliverable: crate::Maybe<bool>,
-    /// Source: `specs/pelcro/subscription.updated.txt:358`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipping_address: crate::Maybe<Address>,
     /// Example: `1`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:380`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub site_id: crate::Maybe<crate::Number>,
     /// Example: `"Web"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:381`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub source: crate::Maybe<String>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:382`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub start_date: crate::Maybe<crate::DateTime>,
     /// Example: `"incomplete"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:383`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub status: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:384`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_end: crate::Maybe<serde_json::Value>,
-    /// Source: `specs/pelcro/subscription.updated.txt:385`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub trial_start: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.
@@ -2148,31 +2148,31 @@ impl<'de> serde::Deserialize<'de> for Subscription {
 /// to another, gets renewed, is updated from the platform, it's billing cycle is changed,
 /// basically every single time our platform receives an update related to the subscription.
 ///
-/// Source: `specs/pelcro/subscription.updated.txt:4`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriptionUpdated {
     /// Example: `"subscription.updated"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:5`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(rename = "type")]
     pub type_: String,
     /// Example: `"evt_c11Uejnwf8sNojZLjgc5w0kX"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:6`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<String>,
     /// Example: `1624531555`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:7`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub created: crate::Maybe<crate::UnixTime>,
     /// Example: `"open_api"`
     ///
-    /// Source: `specs/pelcro/subscription.updated.txt:8`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub triggered_from: crate::Maybe<String>,
-    /// Source: `specs/pelcro/subscription.updated.txt:9`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub data: crate::Maybe<SubscriptionUpdatedData>,
     /// Fields the documentation does not list, kept as received.
@@ -2227,14 +2227,14 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
         deserializer.deserialize_map(__Visitor)
     }
 }
-/// Source: `specs/pelcro/subscription.updated.txt:9`
+/// Source: `specs/pelcro/subscription.updated.txt`
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriptionUpdatedData {
-    /// Source: `specs/pelcro/subscription.updated.txt:10`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub object: crate::Maybe<Subscription>,
-    /// Source: `specs/pelcro/subscription.updated.txt:387`
+    /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub previous_attributes: crate::Maybe<serde_json::Value>,
     /// Fields the documentation does not list, kept as received.

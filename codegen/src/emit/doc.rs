@@ -92,12 +92,14 @@ impl Doc {
         self
     }
 
-    /// Adds the `Source: file:line` paragraph, for a known place.
+    /// Adds the `Source: file` paragraph, for a known place: the page, not
+    /// its line, so that an edit above it leaves this doc alone (`hookgen
+    /// explain` gives the line).
     pub fn source(self, loc: &crate::diag::Loc) -> Doc {
         if loc.file.is_empty() {
             return self;
         }
-        self.para(Md::ours("Source: ") + Md::code(&loc.file_line()))
+        self.para(Md::ours("Source: ") + Md::code(&loc.file))
     }
 
     /// Adds a paragraph of page prose, if there is any.
