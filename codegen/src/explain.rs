@@ -71,6 +71,15 @@ pub fn render(vendor: &ir::Vendor, prefix: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// Whether `path` is `prefix` or below it, by whole segments.
+fn within(path: &str, prefix: &str) -> bool {
+    prefix.is_empty()
+        || path == prefix
+        || path
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with('.'))
+}
+
 fn walk(
     v: &ir::Vendor,
     type_name: &str,
@@ -92,8 +101,10 @@ fn walk(
         } else {
             format!("{path}.{}", f.name)
         };
-        let shown = p.starts_with(prefix) || prefix.starts_with(&p);
-        if shown && p.starts_with(prefix) {
+        // By whole segments: `data.total` is not under `data.tot`.
+        let under = within(&p, prefix);
+        let shown = under || within(prefix, &p);
+        if under {
             shown_fields += 1;
             let presence = if f.required {
                 "required"
@@ -106,9 +117,15 @@ fn walk(
                 ir::Repr::Option => format!("Option<{}>", label(&f.ty)),
                 ir::Repr::Maybe => format!("Maybe<{}>", label(&f.ty)),
             };
+            // Required by samples alone, the Rust type still takes it absent.
+            let lenient = if f.required && f.repr() == ir::Repr::Maybe {
+                ", which also accepts it absent or null"
+            } else {
+                ""
+            };
             let _ = writeln!(
                 out,
-                "  {p}: {}, {presence}, {null}; in Rust `{rust}`  ({})",
+                "  {p}: {}, {presence}, {null}; in Rust `{rust}`{lenient}  ({})",
                 label(&f.ty),
                 f.source.file_line()
             );

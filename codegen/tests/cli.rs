@@ -876,6 +876,26 @@ fn explain_shows_each_decision_and_its_evidence() {
         "the path filters fields: {stdout}"
     );
 
+    // A path matches by whole segments: `data.invoice.stat` is no field.
+    let out = hookgen(
+        &repo_root(),
+        &["explain", "payhub", "data.invoice.stat", "--specs", specs],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    // A field the samples show every time is required, yet its Rust type
+    // takes it absent: the line says so rather than contradict itself.
+    let out = hookgen(
+        &repo_root(),
+        &["explain", "gitforge", "issue.id", "--specs", specs],
+    );
+    assert!(
+        text(&out.stdout).contains(
+            "required, not null; in Rust `Maybe<Number>`, which also accepts it absent or null"
+        ),
+        "{}",
+        text(&out.stdout)
+    );
+
     let out = hookgen(&repo_root(), &["explain", "nobody", "--specs", specs]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no vendor `nobody`"));
