@@ -104,8 +104,8 @@ fn event_of(header: &str) -> Option<String> {
 /// The event columns of a header line, with each one's offset in it, if
 /// the line is a matrix header: a row head, then two events or more, in
 /// pipe cells, tab- or space-separated words, or glued capitalized words
-/// (`PropertyBounceDelivered`). `exact` says whether rows can be split
-/// into cells the same way.
+/// (`PropertyBounceDelivered`). The layout says how its rows split into
+/// cells.
 fn header(line: &str) -> Option<(Vec<(String, usize)>, Layout)> {
     let t = line.trim_end();
     let lead = t.len() - t.trim_start().len();
@@ -173,8 +173,8 @@ fn split_keep(t: &str, sep: char) -> Vec<(&str, usize)> {
     out
 }
 
-/// `PropertyBounceDelivered` → `Property`, `Bounce`, `Delivered`; `None`
-/// unless every word is capitalized.
+/// `PropertyBounceDelivered` → `Property`, `Bounce`, `Delivered`; nothing
+/// unless every word is capitalized and longer than one letter.
 fn camel_words(t: &str) -> Vec<(&str, usize)> {
     if !t.starts_with(|c: char| c.is_ascii_uppercase())
         || !t.chars().all(|c| c.is_ascii_alphabetic())
