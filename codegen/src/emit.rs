@@ -841,6 +841,10 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
             )
         };
         let mut notes = type_notes(&f.ty);
+        // The name the payload uses, where Rust's differs (`api-key-id`).
+        if rust != f.name {
+            notes.push(Md::ours("JSON key: ") + Md::code(&f.name));
+        }
         if let Some(example) = &f.example {
             notes.push(Md::ours("Example: ") + Md::code(example));
         }

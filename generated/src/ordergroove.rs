@@ -241,6 +241,8 @@ impl<'de> serde::Deserialize<'de> for PhoneTypeDisplay {
 pub struct Subscriber {
     /// Resource type of event
     ///
+    /// JSON key: `type`
+    ///
     /// Example: `"subscriber"`
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt`
@@ -466,6 +468,8 @@ pub struct SubscriberEvent {
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<String>,
     /// The type of event that occurredSee below for full list of event types
+    ///
+    /// JSON key: `type`
     ///
     /// Example: `"subscriber.create"`
     ///

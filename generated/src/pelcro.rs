@@ -184,6 +184,8 @@ pub struct Address {
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub title: crate::Maybe<String>,
+    /// JSON key: `type`
+    ///
     /// Example: `"shipping"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1347,6 +1349,8 @@ pub struct Plan {
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name_internal: crate::Maybe<String>,
+    /// JSON key: `type`
+    ///
     /// Example: `"regular"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1464,6 +1468,8 @@ pub struct Product {
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub id: crate::Maybe<crate::Number>,
+    /// JSON key: `type`
+    ///
     /// Example: `"service"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -2152,6 +2158,8 @@ impl<'de> serde::Deserialize<'de> for Subscription {
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriptionUpdated {
+    /// JSON key: `type`
+    ///
     /// Example: `"subscription.updated"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`

@@ -428,6 +428,9 @@ pub struct Error {
     message: String,
 }
 
+/// What kind of failure an [`Error`] is: a body that is not JSON, JSON that
+/// does not fit the documented types (see [`Error::path`]), or no way to
+/// tell the event. New kinds may come: match with a wildcard arm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -442,6 +445,7 @@ pub enum ErrorKind {
 }
 
 impl Error {
+    /// What kind of failure this is.
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
