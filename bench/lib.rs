@@ -3,10 +3,13 @@
 
 use serde_json::Value;
 
-/// The example body hookgen read for `vendor`'s `event`.
+/// The example body hookgen read for `vendor`'s `event`, from the pinned
+/// seed pages that `seed-models` is generated from.
 pub fn seed(vendor: &str, event: &str) -> Value {
-    let specs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
-    let analysis = hookgen::analyze(&specs, "specs").expect("specs/ is readable");
+    let specs =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/seeds/specs");
+    let analysis = hookgen::analyze(&specs, "tests/fixtures/seeds/specs")
+        .expect("the pinned seed pages are readable");
     analysis
         .examples
         .into_iter()

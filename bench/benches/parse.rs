@@ -32,7 +32,7 @@ fn bench(c: &mut Criterion, name: &str, body: &Value, typed: Parse, others: &[(&
 }
 
 fn parse(c: &mut Criterion) {
-    use webhook_models::{nextcommerce, pelcro};
+    use seed_models::{nextcommerce, pelcro};
     let next: Parse = |b| nextcommerce::Event::from_json(b).is_ok();
     let next_hand: &[(&str, Parse)] = &[
         (

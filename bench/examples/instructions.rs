@@ -8,7 +8,7 @@
 use std::hint::black_box;
 
 use hookgen_bench::{hand, hand_flatten, seed};
-use webhook_models::{nextcommerce, pelcro};
+use seed_models::{nextcommerce, pelcro};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -5,6 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The seed pages the tests copy from: a pinned copy, so that a user's
+/// edits to `specs/` never break them.
+const SEEDS: &str = "../tests/fixtures/seeds/specs";
+
 fn scratch() -> PathBuf {
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
@@ -33,7 +37,7 @@ fn text(bytes: &[u8]) -> String {
 fn with_seed(vendor: &str) -> PathBuf {
     let dir = scratch();
     let from = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../specs")
+        .join(SEEDS)
         .join(vendor);
     fs::create_dir_all(dir.join("specs").join(vendor)).unwrap();
     for entry in fs::read_dir(from).unwrap() {
@@ -280,7 +284,7 @@ fn unchanged_files_stay_the_same_files() {
 /// file systems list them in).
 #[test]
 fn output_is_the_same_whatever_the_locale_time_zone_and_file_order() {
-    let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEEDS);
     let mut pages: Vec<PathBuf> = Vec::new();
     for vendor in fs::read_dir(&specs).unwrap() {
         for page in fs::read_dir(vendor.unwrap().path()).unwrap() {
@@ -354,8 +358,8 @@ fn diagnostics_point_at_the_doc() {
 #[test]
 fn an_error_in_one_vendor_keeps_its_module_and_regenerates_the_others() {
     let dir = with_seed("pelcro");
-    let flexprice =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs/flexprice/customer.updated.txt");
+    let flexprice = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures/seeds/specs/flexprice/customer.updated.txt");
     fs::create_dir_all(dir.join("specs/flexprice")).unwrap();
     fs::copy(&flexprice, dir.join("specs/flexprice/customer.updated.txt")).unwrap();
     assert!(hookgen(&dir, &["generate"]).status.success());
@@ -1033,7 +1037,7 @@ fn read(dir: &Path, name: &str) -> String {
 #[test]
 fn a_mount_point_is_written_in_place() {
     let dir = scratch();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEEDS);
     // first/ has both vendors; other/ drops one, so files go as well.
     for (specs, vendors) in [
         ("first", &["pelcro", "ordergroove"][..]),

@@ -2,7 +2,7 @@
 //! making it twice gives the same bytes.
 
 use hookgen::write::{Mode, Target};
-use hookgen_tests::{Corpus, HOSTILE, SEEDS};
+use hookgen_tests::{Corpus, HOSTILE, PINNED, SEEDS};
 
 fn assert_fresh(corpus: &Corpus, command: &str) {
     let files = corpus.files(corpus.analysis());
@@ -33,8 +33,17 @@ fn hostile_crate_is_fresh() {
 }
 
 #[test]
+fn pinned_seed_crate_is_fresh() {
+    assert_fresh(
+        &PINNED,
+        "cargo run -p hookgen -- generate --specs tests/fixtures/seeds/specs \
+         --out tests/fixtures/seeds/generated --crate-name seed-models",
+    );
+}
+
+#[test]
 fn generation_is_deterministic() {
-    for corpus in [&SEEDS, &HOSTILE] {
+    for corpus in [&SEEDS, &HOSTILE, &PINNED] {
         assert_eq!(
             corpus.files(&corpus.analyze()),
             corpus.files(corpus.analysis())
