@@ -65,6 +65,13 @@ pub enum Kind {
     BecameOptional,
     BecameRequired,
     BecameNullable,
+    /// The Rust type changed (`Maybe<T>` to `T`, say) while the IR's
+    /// presence and nullability did not: the doc now promises, or no
+    /// longer promises, what the examples showed.
+    RustTypeChanged {
+        from: String,
+        to: String,
+    },
     StoppedBeingNullable,
     EnumValueAdded {
         value: String,
@@ -532,6 +539,18 @@ impl Differ {
             };
             self.change(at, path, Kind::StoppedBeingNullable, severity, why, o, n);
         }
+        if repr_changes && of.required == nf.required && of.nullable == nf.nullable {
+            let why = if nf.strict && !of.strict {
+                format!("now promised by the doc, not only seen in examples: {moved}; code that reads it must change")
+            } else {
+                format!("no longer promised by the doc, only seen in examples: {moved}; code that reads it must change")
+            };
+            let kind = Kind::RustTypeChanged {
+                from: repr(of).to_owned(),
+                to: repr(nf).to_owned(),
+            };
+            self.change(at, path, kind, Severity::Breaking, why, o, n);
+        }
         if of.description != nf.description {
             self.change(
                 at,
@@ -735,6 +754,7 @@ impl Change {
             Kind::BecameOptional => "became optional".to_owned(),
             Kind::BecameRequired => "became required".to_owned(),
             Kind::BecameNullable => "became nullable".to_owned(),
+            Kind::RustTypeChanged { from, to } => format!("Rust type `{from}` became `{to}`"),
             Kind::StoppedBeingNullable => "no longer nullable".to_owned(),
             Kind::EnumValueAdded { value } => format!("enum value `{value}` added"),
             Kind::EnumValueRemoved { value } => format!("enum value `{value}` removed"),

@@ -338,3 +338,43 @@ fn format_and_description_changes() {
         Verdict::Patch,
     );
 }
+
+/// A field the examples always showed, which the doc now marks required:
+/// the IR says "required" both times, but its Rust type goes from
+/// `Maybe<T>` to `T`, and code that called `.value()` stops compiling.
+#[test]
+fn a_rust_type_change_is_breaking_even_when_the_facts_agree() {
+    let promised = edit(
+        "total?stringRequired\n\n",
+        "total?stringRequired\n\nemailstringRequired\n\n",
+    );
+    let r = drift(&[BASE], &[&promised]);
+    let found: Vec<String> = r
+        .changes
+        .iter()
+        .map(|c| format!("{} {:?} {:?}", c.path, c.kind, c.severity))
+        .collect();
+    let c = r
+        .changes
+        .iter()
+        .find(|c| c.path == "email" && matches!(c.kind, Kind::RustTypeChanged { .. }))
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(c.severity, Severity::Breaking);
+    assert_eq!(
+        c.kind,
+        Kind::RustTypeChanged {
+            from: "Maybe<T>".into(),
+            to: "T".into()
+        }
+    );
+    assert_eq!(r.verdict, Verdict::Major);
+    // And back: no longer promised.
+    let r = drift(&[&promised], &[BASE]);
+    assert!(
+        r.changes
+            .iter()
+            .any(|c| c.path == "email" && c.severity == Severity::Breaking),
+        "{:#?}",
+        r.changes
+    );
+}
