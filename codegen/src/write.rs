@@ -103,14 +103,11 @@ fn followed(out: &Path) -> io::Result<PathBuf> {
 #[cfg(unix)]
 fn lock(dir: &Path, mode: Mode, waiting: impl FnOnce()) -> io::Result<Option<fs::File>> {
     use std::os::unix::io::AsRawFd;
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
+    let parent = parent_of(dir);
     if mode == Mode::Write {
-        fs::create_dir_all(&parent)?;
+        fs::create_dir_all(parent)?;
     }
-    let Ok(handle) = fs::File::open(&parent) else {
+    let Ok(handle) = fs::File::open(parent) else {
         // Check mode on a folder not made yet: nothing to read, nothing to lock.
         return Ok(None);
     };
@@ -255,14 +252,19 @@ fn own_name(out: &Path) -> io::Result<&std::ffi::OsStr> {
     })
 }
 
+/// The folder `out` sits in: `.` for a bare name.
+fn parent_of(out: &Path) -> &Path {
+    match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
 /// What earlier runs left beside `out` under `suffix`, any run's.
 fn left_beside(out: &Path, suffix: &str) -> io::Result<Vec<PathBuf>> {
     let mut prefix = own_name(out)?.to_string_lossy().into_owned();
     prefix.push_str(suffix);
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let parent = parent_of(out);
     let mut found = Vec::new();
     let Ok(entries) = fs::read_dir(parent) else {
         return Ok(found);
@@ -398,11 +400,7 @@ fn busy(_: &io::Error) -> bool {
 #[cfg(unix)]
 fn is_mount_point(out: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    match (fs::metadata(out), fs::metadata(parent)) {
+    match (fs::metadata(out), fs::metadata(parent_of(out))) {
         (Ok(o), Ok(p)) => o.dev() != p.dev(),
         _ => false,
     }

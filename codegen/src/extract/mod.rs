@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::diag::{Diagnostics, Loc, Source};
 use crate::lenient;
 
-pub use vocab::{is_placeholder_str as is_placeholder, says_what_goes_here, DocType, Format};
+pub use vocab::{is_placeholder_str as is_placeholder, is_stand_in, DocType, Format};
 
 /// Everything one page says.
 #[derive(Debug, Default)]

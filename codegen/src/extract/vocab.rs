@@ -438,8 +438,7 @@ pub fn enum_line(line: &str) -> Option<EnumValues> {
 /// `<string>`, `<<event name>>`, `"string"`, `"boolean"`.
 pub fn is_placeholder_str(s: &str) -> bool {
     let t = s.trim();
-    (t.starts_with('<') && t.ends_with('>'))
-        || says_what_goes_here(t)
+    is_stand_in(t)
         || matches!(
             t.to_ascii_lowercase().as_str(),
             "string"
@@ -482,9 +481,16 @@ const STAND_IN_WORDS: &[&str] = &[
     "goes",
 ];
 
+/// `<event>`, `<<event name>>`, `name_of_event`: a value saying what goes in
+/// its place. Unlike [`is_placeholder_str`], a type word such as `unknown`
+/// or `string` may still be a real value (an event named `unknown`).
+pub fn is_stand_in(t: &str) -> bool {
+    (t.starts_with('<') && t.ends_with('>')) || says_what_goes_here(t)
+}
+
 /// `name_of_event`, `your-event-type`, `EVENT_NAME`: two words or more, each
 /// one saying what belongs in the place rather than being it.
-pub fn says_what_goes_here(t: &str) -> bool {
+fn says_what_goes_here(t: &str) -> bool {
     let words: Vec<String> = t
         .split(['_', '-', ' ', '.'])
         .map(str::to_ascii_lowercase)

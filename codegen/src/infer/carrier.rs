@@ -368,12 +368,8 @@ pub(super) fn event_in_body(node: &Node, d: &ir::Discriminator) -> Option<(Strin
         for seg in path {
             n = n.get(seg)?;
         }
-        // `<event>`, `name_of_event`: what goes here, not an event. (A
-        // word such as `unknown` may be one.)
-        let stand_in = |v: &str| {
-            (v.starts_with('<') && v.ends_with('>')) || crate::extract::says_what_goes_here(v)
-        };
-        let value = n.as_str().filter(|v| !stand_in(v))?;
+        // `<event>`, `name_of_event`: what goes here, not an event.
+        let value = n.as_str().filter(|v| !crate::extract::is_stand_in(v))?;
         parts.push(value.to_owned());
         at.get_or_insert(n.start);
     }
