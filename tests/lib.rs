@@ -83,3 +83,52 @@ pub fn assert_round_trip(event: &impl serde::Serialize, body: &serde_json::Value
         "{what}: round trip changed the payload\nread:  {body}\nwrote: {back}"
     );
 }
+
+/// Asserts that `event` serializes back to `body` value for value, each
+/// number in the same text (`1.50` is not `1.5`); only the order of keys
+/// and the whitespace may differ.
+pub fn assert_lossless(event: &impl serde::Serialize, body: &[u8], what: &str) {
+    let back = serde_json::to_vec(event).expect("serializes");
+    let (read, wrote) = (Canon::of(body), Canon::of(&back));
+    assert!(
+        read == wrote,
+        "{what}: round trip changed the payload\nread:  {}\nwrote: {}",
+        String::from_utf8_lossy(body),
+        String::from_utf8_lossy(&back)
+    );
+}
+
+/// A JSON value with its numbers' text, and its objects' keys sorted.
+#[derive(Debug, PartialEq)]
+enum Canon {
+    Number(String),
+    Other(serde_json::Value),
+    Array(Vec<Canon>),
+    Object(std::collections::BTreeMap<String, Canon>),
+}
+
+impl Canon {
+    fn of(text: &[u8]) -> Canon {
+        let raw: Box<serde_json::value::RawValue> =
+            serde_json::from_slice(text).expect("valid JSON");
+        Canon::read(&raw)
+    }
+
+    fn read(raw: &serde_json::value::RawValue) -> Canon {
+        let text = raw.get();
+        match text.as_bytes()[0] {
+            b'{' => {
+                let map: std::collections::BTreeMap<String, Box<serde_json::value::RawValue>> =
+                    serde_json::from_str(text).unwrap();
+                Canon::Object(map.into_iter().map(|(k, v)| (k, Canon::read(&v))).collect())
+            }
+            b'[' => {
+                let items: Vec<Box<serde_json::value::RawValue>> =
+                    serde_json::from_str(text).unwrap();
+                Canon::Array(items.iter().map(|v| Canon::read(v)).collect())
+            }
+            b'-' | b'0'..=b'9' => Canon::Number(text.to_owned()),
+            _ => Canon::Other(serde_json::from_str(text).unwrap()),
+        }
+    }
+}

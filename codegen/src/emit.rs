@@ -367,7 +367,7 @@ fn lib_rs(modules: &[Module]) -> TokenStream {
         pub use any_event::AnyEvent;
         // Two short lists, which rustfmt and prettyplease print alike.
         pub use runtime::{Date, DateTime, Decimal, Number, UnixTime, Uuid};
-        pub use runtime::{Error, ErrorKind, Maybe, UnknownEvent};
+        pub use runtime::{Error, ErrorKind, Extra, Json, Maybe, UnknownEvent};
 
         #(#mods)*
     }
@@ -508,7 +508,7 @@ fn vendor_module<'a>(v: &'a ir::Vendor, specs: &str) -> impl Iterator<Item = Tok
                     .fields
                     .iter()
                     .find(|f| f.name == e.field)
-                    .map_or_else(|| quote!(serde_json::Value), |f| rust_type(&f.ty));
+                    .map_or_else(|| quote!(crate::Json), |f| rust_type(&f.ty));
                 let doc = docs(s.description.as_deref(), vec![], Some(&s.source));
                 quote! {
                     #def
@@ -557,20 +557,17 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
                 let p = ident(p);
                 quote!(#doc #var(Box<#p>),)
             }
-            None => quote!(#doc #var(serde_json::Value),),
+            None => quote!(#doc #var(crate::Json),),
         }
     });
     let read_arms = events.iter().map(|(e, var)| {
         let name = &e.name;
-        match &e.payload {
-            Some(_) => quote!(#name => Event::#var(input.parse()?),),
-            None => quote!(#name => Event::#var(input.into_json()?),),
-        }
+        quote!(#name => Event::#var(crate::runtime::parse(body)?),)
     });
     let unknown = quote! {
         Event::Unknown(crate::UnknownEvent {
             event_type: event_type.to_owned(),
-            body: input.into_json()?,
+            body: crate::runtime::parse(body)?,
         })
     };
     // A vendor with no documented event has only the unknown arm, and a
@@ -594,7 +591,7 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
         .map(|(_, var)| quote!(Event::#var(e) => serde::Serialize::serialize(e, serializer),));
 
     let vendor_name = &v.name;
-    let (fields_const, from_json, from_value, where_doc) = match &v.discriminator {
+    let (fields_const, from_json, where_doc) = match &v.discriminator {
         Some(d) if d.fields.is_empty() => {
             let place = d.outside_body().unwrap_or_default();
             let where_md = match (&d.header, &d.url) {
@@ -607,10 +604,6 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
                 quote! {
                     let _ = body;
                     Err(crate::Error::event_type_outside(#place))
-                },
-                quote! {
-                    let _ = body;
-                    Err(serde::de::Error::custom(crate::Error::event_type_outside(#place)))
                 },
                 Doc::new()
                     .para(
@@ -641,11 +634,6 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
                     let event_type = crate::runtime::event_type_in_json(body, EVENT_TYPE_FIELDS, SEPARATOR)?;
                     Event::read(&event_type, body)
                 },
-                quote! {
-                    let event_type = crate::runtime::event_type_in_value(&body, EVENT_TYPE_FIELDS, SEPARATOR)
-                        .map_err(serde::de::Error::custom)?;
-                    Event::read(&event_type, body).map_err(serde::de::Error::custom)
-                },
                 Doc::new()
                     .para(
                         Md::ours("Reads an event, taking its type from the body (")
@@ -660,10 +648,6 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
             quote! {
                 let _ = body;
                 Err(crate::Error::event_type_unknown(#vendor_name))
-            },
-            quote! {
-                let _ = body;
-                Err(serde::de::Error::custom(crate::Error::event_type_unknown(#vendor_name)))
             },
             quote! {
                 /// The documentation does not say where the event type travels: this always fails; use [`Event::from_json_with_type`].
@@ -730,7 +714,7 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
                 Event::read(event_type, body)
             }
 
-            fn read<__I: crate::runtime::Input>(event_type: &str, input: __I) -> Result<Event, crate::Error> {
+            fn read(event_type: &str, body: &[u8]) -> Result<Event, crate::Error> {
                 #read_body
             }
 
@@ -759,8 +743,10 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
 
         impl<'de> serde::Deserialize<'de> for Event {
             fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Event, __D::Error> {
-                let body = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                #from_value
+                // Through the text, so that numbers stay as sent and errors
+                // carry their path and a position in this event's text.
+                let body = <crate::Json as serde::Deserialize>::deserialize(deserializer)?;
+                Event::from_json(body.text().as_bytes()).map_err(serde::de::Error::custom)
             }
         }
     }
@@ -825,10 +811,11 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
             inits.push(quote!(#id: #slot.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(#wire))?,));
             (ty, rename.map(|r| quote!(#[serde(#r)])))
         } else if repr == ir::Repr::Option {
-            // Absent reads as `None`, as serde does for `Option` fields.
+            // Required: absent is an error, as for a `T` field. Read as
+            // `None`, it would come back as `null`, which was not sent.
             slots.push(quote!(let mut #slot: Option<Option<#ty>> = None;));
             arms.push(quote!(#wire => #slot = Some(map.next_value()?),));
-            inits.push(quote!(#id: #slot.unwrap_or(None),));
+            inits.push(quote!(#id: #slot.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(#wire))?,));
             (quote!(Option<#ty>), rename.map(|r| quote!(#[serde(#r)])))
         } else {
             slots.push(quote!(let mut #slot: crate::Maybe<#ty> = crate::Maybe::Absent;));
@@ -875,7 +862,7 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
             #(#decls)*
             /// Fields the documentation does not list, kept as received.
             #[serde(flatten)]
-            pub extra: serde_json::Map<String, serde_json::Value>,
+            pub extra: crate::Extra,
         }
 
         // Read by hand rather than derived: unknown keys go straight into
@@ -890,7 +877,7 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
                     }
                     fn visit_map<__A: serde::de::MapAccess<'de>>(self, mut map: __A) -> Result<#this, __A::Error> {
                         #(#slots)*
-                        let mut extra = serde_json::Map::new();
+                        let mut extra = crate::Extra::new();
                         while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                             match &*key.0 {
                                 #(#arms)*
@@ -978,14 +965,14 @@ fn rust_type(ty: &Ty) -> TokenStream {
         Ty::Integer { .. } => quote!(i64),
         Ty::Number => quote!(crate::Number),
         Ty::Boolean => quote!(bool),
-        Ty::Any => quote!(serde_json::Value),
+        Ty::Any => quote!(crate::Json),
         Ty::Array { items } => {
             let items = rust_type(items);
             quote!(Vec<#items>)
         }
         // Free-form objects arrive as `[]` when empty from PHP-style encoders,
         // so they are kept as any JSON value rather than a map that rejects it.
-        Ty::Map { .. } => quote!(serde_json::Value),
+        Ty::Map { .. } => quote!(crate::Json),
         Ty::Named { name } => {
             let name = ident(name);
             quote!(#name)
@@ -1008,23 +995,57 @@ fn union_def(u: &ir::Union) -> TokenStream {
     );
     let variants = u.variants.iter().map(|t| {
         let v = ident(ir::union_variant(t));
-        // Only an object, so that other kinds reach their own variant.
+        // An object's text, so that it stays as sent.
         let ty = match t {
-            Ty::Map { .. } => quote!(serde_json::Map<String, serde_json::Value>),
-            // Untagged enums read from a buffer, which keeps no number's text.
-            Ty::Number => quote!(serde_json::Number),
+            Ty::Map { .. } => quote!(crate::Json),
             t => rust_type(t),
         };
         quote!(#v(#ty),)
     });
+    // Each variant is tried on values whose first byte starts its kind, an
+    // integer before a number; a value no variant takes is kept in `Other`.
+    let kinds: [(TokenStream, &[&str]); 5] = [
+        (quote!(b'"'), &["String"]),
+        (quote!(b't' | b'f'), &["Boolean"]),
+        (quote!(b'-' | b'0'..=b'9'), &["Integer", "Number"]),
+        (quote!(b'['), &["Array"]),
+        (quote!(b'{'), &["Object"]),
+    ];
+    let arms = kinds.iter().filter_map(|(bytes, kinds)| {
+        let tries: Vec<TokenStream> = kinds
+            .iter()
+            .filter(|k| u.variants.iter().any(|t| ir::union_variant(t) == **k))
+            .map(|k| {
+                let v = ident(k);
+                quote! {
+                    if let Ok(v) = serde_json::from_str(text) {
+                        return Ok(#name::#v(v));
+                    }
+                }
+            })
+            .collect();
+        (!tries.is_empty()).then(|| quote!(Some(#bytes) => { #(#tries)* }))
+    });
     quote! {
         #doc
-        #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Debug, PartialEq, serde::Serialize)]
         #[serde(untagged)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
-            Other(serde_json::Value),
+            Other(crate::Json),
+        }
+
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<#name, __D::Error> {
+                let value = <crate::Json as serde::Deserialize>::deserialize(deserializer)?;
+                let text = value.text();
+                match text.as_bytes().first() {
+                    #(#arms)*
+                    _ => {}
+                }
+                Ok(#name::Other(value))
+            }
         }
     }
 }

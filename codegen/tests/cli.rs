@@ -670,7 +670,7 @@ fn overrides_in_the_vendor_config() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let module = fs::read_to_string(dir.join("generated/src/pelcro.rs")).unwrap();
     assert!(
-        module.contains("pub source: crate::Maybe<serde_json::Value>,"),
+        module.contains("pub source: crate::Maybe<crate::Json>,"),
         "the override did not apply"
     );
 

@@ -34,17 +34,14 @@ impl Event {
     ) -> Result<Event, crate::Error> {
         Event::read(event_type, body)
     }
-    fn read<__I: crate::runtime::Input>(
-        event_type: &str,
-        input: __I,
-    ) -> Result<Event, crate::Error> {
+    fn read(event_type: &str, body: &[u8]) -> Result<Event, crate::Error> {
         Ok(
             match event_type {
-                "package.upgrade" => Event::PackageUpgrade(input.parse()?),
+                "package.upgrade" => Event::PackageUpgrade(crate::runtime::parse(body)?),
                 _ => {
                     Event::Unknown(crate::UnknownEvent {
                         event_type: event_type.to_owned(),
-                        body: input.into_json()?,
+                        body: crate::runtime::parse(body)?,
                     })
                 }
             },
@@ -77,14 +74,8 @@ impl<'de> serde::Deserialize<'de> for Event {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Event, __D::Error> {
-        let body = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-        let event_type = crate::runtime::event_type_in_value(
-                &body,
-                EVENT_TYPE_FIELDS,
-                SEPARATOR,
-            )
-            .map_err(serde::de::Error::custom)?;
-        Event::read(&event_type, body).map_err(serde::de::Error::custom)
+        let body = <crate::Json as serde::Deserialize>::deserialize(deserializer)?;
+        Event::from_json(body.text().as_bytes()).map_err(serde::de::Error::custom)
     }
 }
 /// Source: `specs/chargeover/package-upgrade.txt`
@@ -372,7 +363,7 @@ pub struct Customer {
     pub tags: crate::Maybe<Vec<String>>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Customer {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -481,7 +472,7 @@ impl<'de> serde::Deserialize<'de> for Customer {
                 let mut f_mrr: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_arr: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_tags: crate::Maybe<Vec<String>> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "customer_id" => f_customer_id = map.next_value()?,
@@ -928,7 +919,7 @@ pub struct LineItem {
     pub tierset: crate::Maybe<Tierset>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for LineItem {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -991,7 +982,7 @@ impl<'de> serde::Deserialize<'de> for LineItem {
                 let mut f_custom_19: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_custom_20: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_tierset: crate::Maybe<Tierset> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "line_item_id" => f_line_item_id = map.next_value()?,
@@ -1370,7 +1361,7 @@ pub struct Package {
     pub recurring_invoice_schedule_template_id: crate::Maybe<i64>,
     /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub line_items: crate::Maybe<Vec<serde_json::Value>>,
+    pub line_items: crate::Maybe<Vec<crate::Json>>,
     /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub tags: crate::Maybe<Vec<String>>,
@@ -1379,7 +1370,7 @@ pub struct Package {
     pub url_self: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Package {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1480,10 +1471,10 @@ impl<'de> serde::Deserialize<'de> for Package {
                 let mut f_custom_20: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_first_invoice_schedule_template_id: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_recurring_invoice_schedule_template_id: crate::Maybe<i64> = crate::Maybe::Absent;
-                let mut f_line_items: crate::Maybe<Vec<serde_json::Value>> = crate::Maybe::Absent;
+                let mut f_line_items: crate::Maybe<Vec<crate::Json>> = crate::Maybe::Absent;
                 let mut f_tags: crate::Maybe<Vec<String>> = crate::Maybe::Absent;
                 let mut f_url_self: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "package_id" => f_package_id = map.next_value()?,
@@ -1709,7 +1700,7 @@ pub struct PackageUpgrade {
     pub data: crate::Maybe<PackageUpgradeData>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for PackageUpgrade {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1730,7 +1721,7 @@ impl<'de> serde::Deserialize<'de> for PackageUpgrade {
                 let mut f_event: Option<String> = None;
                 let mut f_security_token: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_data: crate::Maybe<PackageUpgradeData> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "context_str" => f_context_str = Some(map.next_value()?),
@@ -1783,7 +1774,7 @@ pub struct PackageUpgradeData {
     pub new_line_item: crate::Maybe<LineItem>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for PackageUpgradeData {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1804,7 +1795,7 @@ impl<'de> serde::Deserialize<'de> for PackageUpgradeData {
                 let mut f_user: crate::Maybe<User> = crate::Maybe::Absent;
                 let mut f_old_line_item: crate::Maybe<LineItem> = crate::Maybe::Absent;
                 let mut f_new_line_item: crate::Maybe<LineItem> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "package" => f_package = map.next_value()?,
@@ -1887,10 +1878,10 @@ pub struct Tierset {
     pub pricemodel_desc: crate::Maybe<String>,
     /// Source: `specs/chargeover/package-upgrade.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub tiers: crate::Maybe<serde_json::Value>,
+    pub tiers: crate::Maybe<crate::Json>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Tierset {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1923,8 +1914,8 @@ impl<'de> serde::Deserialize<'de> for Tierset {
                 let mut f_minimum_formatted: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_percent_formatted: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_pricemodel_desc: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_tiers: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut f_tiers: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "tierset_id" => f_tierset_id = map.next_value()?,
@@ -2105,7 +2096,7 @@ pub struct User {
     pub url_self: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for User {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -2162,7 +2153,7 @@ impl<'de> serde::Deserialize<'de> for User {
                 let mut f_write_datetime: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_mod_datetime: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_url_self: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "user_id" => f_user_id = map.next_value()?,

@@ -57,25 +57,25 @@ pub enum Event {
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    CreditNoteCreated(serde_json::Value),
+    CreditNoteCreated(crate::Json),
     /// `credit_note.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    CreditNoteUpdated(serde_json::Value),
+    CreditNoteUpdated(crate::Json),
     /// `customer.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    CustomerCreated(serde_json::Value),
+    CustomerCreated(crate::Json),
     /// `customer.deleted`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    CustomerDeleted(serde_json::Value),
+    CustomerDeleted(crate::Json),
     /// `customer.updated`: Fired when a customer is updated. Doc-only for parsing.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
@@ -85,223 +85,223 @@ pub enum Event {
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    EntitlementCreated(serde_json::Value),
+    EntitlementCreated(crate::Json),
     /// `entitlement.deleted`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    EntitlementDeleted(serde_json::Value),
+    EntitlementDeleted(crate::Json),
     /// `entitlement.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    EntitlementUpdated(serde_json::Value),
+    EntitlementUpdated(crate::Json),
     /// `feature.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    FeatureCreated(serde_json::Value),
+    FeatureCreated(crate::Json),
     /// `feature.deleted`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    FeatureDeleted(serde_json::Value),
+    FeatureDeleted(crate::Json),
     /// `feature.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    FeatureUpdated(serde_json::Value),
+    FeatureUpdated(crate::Json),
     /// `feature.wallet_balance.alert`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    FeatureWalletBalanceAlert(serde_json::Value),
+    FeatureWalletBalanceAlert(crate::Json),
     /// `invoice.communication.triggered`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    InvoiceCommunicationTriggered(serde_json::Value),
+    InvoiceCommunicationTriggered(crate::Json),
     /// `invoice.payment.overdue`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    InvoicePaymentOverdue(serde_json::Value),
+    InvoicePaymentOverdue(crate::Json),
     /// `invoice.update`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    InvoiceUpdate(serde_json::Value),
+    InvoiceUpdate(crate::Json),
     /// `invoice.update.finalized`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    InvoiceUpdateFinalized(serde_json::Value),
+    InvoiceUpdateFinalized(crate::Json),
     /// `invoice.update.payment`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    InvoiceUpdatePayment(serde_json::Value),
+    InvoiceUpdatePayment(crate::Json),
     /// `invoice.update.voided`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    InvoiceUpdateVoided(serde_json::Value),
+    InvoiceUpdateVoided(crate::Json),
     /// `payment.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    PaymentCreated(serde_json::Value),
+    PaymentCreated(crate::Json),
     /// `payment.failed`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    PaymentFailed(serde_json::Value),
+    PaymentFailed(crate::Json),
     /// `payment.pending`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    PaymentPending(serde_json::Value),
+    PaymentPending(crate::Json),
     /// `payment.success`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    PaymentSuccess(serde_json::Value),
+    PaymentSuccess(crate::Json),
     /// `payment.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    PaymentUpdated(serde_json::Value),
+    PaymentUpdated(crate::Json),
     /// `subscription.activated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    SubscriptionActivated(serde_json::Value),
+    SubscriptionActivated(crate::Json),
     /// `subscription.cancelled`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    SubscriptionCancelled(serde_json::Value),
+    SubscriptionCancelled(crate::Json),
     /// `subscription.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    SubscriptionCreated(serde_json::Value),
+    SubscriptionCreated(crate::Json),
     /// `subscription.draft.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    SubscriptionDraftCreated(serde_json::Value),
+    SubscriptionDraftCreated(crate::Json),
     /// `subscription.paused`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    SubscriptionPaused(serde_json::Value),
+    SubscriptionPaused(crate::Json),
     /// `subscription.phase.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    SubscriptionPhaseCreated(serde_json::Value),
+    SubscriptionPhaseCreated(crate::Json),
     /// `subscription.phase.deleted`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    SubscriptionPhaseDeleted(serde_json::Value),
+    SubscriptionPhaseDeleted(crate::Json),
     /// `subscription.phase.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    SubscriptionPhaseUpdated(serde_json::Value),
+    SubscriptionPhaseUpdated(crate::Json),
     /// `subscription.renewal.due`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    SubscriptionRenewalDue(serde_json::Value),
+    SubscriptionRenewalDue(crate::Json),
     /// `subscription.resumed`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    SubscriptionResumed(serde_json::Value),
+    SubscriptionResumed(crate::Json),
     /// `subscription.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    SubscriptionUpdated(serde_json::Value),
+    SubscriptionUpdated(crate::Json),
     /// `wallet.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    WalletCreated(serde_json::Value),
+    WalletCreated(crate::Json),
     /// `wallet.credit_balance.dropped`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    WalletCreditBalanceDropped(serde_json::Value),
+    WalletCreditBalanceDropped(crate::Json),
     /// `wallet.credit_balance.recovered`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    WalletCreditBalanceRecovered(serde_json::Value),
+    WalletCreditBalanceRecovered(crate::Json),
     /// `wallet.ongoing_balance.dropped`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    WalletOngoingBalanceDropped(serde_json::Value),
+    WalletOngoingBalanceDropped(crate::Json),
     /// `wallet.ongoing_balance.recovered`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    WalletOngoingBalanceRecovered(serde_json::Value),
+    WalletOngoingBalanceRecovered(crate::Json),
     /// `wallet.terminated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    WalletTerminated(serde_json::Value),
+    WalletTerminated(crate::Json),
     /// `wallet.transaction.created`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    WalletTransactionCreated(serde_json::Value),
+    WalletTransactionCreated(crate::Json),
     /// `wallet.updated`
     ///
     /// No payload is documented for this event; the body is kept as JSON.
     ///
     /// Source: `specs/flexprice/customer.updated.txt`
-    WalletUpdated(serde_json::Value),
+    WalletUpdated(crate::Json),
     /// An event type the documentation does not list, kept whole.
     Unknown(crate::UnknownEvent),
 }
@@ -322,92 +322,117 @@ impl Event {
     ) -> Result<Event, crate::Error> {
         Event::read(event_type, body)
     }
-    fn read<__I: crate::runtime::Input>(
-        event_type: &str,
-        input: __I,
-    ) -> Result<Event, crate::Error> {
+    fn read(event_type: &str, body: &[u8]) -> Result<Event, crate::Error> {
         Ok(
             match event_type {
-                "credit_note.created" => Event::CreditNoteCreated(input.into_json()?),
-                "credit_note.updated" => Event::CreditNoteUpdated(input.into_json()?),
-                "customer.created" => Event::CustomerCreated(input.into_json()?),
-                "customer.deleted" => Event::CustomerDeleted(input.into_json()?),
-                "customer.updated" => Event::CustomerUpdated(input.parse()?),
-                "entitlement.created" => Event::EntitlementCreated(input.into_json()?),
-                "entitlement.deleted" => Event::EntitlementDeleted(input.into_json()?),
-                "entitlement.updated" => Event::EntitlementUpdated(input.into_json()?),
-                "feature.created" => Event::FeatureCreated(input.into_json()?),
-                "feature.deleted" => Event::FeatureDeleted(input.into_json()?),
-                "feature.updated" => Event::FeatureUpdated(input.into_json()?),
+                "credit_note.created" => {
+                    Event::CreditNoteCreated(crate::runtime::parse(body)?)
+                }
+                "credit_note.updated" => {
+                    Event::CreditNoteUpdated(crate::runtime::parse(body)?)
+                }
+                "customer.created" => {
+                    Event::CustomerCreated(crate::runtime::parse(body)?)
+                }
+                "customer.deleted" => {
+                    Event::CustomerDeleted(crate::runtime::parse(body)?)
+                }
+                "customer.updated" => {
+                    Event::CustomerUpdated(crate::runtime::parse(body)?)
+                }
+                "entitlement.created" => {
+                    Event::EntitlementCreated(crate::runtime::parse(body)?)
+                }
+                "entitlement.deleted" => {
+                    Event::EntitlementDeleted(crate::runtime::parse(body)?)
+                }
+                "entitlement.updated" => {
+                    Event::EntitlementUpdated(crate::runtime::parse(body)?)
+                }
+                "feature.created" => Event::FeatureCreated(crate::runtime::parse(body)?),
+                "feature.deleted" => Event::FeatureDeleted(crate::runtime::parse(body)?),
+                "feature.updated" => Event::FeatureUpdated(crate::runtime::parse(body)?),
                 "feature.wallet_balance.alert" => {
-                    Event::FeatureWalletBalanceAlert(input.into_json()?)
+                    Event::FeatureWalletBalanceAlert(crate::runtime::parse(body)?)
                 }
                 "invoice.communication.triggered" => {
-                    Event::InvoiceCommunicationTriggered(input.into_json()?)
+                    Event::InvoiceCommunicationTriggered(crate::runtime::parse(body)?)
                 }
                 "invoice.payment.overdue" => {
-                    Event::InvoicePaymentOverdue(input.into_json()?)
+                    Event::InvoicePaymentOverdue(crate::runtime::parse(body)?)
                 }
-                "invoice.update" => Event::InvoiceUpdate(input.into_json()?),
+                "invoice.update" => Event::InvoiceUpdate(crate::runtime::parse(body)?),
                 "invoice.update.finalized" => {
-                    Event::InvoiceUpdateFinalized(input.into_json()?)
+                    Event::InvoiceUpdateFinalized(crate::runtime::parse(body)?)
                 }
                 "invoice.update.payment" => {
-                    Event::InvoiceUpdatePayment(input.into_json()?)
+                    Event::InvoiceUpdatePayment(crate::runtime::parse(body)?)
                 }
-                "invoice.update.voided" => Event::InvoiceUpdateVoided(input.into_json()?),
-                "payment.created" => Event::PaymentCreated(input.into_json()?),
-                "payment.failed" => Event::PaymentFailed(input.into_json()?),
-                "payment.pending" => Event::PaymentPending(input.into_json()?),
-                "payment.success" => Event::PaymentSuccess(input.into_json()?),
-                "payment.updated" => Event::PaymentUpdated(input.into_json()?),
+                "invoice.update.voided" => {
+                    Event::InvoiceUpdateVoided(crate::runtime::parse(body)?)
+                }
+                "payment.created" => Event::PaymentCreated(crate::runtime::parse(body)?),
+                "payment.failed" => Event::PaymentFailed(crate::runtime::parse(body)?),
+                "payment.pending" => Event::PaymentPending(crate::runtime::parse(body)?),
+                "payment.success" => Event::PaymentSuccess(crate::runtime::parse(body)?),
+                "payment.updated" => Event::PaymentUpdated(crate::runtime::parse(body)?),
                 "subscription.activated" => {
-                    Event::SubscriptionActivated(input.into_json()?)
+                    Event::SubscriptionActivated(crate::runtime::parse(body)?)
                 }
                 "subscription.cancelled" => {
-                    Event::SubscriptionCancelled(input.into_json()?)
+                    Event::SubscriptionCancelled(crate::runtime::parse(body)?)
                 }
-                "subscription.created" => Event::SubscriptionCreated(input.into_json()?),
+                "subscription.created" => {
+                    Event::SubscriptionCreated(crate::runtime::parse(body)?)
+                }
                 "subscription.draft.created" => {
-                    Event::SubscriptionDraftCreated(input.into_json()?)
+                    Event::SubscriptionDraftCreated(crate::runtime::parse(body)?)
                 }
-                "subscription.paused" => Event::SubscriptionPaused(input.into_json()?),
+                "subscription.paused" => {
+                    Event::SubscriptionPaused(crate::runtime::parse(body)?)
+                }
                 "subscription.phase.created" => {
-                    Event::SubscriptionPhaseCreated(input.into_json()?)
+                    Event::SubscriptionPhaseCreated(crate::runtime::parse(body)?)
                 }
                 "subscription.phase.deleted" => {
-                    Event::SubscriptionPhaseDeleted(input.into_json()?)
+                    Event::SubscriptionPhaseDeleted(crate::runtime::parse(body)?)
                 }
                 "subscription.phase.updated" => {
-                    Event::SubscriptionPhaseUpdated(input.into_json()?)
+                    Event::SubscriptionPhaseUpdated(crate::runtime::parse(body)?)
                 }
                 "subscription.renewal.due" => {
-                    Event::SubscriptionRenewalDue(input.into_json()?)
+                    Event::SubscriptionRenewalDue(crate::runtime::parse(body)?)
                 }
-                "subscription.resumed" => Event::SubscriptionResumed(input.into_json()?),
-                "subscription.updated" => Event::SubscriptionUpdated(input.into_json()?),
-                "wallet.created" => Event::WalletCreated(input.into_json()?),
+                "subscription.resumed" => {
+                    Event::SubscriptionResumed(crate::runtime::parse(body)?)
+                }
+                "subscription.updated" => {
+                    Event::SubscriptionUpdated(crate::runtime::parse(body)?)
+                }
+                "wallet.created" => Event::WalletCreated(crate::runtime::parse(body)?),
                 "wallet.credit_balance.dropped" => {
-                    Event::WalletCreditBalanceDropped(input.into_json()?)
+                    Event::WalletCreditBalanceDropped(crate::runtime::parse(body)?)
                 }
                 "wallet.credit_balance.recovered" => {
-                    Event::WalletCreditBalanceRecovered(input.into_json()?)
+                    Event::WalletCreditBalanceRecovered(crate::runtime::parse(body)?)
                 }
                 "wallet.ongoing_balance.dropped" => {
-                    Event::WalletOngoingBalanceDropped(input.into_json()?)
+                    Event::WalletOngoingBalanceDropped(crate::runtime::parse(body)?)
                 }
                 "wallet.ongoing_balance.recovered" => {
-                    Event::WalletOngoingBalanceRecovered(input.into_json()?)
+                    Event::WalletOngoingBalanceRecovered(crate::runtime::parse(body)?)
                 }
-                "wallet.terminated" => Event::WalletTerminated(input.into_json()?),
+                "wallet.terminated" => {
+                    Event::WalletTerminated(crate::runtime::parse(body)?)
+                }
                 "wallet.transaction.created" => {
-                    Event::WalletTransactionCreated(input.into_json()?)
+                    Event::WalletTransactionCreated(crate::runtime::parse(body)?)
                 }
-                "wallet.updated" => Event::WalletUpdated(input.into_json()?),
+                "wallet.updated" => Event::WalletUpdated(crate::runtime::parse(body)?),
                 _ => {
                     Event::Unknown(crate::UnknownEvent {
                         event_type: event_type.to_owned(),
-                        body: input.into_json()?,
+                        body: crate::runtime::parse(body)?,
                     })
                 }
             },
@@ -548,14 +573,8 @@ impl<'de> serde::Deserialize<'de> for Event {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Event, __D::Error> {
-        let body = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-        let event_type = crate::runtime::event_type_in_value(
-                &body,
-                EVENT_TYPE_FIELDS,
-                SEPARATOR,
-            )
-            .map_err(serde::de::Error::custom)?;
-        Event::read(&event_type, body).map_err(serde::de::Error::custom)
+        let body = <crate::Json as serde::Deserialize>::deserialize(deserializer)?;
+        Event::from_json(body.text().as_bytes()).map_err(serde::de::Error::custom)
     }
 }
 /// Source: `specs/flexprice/customer.updated.txt`
@@ -605,7 +624,7 @@ pub struct Customer {
     pub integrations: crate::Maybe<Vec<Integration>>,
     /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub metadata: crate::Maybe<serde_json::Value>,
+    pub metadata: crate::Maybe<crate::Json>,
     /// Source: `specs/flexprice/customer.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub name: crate::Maybe<String>,
@@ -627,7 +646,7 @@ pub struct Customer {
     pub updated_by: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Customer {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -656,13 +675,13 @@ impl<'de> serde::Deserialize<'de> for Customer {
                 let mut f_external_id: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_integrations: crate::Maybe<Vec<Integration>> = crate::Maybe::Absent;
-                let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_metadata: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_status: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_tenant_id: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_updated_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_updated_by: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "address_city" => f_address_city = map.next_value()?,
@@ -733,7 +752,7 @@ pub struct CustomerUpdated {
     pub event_type: String,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for CustomerUpdated {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -751,7 +770,7 @@ impl<'de> serde::Deserialize<'de> for CustomerUpdated {
             ) -> Result<CustomerUpdated, __A::Error> {
                 let mut f_customer: crate::Maybe<Customer> = crate::Maybe::Absent;
                 let mut f_event_type: Option<String> = None;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "customer" => f_customer = map.next_value()?,
@@ -824,7 +843,7 @@ pub struct Integration {
     pub updated_by: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Integration {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -852,7 +871,7 @@ impl<'de> serde::Deserialize<'de> for Integration {
                 let mut f_tenant_id: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_updated_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_updated_by: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "created_at" => f_created_at = map.next_value()?,

@@ -15,7 +15,7 @@ mod any_event;
 pub mod runtime;
 pub use any_event::AnyEvent;
 pub use runtime::{Date, DateTime, Decimal, Number, UnixTime, Uuid};
-pub use runtime::{Error, ErrorKind, Maybe, UnknownEvent};
+pub use runtime::{Error, ErrorKind, Extra, Json, Maybe, UnknownEvent};
 #[rustfmt::skip]
 #[cfg(feature = "chargeover")]
 pub mod chargeover;

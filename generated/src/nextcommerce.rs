@@ -38,17 +38,16 @@ impl Event {
     ) -> Result<Event, crate::Error> {
         Event::read(event_type, body)
     }
-    fn read<__I: crate::runtime::Input>(
-        event_type: &str,
-        input: __I,
-    ) -> Result<Event, crate::Error> {
+    fn read(event_type: &str, body: &[u8]) -> Result<Event, crate::Error> {
         Ok(
             match event_type {
-                "subscription.updated" => Event::SubscriptionUpdated(input.parse()?),
+                "subscription.updated" => {
+                    Event::SubscriptionUpdated(crate::runtime::parse(body)?)
+                }
                 _ => {
                     Event::Unknown(crate::UnknownEvent {
                         event_type: event_type.to_owned(),
-                        body: input.into_json()?,
+                        body: crate::runtime::parse(body)?,
                     })
                 }
             },
@@ -81,14 +80,8 @@ impl<'de> serde::Deserialize<'de> for Event {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Event, __D::Error> {
-        let body = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-        let event_type = crate::runtime::event_type_in_value(
-                &body,
-                EVENT_TYPE_FIELDS,
-                SEPARATOR,
-            )
-            .map_err(serde::de::Error::custom)?;
-        Event::read(&event_type, body).map_err(serde::de::Error::custom)
+        let body = <crate::Json as serde::Deserialize>::deserialize(deserializer)?;
+        Event::from_json(body.text().as_bytes()).map_err(serde::de::Error::custom)
     }
 }
 /// Source: `specs/nextcommerce/subscription.updated.txt`
@@ -97,7 +90,7 @@ impl<'de> serde::Deserialize<'de> for Event {
 pub struct Agent {
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub email: crate::Maybe<serde_json::Value>,
+    pub email: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
@@ -111,7 +104,7 @@ pub struct Agent {
     pub last_name: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Agent {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -127,11 +120,11 @@ impl<'de> serde::Deserialize<'de> for Agent {
                 self,
                 mut map: __A,
             ) -> Result<Agent, __A::Error> {
-                let mut f_email: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_email: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "email" => f_email = map.next_value()?,
@@ -161,52 +154,52 @@ impl<'de> serde::Deserialize<'de> for Agent {
 pub struct Attribution {
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub affiliate: crate::Maybe<serde_json::Value>,
+    pub affiliate: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub agent: crate::Maybe<Agent>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub funnel: crate::Maybe<serde_json::Value>,
+    pub funnel: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub gclid: crate::Maybe<serde_json::Value>,
+    pub gclid: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub metadata: crate::Maybe<serde_json::Value>,
+    pub metadata: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub subaffiliate1: crate::Maybe<serde_json::Value>,
+    pub subaffiliate1: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub subaffiliate2: crate::Maybe<serde_json::Value>,
+    pub subaffiliate2: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub subaffiliate3: crate::Maybe<serde_json::Value>,
+    pub subaffiliate3: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub subaffiliate4: crate::Maybe<serde_json::Value>,
+    pub subaffiliate4: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub subaffiliate5: crate::Maybe<serde_json::Value>,
+    pub subaffiliate5: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub utm_campaign: crate::Maybe<serde_json::Value>,
+    pub utm_campaign: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub utm_content: crate::Maybe<serde_json::Value>,
+    pub utm_content: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub utm_medium: crate::Maybe<serde_json::Value>,
+    pub utm_medium: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub utm_source: crate::Maybe<serde_json::Value>,
+    pub utm_source: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub utm_term: crate::Maybe<serde_json::Value>,
+    pub utm_term: crate::Maybe<crate::Json>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Attribution {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -222,22 +215,22 @@ impl<'de> serde::Deserialize<'de> for Attribution {
                 self,
                 mut map: __A,
             ) -> Result<Attribution, __A::Error> {
-                let mut f_affiliate: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_affiliate: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_agent: crate::Maybe<Agent> = crate::Maybe::Absent;
-                let mut f_funnel: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_gclid: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_subaffiliate1: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_subaffiliate2: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_subaffiliate3: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_subaffiliate4: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_subaffiliate5: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_utm_campaign: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_utm_content: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_utm_medium: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_utm_source: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_utm_term: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut f_funnel: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_gclid: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_metadata: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_subaffiliate1: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_subaffiliate2: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_subaffiliate3: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_subaffiliate4: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_subaffiliate5: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_utm_campaign: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_utm_content: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_utm_medium: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_utm_source: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_utm_term: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "affiliate" => f_affiliate = map.next_value()?,
@@ -324,7 +317,7 @@ pub struct BillingAddress {
     pub state: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for BillingAddress {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -351,7 +344,7 @@ impl<'de> serde::Deserialize<'de> for BillingAddress {
                 let mut f_phone_number: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_postcode: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_state: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "country" => f_country = map.next_value()?,
@@ -400,7 +393,7 @@ pub struct Line {
     pub id: crate::Maybe<crate::Number>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub metadata: crate::Maybe<serde_json::Value>,
+    pub metadata: crate::Maybe<crate::Json>,
     /// Example: `"0.00"`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt`
@@ -442,7 +435,7 @@ pub struct Line {
     pub variant_title: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Line {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -459,7 +452,7 @@ impl<'de> serde::Deserialize<'de> for Line {
                 mut map: __A,
             ) -> Result<Line, __A::Error> {
                 let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
-                let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_metadata: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_price: crate::Maybe<crate::Decimal> = crate::Maybe::Absent;
                 let mut f_product_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_product_image: crate::Maybe<String> = crate::Maybe::Absent;
@@ -469,7 +462,7 @@ impl<'de> serde::Deserialize<'de> for Line {
                 let mut f_sku: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_variant_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_variant_title: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "id" => f_id = map.next_value()?,
@@ -521,7 +514,7 @@ pub struct Order {
     pub order_number: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Order {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -539,7 +532,7 @@ impl<'de> serde::Deserialize<'de> for Order {
             ) -> Result<Order, __A::Error> {
                 let mut f_billing_cycle: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_order_number: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "billing_cycle" => f_billing_cycle = map.next_value()?,
@@ -603,7 +596,7 @@ pub struct ShippingAddress {
     pub state: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for ShippingAddress {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -631,7 +624,7 @@ impl<'de> serde::Deserialize<'de> for ShippingAddress {
                 let mut f_phone_number: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_postcode: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_state: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "country" => f_country = map.next_value()?,
@@ -712,7 +705,7 @@ pub struct SubscriptionUpdated {
     pub webhook: crate::Maybe<Webhook>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -734,7 +727,7 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
                 let mut f_event_type: Option<String> = None;
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_webhook: crate::Maybe<Webhook> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "api_version" => f_api_version = map.next_value()?,
@@ -780,7 +773,7 @@ pub struct SubscriptionUpdatedData {
     pub cancel_reason: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub cancel_reason_other_message: crate::Maybe<serde_json::Value>,
+    pub cancel_reason_other_message: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub currency: crate::Maybe<String>,
@@ -816,7 +809,7 @@ pub struct SubscriptionUpdatedData {
     pub lines: crate::Maybe<Vec<Line>>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub next_renewal_date: crate::Maybe<serde_json::Value>,
+    pub next_renewal_date: crate::Maybe<crate::Json>,
     /// Example: `0`
     ///
     /// Source: `specs/nextcommerce/subscription.updated.txt`
@@ -832,7 +825,7 @@ pub struct SubscriptionUpdatedData {
     pub orders: crate::Maybe<Vec<Order>>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub payment_details: crate::Maybe<serde_json::Value>,
+    pub payment_details: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub payment_method: crate::Maybe<String>,
@@ -858,7 +851,7 @@ pub struct SubscriptionUpdatedData {
     pub user: crate::Maybe<User>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -877,7 +870,7 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
                 let mut f_attribution: crate::Maybe<Attribution> = crate::Maybe::Absent;
                 let mut f_billing_address: crate::Maybe<BillingAddress> = crate::Maybe::Absent;
                 let mut f_cancel_reason: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_cancel_reason_other_message: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_cancel_reason_other_message: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_date_created: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_frequency: crate::Maybe<String> = crate::Maybe::Absent;
@@ -887,11 +880,11 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
                 let mut f_is_tax_known: crate::Maybe<bool> = crate::Maybe::Absent;
                 let mut f_is_test: crate::Maybe<bool> = crate::Maybe::Absent;
                 let mut f_lines: crate::Maybe<Vec<Line>> = crate::Maybe::Absent;
-                let mut f_next_renewal_date: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_next_renewal_date: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_num_lines: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_num_orders: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_orders: crate::Maybe<Vec<Order>> = crate::Maybe::Absent;
-                let mut f_payment_details: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_payment_details: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_payment_method: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_shipping_address: crate::Maybe<ShippingAddress> = crate::Maybe::Absent;
                 let mut f_shipping_code: crate::Maybe<String> = crate::Maybe::Absent;
@@ -899,7 +892,7 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
                 let mut f_status: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_total: crate::Maybe<crate::Decimal> = crate::Maybe::Absent;
                 let mut f_user: crate::Maybe<User> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "attribution" => f_attribution = map.next_value()?,
@@ -976,7 +969,7 @@ pub struct User {
     pub accepts_marketing: crate::Maybe<bool>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub email: crate::Maybe<serde_json::Value>,
+    pub email: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub first_name: crate::Maybe<String>,
@@ -987,10 +980,10 @@ pub struct User {
     pub id: crate::Maybe<crate::Number>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub ip: crate::Maybe<serde_json::Value>,
+    pub ip: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub language: crate::Maybe<serde_json::Value>,
+    pub language: crate::Maybe<crate::Json>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub last_name: crate::Maybe<String>,
@@ -999,10 +992,10 @@ pub struct User {
     pub phone_number: crate::Maybe<String>,
     /// Source: `specs/nextcommerce/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub user_agent: crate::Maybe<serde_json::Value>,
+    pub user_agent: crate::Maybe<crate::Json>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for User {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1019,15 +1012,15 @@ impl<'de> serde::Deserialize<'de> for User {
                 mut map: __A,
             ) -> Result<User, __A::Error> {
                 let mut f_accepts_marketing: crate::Maybe<bool> = crate::Maybe::Absent;
-                let mut f_email: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_email: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
-                let mut f_ip: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_language: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_ip: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_language: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_phone_number: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_user_agent: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut f_user_agent: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "accepts_marketing" => f_accepts_marketing = map.next_value()?,
@@ -1085,7 +1078,7 @@ pub struct Webhook {
     pub target: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Webhook {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1105,7 +1098,7 @@ impl<'de> serde::Deserialize<'de> for Webhook {
                 let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_store: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_target: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "events" => f_events = map.next_value()?,

@@ -64,21 +64,22 @@ impl Event {
     ) -> Result<Event, crate::Error> {
         Event::read(event_type, body)
     }
-    fn read<__I: crate::runtime::Input>(
-        event_type: &str,
-        input: __I,
-    ) -> Result<Event, crate::Error> {
+    fn read(event_type: &str, body: &[u8]) -> Result<Event, crate::Error> {
         Ok(
             match event_type {
-                "subscriber.cancel" => Event::SubscriberCancel(input.parse()?),
-                "subscriber.create" => Event::SubscriberCreate(input.parse()?),
+                "subscriber.cancel" => {
+                    Event::SubscriberCancel(crate::runtime::parse(body)?)
+                }
+                "subscriber.create" => {
+                    Event::SubscriberCreate(crate::runtime::parse(body)?)
+                }
                 "subscriber.subscriptions_created" => {
-                    Event::SubscriberSubscriptionsCreated(input.parse()?)
+                    Event::SubscriberSubscriptionsCreated(crate::runtime::parse(body)?)
                 }
                 _ => {
                     Event::Unknown(crate::UnknownEvent {
                         event_type: event_type.to_owned(),
-                        body: input.into_json()?,
+                        body: crate::runtime::parse(body)?,
                     })
                 }
             },
@@ -119,14 +120,8 @@ impl<'de> serde::Deserialize<'de> for Event {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Event, __D::Error> {
-        let body = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-        let event_type = crate::runtime::event_type_in_value(
-                &body,
-                EVENT_TYPE_FIELDS,
-                SEPARATOR,
-            )
-            .map_err(serde::de::Error::custom)?;
-        Event::read(&event_type, body).map_err(serde::de::Error::custom)
+        let body = <crate::Json as serde::Deserialize>::deserialize(deserializer)?;
+        Event::from_json(body.text().as_bytes()).map_err(serde::de::Error::custom)
     }
 }
 /// Phone type enum.
@@ -351,7 +346,7 @@ pub struct Subscriber {
     ///
     /// Source: `specs/ordergroove/subscriber-events.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub extra_data: crate::Maybe<serde_json::Value>,
+    pub extra_data: crate::Maybe<crate::Json>,
     /// Locale enum.
     ///
     /// Documented values: 1 to 46.
@@ -370,7 +365,7 @@ pub struct Subscriber {
     pub locale_display: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Subscriber {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -401,10 +396,10 @@ impl<'de> serde::Deserialize<'de> for Subscriber {
                 let mut f_live: crate::Maybe<bool> = crate::Maybe::Absent;
                 let mut f_created: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
                 let mut f_last_updated: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
-                let mut f_extra_data: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_extra_data: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_locale: crate::Maybe<i64> = crate::Maybe::Absent;
                 let mut f_locale_display: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "type" => f_type_ = map.next_value()?,
@@ -490,7 +485,7 @@ pub struct SubscriberEvent {
     pub data: crate::Maybe<SubscriberEventData>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for SubscriberEvent {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -510,7 +505,7 @@ impl<'de> serde::Deserialize<'de> for SubscriberEvent {
                 let mut f_type_: Option<String> = None;
                 let mut f_created: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
                 let mut f_data: crate::Maybe<SubscriberEventData> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "id" => f_id = map.next_value()?,
@@ -548,7 +543,7 @@ pub struct SubscriberEventData {
     pub object: crate::Maybe<Subscriber>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for SubscriberEventData {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -565,7 +560,7 @@ impl<'de> serde::Deserialize<'de> for SubscriberEventData {
                 mut map: __A,
             ) -> Result<SubscriberEventData, __A::Error> {
                 let mut f_object: crate::Maybe<Subscriber> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "object" => f_object = map.next_value()?,

@@ -41,17 +41,16 @@ impl Event {
     ) -> Result<Event, crate::Error> {
         Event::read(event_type, body)
     }
-    fn read<__I: crate::runtime::Input>(
-        event_type: &str,
-        input: __I,
-    ) -> Result<Event, crate::Error> {
+    fn read(event_type: &str, body: &[u8]) -> Result<Event, crate::Error> {
         Ok(
             match event_type {
-                "subscription.updated" => Event::SubscriptionUpdated(input.parse()?),
+                "subscription.updated" => {
+                    Event::SubscriptionUpdated(crate::runtime::parse(body)?)
+                }
                 _ => {
                     Event::Unknown(crate::UnknownEvent {
                         event_type: event_type.to_owned(),
-                        body: input.into_json()?,
+                        body: crate::runtime::parse(body)?,
                     })
                 }
             },
@@ -84,14 +83,8 @@ impl<'de> serde::Deserialize<'de> for Event {
     fn deserialize<__D: serde::Deserializer<'de>>(
         deserializer: __D,
     ) -> Result<Event, __D::Error> {
-        let body = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-        let event_type = crate::runtime::event_type_in_value(
-                &body,
-                EVENT_TYPE_FIELDS,
-                SEPARATOR,
-            )
-            .map_err(serde::de::Error::custom)?;
-        Event::read(&event_type, body).map_err(serde::de::Error::custom)
+        let body = <crate::Json as serde::Deserialize>::deserialize(deserializer)?;
+        Event::from_json(body.text().as_bytes()).map_err(serde::de::Error::custom)
     }
 }
 /// Source: `specs/pelcro/subscription.updated.txt`
@@ -198,7 +191,7 @@ pub struct Address {
     pub updated_at: crate::Maybe<crate::DateTime>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Address {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -234,7 +227,7 @@ impl<'de> serde::Deserialize<'de> for Address {
                 let mut f_title: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_type_: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_updated_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "object" => f_object = map.next_value()?,
@@ -337,7 +330,7 @@ pub struct Customer {
     pub email: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub email_confirm: crate::Maybe<serde_json::Value>,
+    pub email_confirm: crate::Maybe<crate::Json>,
     /// Example: `"first name"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -350,7 +343,7 @@ pub struct Customer {
     pub has_password: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub language: crate::Maybe<serde_json::Value>,
+    pub language: crate::Maybe<crate::Json>,
     /// Example: `"email"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -363,7 +356,7 @@ pub struct Customer {
     pub last_name: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub metadata: crate::Maybe<serde_json::Value>,
+    pub metadata: crate::Maybe<crate::Json>,
     /// Example: `"12345678"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -371,7 +364,7 @@ pub struct Customer {
     pub phone: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub phone_confirm: crate::Maybe<serde_json::Value>,
+    pub phone_confirm: crate::Maybe<crate::Json>,
     /// Example: `"salutation"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -384,10 +377,10 @@ pub struct Customer {
     pub title: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub username: crate::Maybe<serde_json::Value>,
+    pub username: crate::Maybe<crate::Json>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Customer {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -412,19 +405,19 @@ impl<'de> serde::Deserialize<'de> for Customer {
                 let mut f_delinquent: crate::Maybe<bool> = crate::Maybe::Absent;
                 let mut f_display_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_email: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_email_confirm: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_email_confirm: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_first_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_has_password: crate::Maybe<crate::Number> = crate::Maybe::Absent;
-                let mut f_language: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_language: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_last_login_method: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_last_name: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_metadata: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_phone: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_phone_confirm: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_phone_confirm: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_salutation: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_title: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_username: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut f_username: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "object" => f_object = map.next_value()?,
@@ -516,7 +509,7 @@ pub struct CustomerAddress {
     pub state: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for CustomerAddress {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -538,7 +531,7 @@ impl<'de> serde::Deserialize<'de> for CustomerAddress {
                 let mut f_line2: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_postal_code: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_state: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "city" => f_city = map.next_value()?,
@@ -585,7 +578,7 @@ pub struct Invoice {
     pub address_billing: crate::Maybe<Address>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub address_shipping: crate::Maybe<serde_json::Value>,
+    pub address_shipping: crate::Maybe<crate::Json>,
     /// Example: `15000`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -640,16 +633,16 @@ pub struct Invoice {
     pub customer_address: crate::Maybe<CustomerAddress>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub customer_shipping: crate::Maybe<serde_json::Value>,
+    pub customer_shipping: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub default_tax_rates: crate::Maybe<serde_json::Value>,
+    pub default_tax_rates: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub deleted_at: crate::Maybe<serde_json::Value>,
+    pub deleted_at: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub discount_id: crate::Maybe<serde_json::Value>,
+    pub discount_id: crate::Maybe<crate::Json>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -662,13 +655,13 @@ pub struct Invoice {
     pub finalized_at: crate::Maybe<crate::DateTime>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub is_imported: crate::Maybe<serde_json::Value>,
+    pub is_imported: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub lines: crate::Maybe<Lines>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub marked_uncollectible_at: crate::Maybe<serde_json::Value>,
+    pub marked_uncollectible_at: crate::Maybe<crate::Json>,
     /// Example: `"5408B141-0002"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -676,7 +669,7 @@ pub struct Invoice {
     pub number: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub paid_at: crate::Maybe<serde_json::Value>,
+    pub paid_at: crate::Maybe<crate::Json>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -699,7 +692,7 @@ pub struct Invoice {
     pub pre_payment_credit_notes_amount: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub purchase_order: crate::Maybe<serde_json::Value>,
+    pub purchase_order: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub source: crate::Maybe<Source>,
@@ -731,10 +724,10 @@ pub struct Invoice {
     pub subtotal: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub tax: crate::Maybe<serde_json::Value>,
+    pub tax: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub tax_percent: crate::Maybe<serde_json::Value>,
+    pub tax_percent: crate::Maybe<crate::Json>,
     /// Example: `15000`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -742,7 +735,7 @@ pub struct Invoice {
     pub total: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub total_tax_amounts: crate::Maybe<serde_json::Value>,
+    pub total_tax_amounts: crate::Maybe<crate::Json>,
     /// Example: `"2021-06-24 10:43:22"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -750,10 +743,10 @@ pub struct Invoice {
     pub updated_at: crate::Maybe<crate::DateTime>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub voided_at: crate::Maybe<serde_json::Value>,
+    pub voided_at: crate::Maybe<crate::Json>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Invoice {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -772,7 +765,7 @@ impl<'de> serde::Deserialize<'de> for Invoice {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_address_billing: crate::Maybe<Address> = crate::Maybe::Absent;
-                let mut f_address_shipping: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_address_shipping: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_amount_due: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_amount_paid: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_amount_remaining: crate::Maybe<crate::Number> = crate::Maybe::Absent;
@@ -785,24 +778,24 @@ impl<'de> serde::Deserialize<'de> for Invoice {
                 let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_customer: crate::Maybe<Customer> = crate::Maybe::Absent;
                 let mut f_customer_address: crate::Maybe<CustomerAddress> = crate::Maybe::Absent;
-                let mut f_customer_shipping: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_default_tax_rates: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_deleted_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_discount_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_customer_shipping: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_default_tax_rates: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_deleted_at: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_discount_id: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_ending_balance: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_finalized_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
-                let mut f_is_imported: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_is_imported: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_lines: crate::Maybe<Lines> = crate::Maybe::Absent;
-                let mut f_marked_uncollectible_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_marked_uncollectible_at: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_number: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_paid_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_paid_at: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_period_end: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_period_start: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_post_payment_credit_notes_amount: crate::Maybe<
                     crate::Number,
                 > = crate::Maybe::Absent;
                 let mut f_pre_payment_credit_notes_amount: crate::Maybe<crate::Number> = crate::Maybe::Absent;
-                let mut f_purchase_order: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_purchase_order: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_source: crate::Maybe<Source> = crate::Maybe::Absent;
                 let mut f_plan: crate::Maybe<InvoicePlan> = crate::Maybe::Absent;
                 let mut f_product: crate::Maybe<InvoiceProduct> = crate::Maybe::Absent;
@@ -810,13 +803,13 @@ impl<'de> serde::Deserialize<'de> for Invoice {
                 let mut f_starting_balance: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_status: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_subtotal: crate::Maybe<crate::Number> = crate::Maybe::Absent;
-                let mut f_tax: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_tax_percent: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_tax: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_tax_percent: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_total: crate::Maybe<crate::Number> = crate::Maybe::Absent;
-                let mut f_total_tax_amounts: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_total_tax_amounts: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_updated_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
-                let mut f_voided_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut f_voided_at: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "object" => f_object = map.next_value()?,
@@ -949,7 +942,7 @@ pub struct InvoicePlan {
     pub interval: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for InvoicePlan {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -968,7 +961,7 @@ impl<'de> serde::Deserialize<'de> for InvoicePlan {
                 let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_nickname: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_interval: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "id" => f_id = map.next_value()?,
@@ -1009,7 +1002,7 @@ pub struct InvoiceProduct {
     pub name_internal: crate::Maybe<String>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for InvoiceProduct {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1028,7 +1021,7 @@ impl<'de> serde::Deserialize<'de> for InvoiceProduct {
                 let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_name_internal: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "id" => f_id = map.next_value()?,
@@ -1081,7 +1074,7 @@ pub struct LineItem {
     pub currency: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub deleted_at: crate::Maybe<serde_json::Value>,
+    pub deleted_at: crate::Maybe<crate::Json>,
     /// Example: `"1 × Cool product (at $150.00 / month)"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1089,7 +1082,7 @@ pub struct LineItem {
     pub description: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub metadata: crate::Maybe<serde_json::Value>,
+    pub metadata: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub period: crate::Maybe<Period>,
@@ -1100,10 +1093,10 @@ pub struct LineItem {
     pub quantity: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub tax_amounts: crate::Maybe<serde_json::Value>,
+    pub tax_amounts: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub tax_rates: crate::Maybe<serde_json::Value>,
+    pub tax_rates: crate::Maybe<crate::Json>,
     /// Example: `"2021-06-24 10:43:21"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1111,7 +1104,7 @@ pub struct LineItem {
     pub updated_at: crate::Maybe<crate::DateTime>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for LineItem {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1132,15 +1125,15 @@ impl<'de> serde::Deserialize<'de> for LineItem {
                 let mut f_amount: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_created_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_deleted_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_deleted_at: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_description: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_metadata: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_period: crate::Maybe<Period> = crate::Maybe::Absent;
                 let mut f_quantity: crate::Maybe<crate::Number> = crate::Maybe::Absent;
-                let mut f_tax_amounts: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_tax_rates: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_tax_amounts: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_tax_rates: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_updated_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "object" => f_object = map.next_value()?,
@@ -1196,7 +1189,7 @@ pub struct Lines {
     pub data: crate::Maybe<Vec<LineItem>>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Lines {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1214,7 +1207,7 @@ impl<'de> serde::Deserialize<'de> for Lines {
             ) -> Result<Lines, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_data: crate::Maybe<Vec<LineItem>> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "object" => f_object = map.next_value()?,
@@ -1250,7 +1243,7 @@ pub struct Period {
     pub start: crate::Maybe<crate::UnixTime>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Period {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1268,7 +1261,7 @@ impl<'de> serde::Deserialize<'de> for Period {
             ) -> Result<Period, __A::Error> {
                 let mut f_end: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
                 let mut f_start: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "end" => f_end = map.next_value()?,
@@ -1319,16 +1312,16 @@ pub struct Plan {
     pub currency: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub domains: crate::Maybe<serde_json::Value>,
+    pub domains: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub description: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub entitlements: crate::Maybe<serde_json::Value>,
+    pub entitlements: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub group_owner_plan_id: crate::Maybe<serde_json::Value>,
+    pub group_owner_plan_id: crate::Maybe<crate::Json>,
     /// Example: `"month"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1363,13 +1356,13 @@ pub struct Plan {
     pub trial_period_days: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub ip_addresses: crate::Maybe<serde_json::Value>,
+    pub ip_addresses: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub product: crate::Maybe<Product>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Plan {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1390,19 +1383,19 @@ impl<'de> serde::Deserialize<'de> for Plan {
                 let mut f_active: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_amount: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_domains: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_domains: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_description: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_entitlements: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_group_owner_plan_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_entitlements: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_group_owner_plan_id: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_interval: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_interval_count: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_nickname: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_name_internal: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_type_: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_trial_period_days: crate::Maybe<crate::Number> = crate::Maybe::Absent;
-                let mut f_ip_addresses: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_ip_addresses: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_product: crate::Maybe<Product> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "object" => f_object = map.next_value()?,
@@ -1495,7 +1488,7 @@ pub struct Product {
     pub livemode: crate::Maybe<bool>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub is_hidden: crate::Maybe<serde_json::Value>,
+    pub is_hidden: crate::Maybe<crate::Json>,
     /// Example: `"Cool product"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1503,10 +1496,10 @@ pub struct Product {
     pub name: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub package_dimensions: crate::Maybe<serde_json::Value>,
+    pub package_dimensions: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub shippable: crate::Maybe<serde_json::Value>,
+    pub shippable: crate::Maybe<crate::Json>,
     /// Example: `"Cool product"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1514,10 +1507,10 @@ pub struct Product {
     pub statement_descriptor: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub unit_label: crate::Maybe<serde_json::Value>,
+    pub unit_label: crate::Maybe<crate::Json>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Product {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1540,13 +1533,13 @@ impl<'de> serde::Deserialize<'de> for Product {
                 let mut f_address_required: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_description: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_livemode: crate::Maybe<bool> = crate::Maybe::Absent;
-                let mut f_is_hidden: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_is_hidden: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_name: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_package_dimensions: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_shippable: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_package_dimensions: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_shippable: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_statement_descriptor: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_unit_label: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut f_unit_label: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "object" => f_object = map.next_value()?,
@@ -1631,7 +1624,7 @@ pub struct Source {
     pub cvc_check: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub dynamic_last4: crate::Maybe<serde_json::Value>,
+    pub dynamic_last4: crate::Maybe<crate::Json>,
     /// Example: `5`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1667,10 +1660,10 @@ pub struct Source {
     pub three_d_secure: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub tokenization_method: crate::Maybe<serde_json::Value>,
+    pub tokenization_method: crate::Maybe<crate::Json>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Source {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1693,7 +1686,7 @@ impl<'de> serde::Deserialize<'de> for Source {
                 let mut f_brand: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_country: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_cvc_check: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_dynamic_last4: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_dynamic_last4: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_exp_month: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_exp_year: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_fingerprint: crate::Maybe<String> = crate::Maybe::Absent;
@@ -1701,8 +1694,8 @@ impl<'de> serde::Deserialize<'de> for Source {
                 let mut f_last4: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_name: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_three_d_secure: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_tokenization_method: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut f_tokenization_method: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "object" => f_object = map.next_value()?,
@@ -1770,7 +1763,7 @@ pub struct Subscription {
     pub id: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub address_id: crate::Maybe<serde_json::Value>,
+    pub address_id: crate::Maybe<crate::Json>,
     /// Example: `5374`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1778,7 +1771,7 @@ pub struct Subscription {
     pub campaign_id: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub metadata: crate::Maybe<serde_json::Value>,
+    pub metadata: crate::Maybe<crate::Json>,
     /// Example: `"InstantPromo"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1789,13 +1782,13 @@ pub struct Subscription {
     pub address_shipping: crate::Maybe<Address>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub agency_id: crate::Maybe<serde_json::Value>,
+    pub agency_id: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub auto_renew: crate::Maybe<bool>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub backdate_start_date: crate::Maybe<serde_json::Value>,
+    pub backdate_start_date: crate::Maybe<crate::Json>,
     /// Example: `"charge_automatically"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1818,7 +1811,7 @@ pub struct Subscription {
     pub cancel_at_period_end: crate::Maybe<crate::Number>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub cancel_reason: crate::Maybe<serde_json::Value>,
+    pub cancel_reason: crate::Maybe<crate::Json>,
     /// Example: `"2021-06-24 10:43:15"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1826,7 +1819,7 @@ pub struct Subscription {
     pub canceled_at: crate::Maybe<crate::DateTime>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub coupon: crate::Maybe<serde_json::Value>,
+    pub coupon: crate::Maybe<crate::Json>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1847,46 +1840,46 @@ pub struct Subscription {
     pub customer: crate::Maybe<Customer>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub days_until_due: crate::Maybe<serde_json::Value>,
+    pub days_until_due: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub default_source: crate::Maybe<Source>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub default_tax_rates: crate::Maybe<serde_json::Value>,
+    pub default_tax_rates: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub ended_at: crate::Maybe<serde_json::Value>,
+    pub ended_at: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub expires_at: crate::Maybe<serde_json::Value>,
+    pub expires_at: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub gift_code: crate::Maybe<serde_json::Value>,
+    pub gift_code: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub gift_donor_subscription_id: crate::Maybe<serde_json::Value>,
+    pub gift_donor_subscription_id: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub gift_recipient_email: crate::Maybe<serde_json::Value>,
+    pub gift_recipient_email: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub gift_recipient_first_name: crate::Maybe<serde_json::Value>,
+    pub gift_recipient_first_name: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub gift_recipient_last_name: crate::Maybe<serde_json::Value>,
+    pub gift_recipient_last_name: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub gift_start_date: crate::Maybe<serde_json::Value>,
+    pub gift_start_date: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub is_gift_donor: crate::Maybe<serde_json::Value>,
+    pub is_gift_donor: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub is_gift_recipient: crate::Maybe<serde_json::Value>,
+    pub is_gift_recipient: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub is_redeemed: crate::Maybe<serde_json::Value>,
+    pub is_redeemed: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub latest_invoice: crate::Maybe<Invoice>,
@@ -1905,13 +1898,13 @@ pub struct Subscription {
     pub renews_at: crate::Maybe<crate::UnixTime>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub schedules: crate::Maybe<serde_json::Value>,
+    pub schedules: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub shipments_remaining: crate::Maybe<serde_json::Value>,
+    pub shipments_remaining: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub shipments_suspended_until: crate::Maybe<serde_json::Value>,
+    pub shipments_suspended_until: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
     pub shipments_undeliverable: crate::Maybe<bool>,
@@ -1940,13 +1933,13 @@ pub struct Subscription {
     pub status: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub trial_end: crate::Maybe<serde_json::Value>,
+    pub trial_end: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub trial_start: crate::Maybe<serde_json::Value>,
+    pub trial_start: crate::Maybe<crate::Json>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for Subscription {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -1964,55 +1957,55 @@ impl<'de> serde::Deserialize<'de> for Subscription {
             ) -> Result<Subscription, __A::Error> {
                 let mut f_object: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
-                let mut f_address_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_address_id: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_campaign_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
-                let mut f_metadata: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_metadata: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_campaign_key: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_address_shipping: crate::Maybe<Address> = crate::Maybe::Absent;
-                let mut f_agency_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_agency_id: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_auto_renew: crate::Maybe<bool> = crate::Maybe::Absent;
-                let mut f_backdate_start_date: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_backdate_start_date: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_billing: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_billing_cycle_anchor: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_cancel_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_cancel_at_period_end: crate::Maybe<crate::Number> = crate::Maybe::Absent;
-                let mut f_cancel_reason: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_cancel_reason: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_canceled_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
-                let mut f_coupon: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_coupon: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_created: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_current_period_end: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_current_period_start: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_customer: crate::Maybe<Customer> = crate::Maybe::Absent;
-                let mut f_days_until_due: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_days_until_due: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_default_source: crate::Maybe<Source> = crate::Maybe::Absent;
-                let mut f_default_tax_rates: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_ended_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_expires_at: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_gift_code: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_gift_donor_subscription_id: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_gift_recipient_email: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_gift_recipient_first_name: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_gift_recipient_last_name: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_gift_start_date: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_is_gift_donor: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_is_gift_recipient: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_is_redeemed: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_default_tax_rates: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_ended_at: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_expires_at: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_gift_code: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_gift_donor_subscription_id: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_gift_recipient_email: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_gift_recipient_first_name: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_gift_recipient_last_name: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_gift_start_date: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_is_gift_donor: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_is_gift_recipient: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_is_redeemed: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_latest_invoice: crate::Maybe<Invoice> = crate::Maybe::Absent;
                 let mut f_plan: crate::Maybe<Plan> = crate::Maybe::Absent;
                 let mut f_quantity: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_renews_at: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
-                let mut f_schedules: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_shipments_remaining: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_shipments_suspended_until: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
+                let mut f_schedules: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_shipments_remaining: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_shipments_suspended_until: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_shipments_undeliverable: crate::Maybe<bool> = crate::Maybe::Absent;
                 let mut f_shipping_address: crate::Maybe<Address> = crate::Maybe::Absent;
                 let mut f_site_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_source: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_start_date: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_status: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_trial_end: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut f_trial_start: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut f_trial_end: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_trial_start: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "object" => f_object = map.next_value()?,
@@ -2185,7 +2178,7 @@ pub struct SubscriptionUpdated {
     pub data: crate::Maybe<SubscriptionUpdatedData>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -2206,7 +2199,7 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
                 let mut f_created: crate::Maybe<crate::UnixTime> = crate::Maybe::Absent;
                 let mut f_triggered_from: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_data: crate::Maybe<SubscriptionUpdatedData> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "type" => f_type_ = Some(map.next_value()?),
@@ -2244,10 +2237,10 @@ pub struct SubscriptionUpdatedData {
     pub object: crate::Maybe<Subscription>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub previous_attributes: crate::Maybe<serde_json::Value>,
+    pub previous_attributes: crate::Maybe<crate::Json>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: crate::Extra,
 }
 impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
     fn deserialize<__D: serde::Deserializer<'de>>(
@@ -2264,8 +2257,8 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
                 mut map: __A,
             ) -> Result<SubscriptionUpdatedData, __A::Error> {
                 let mut f_object: crate::Maybe<Subscription> = crate::Maybe::Absent;
-                let mut f_previous_attributes: crate::Maybe<serde_json::Value> = crate::Maybe::Absent;
-                let mut extra = serde_json::Map::new();
+                let mut f_previous_attributes: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "object" => f_object = map.next_value()?,

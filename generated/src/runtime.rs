@@ -391,6 +391,112 @@ impl<'de> Deserialize<'de> for Number {
     }
 }
 
+/// Any JSON value, kept as the text that was received, so that it
+/// serializes back byte for byte: `1.50` stays `1.50`, and
+/// `12345678901234567890123` keeps every digit. Free-form fields
+/// (`metadata`), fields the documentation gives no type, the fields a struct
+/// does not list (`extra`) and unknown events' bodies are these.
+///
+/// Read it with [`Json::to_value`] (a `serde_json::Value`, which rounds
+/// numbers beyond `f64`), [`Json::parse`] (into any type), or
+/// [`Json::text`]. Two values are equal when their texts are.
+#[derive(Clone)]
+pub struct Json(Box<serde_json::value::RawValue>);
+
+impl Json {
+    /// The JSON text, as received: `{"plan": "pro"}`, `1.50`, `null`.
+    pub fn text(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The value as a `serde_json::Value`.
+    /// `Null` for a value nested deeper than serde_json builds (128
+    /// levels); [`Json::parse`] says so instead.
+    pub fn to_value(&self) -> Value {
+        self.parse().unwrap_or(Value::Null)
+    }
+
+    /// The value read as `T`.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
+        serde_json::from_str(self.text())
+    }
+
+    /// The value is `null`.
+    pub fn is_null(&self) -> bool {
+        self.text() == "null"
+    }
+
+    /// The string, when the value is one.
+    pub fn as_string(&self) -> Option<String> {
+        self.text()
+            .starts_with('"')
+            .then(|| self.parse().ok())
+            .flatten()
+    }
+
+    /// The JSON text of `value`.
+    pub fn from_value(value: &Value) -> Json {
+        Json(serde_json::value::to_raw_value(value).expect("a Value always serializes"))
+    }
+}
+
+impl From<Value> for Json {
+    fn from(value: Value) -> Json {
+        Json::from_value(&value)
+    }
+}
+
+impl From<Json> for Value {
+    fn from(json: Json) -> Value {
+        json.to_value()
+    }
+}
+
+impl fmt::Debug for Json {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text())
+    }
+}
+
+impl fmt::Display for Json {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text())
+    }
+}
+
+impl PartialEq for Json {
+    /// The same text: `1.5` and `1.50` differ, as they do on the wire.
+    fn eq(&self, other: &Json) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl Eq for Json {}
+
+impl std::hash::Hash for Json {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.text().hash(h)
+    }
+}
+
+impl Serialize for Json {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Json {
+    /// Reads from serde_json's deserializers (`from_slice`, `from_str`,
+    /// `from_reader`, a `Value`), which hand over the value's text.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Box::<serde_json::value::RawValue>::deserialize(d).map(Json)
+    }
+}
+
+/// The fields of a struct the documentation does not list, by key, each
+/// kept as received. Empty, it allocates nothing.
+pub type Extra = std::collections::BTreeMap<String, Json>;
+
 /// Seconds since the Unix epoch, sent as a JSON integer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -411,7 +517,7 @@ impl UnixTime {
 #[derive(Clone, Debug, PartialEq)]
 pub struct UnknownEvent {
     pub event_type: String,
-    pub body: Value,
+    pub body: Json,
 }
 
 impl Serialize for UnknownEvent {
@@ -530,49 +636,29 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Where a payload is parsed from: bytes off the wire, or a JSON value.
+/// Reads a payload from bytes off the wire, naming the JSON path of any
+/// failure.
 #[doc(hidden)]
-pub trait Input: Sized {
-    fn parse<T: DeserializeOwned>(self) -> Result<T, Error>;
-    fn into_json(self) -> Result<Value, Error> {
-        self.parse()
-    }
-}
-
-impl Input for &[u8] {
-    fn parse<T: DeserializeOwned>(self) -> Result<T, Error> {
-        serde_json::from_slice(self).map_err(|e| {
-            // Cold path: the JSON path of the position serde_json reports.
-            let path = match e.line() {
-                0 => String::new(),
-                line => {
-                    let mut at = byte_offset(self, line, e.column());
-                    // An error a field's own type raises once it has read
-                    // the value (a `Number` holding a string) is placed past
-                    // the object's closing bracket, yet is about the field
-                    // inside; a missing field is about the object.
-                    let closed = at > 0 && matches!(self[at - 1], b'}' | b']');
-                    if closed && e.is_data() && !e.to_string().starts_with("missing field") {
-                        at -= 1;
-                    }
-                    path_at(self, at)
+pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    serde_json::from_slice(body).map_err(|e| {
+        // Cold path: the JSON path of the position serde_json reports.
+        let path = match e.line() {
+            0 => String::new(),
+            line => {
+                let mut at = byte_offset(body, line, e.column());
+                // An error a field's own type raises once it has read
+                // the value (a `Number` holding a string) is placed past
+                // the object's closing bracket, yet is about the field
+                // inside; a missing field is about the object.
+                let closed = at > 0 && matches!(body[at - 1], b'}' | b']');
+                if closed && e.is_data() && !e.to_string().starts_with("missing field") {
+                    at -= 1;
                 }
-            };
-            Error::from_json(path, e)
-        })
-    }
-}
-
-impl Input for Value {
-    fn parse<T: DeserializeOwned>(self) -> Result<T, Error> {
-        // Through bytes, so that payload types are compiled for one input only.
-        let bytes = serde_json::to_vec(&self).map_err(|e| Error::from_json(String::new(), e))?;
-        bytes.as_slice().parse()
-    }
-
-    fn into_json(self) -> Result<Value, Error> {
-        Ok(self)
-    }
+                path_at(body, at)
+            }
+        };
+        Error::from_json(path, e)
+    })
 }
 
 /// The byte offset of serde_json's (1-based line, column) position: just past
@@ -680,23 +766,6 @@ pub fn event_type_in_json(
     };
     seek.deserialize(&mut de)
         .map_err(|e| Error::from_json(String::new(), e))?;
-    join(found, fields, separator)
-}
-
-/// Reads the event type from a JSON value.
-#[doc(hidden)]
-pub fn event_type_in_value(
-    body: &Value,
-    fields: &[&[&str]],
-    separator: &str,
-) -> Result<String, Error> {
-    let found = fields
-        .iter()
-        .map(|path| {
-            let v = path.iter().try_fold(body, |v, key| v.get(key))?;
-            v.as_str().map(str::to_owned)
-        })
-        .collect();
     join(found, fields, separator)
 }
 
@@ -1068,16 +1137,8 @@ mod tests {
             (r#"{"a": 1, "d\"x": {}, "data": {"items": [{"n": "\"}"}], "name": "n"}}"#, "data.items[0].n"),
         ];
         for (body, path) in cases {
-            let err = body.as_bytes().parse::<Root>().unwrap_err();
+            let err = parse::<Root>(body.as_bytes()).unwrap_err();
             assert_eq!(err.path(), path, "{body}: {err}");
-            let value: Value = serde_json::from_str(body).unwrap_or(Value::Null);
-            if !value.is_null() {
-                assert_eq!(
-                    value.parse::<Root>().unwrap_err().path(),
-                    path,
-                    "{body} as a Value"
-                );
-            }
         }
     }
 
@@ -1098,8 +1159,6 @@ mod tests {
         assert_eq!(event_type_in_json(body, fields, ".").unwrap(), "a.b");
         let pair: &[&[&str]] = &[&["type"], &["event"]];
         assert_eq!(event_type_in_json(body, pair, ".").unwrap(), "x.up");
-        let value: Value = serde_json::from_slice(body).unwrap();
-        assert_eq!(event_type_in_value(&value, pair, ".").unwrap(), "x.up");
         // The byte scan and serde agree, escapes and nesting included.
         let tricky =
             br#"{"data": {"type": "inner"}, "note": "a \"type\": \"x\"", "type": "outer"}"#;

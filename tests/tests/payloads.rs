@@ -7,7 +7,7 @@
 //! (`tests/fixtures/seeds/specs`), not the crate `specs/` makes: editing or
 //! removing a vendor in `specs/` leaves them green.
 
-use hookgen_tests::assert_round_trip;
+use hookgen_tests::{assert_lossless, assert_round_trip};
 use seed_models::{ErrorKind, Maybe};
 use serde_json::json;
 
@@ -38,7 +38,7 @@ mod flexprice {
             panic!("{event:?}")
         };
         assert_eq!(p.event_type, "customer.updated");
-        assert_eq!(p.extra["webhook_id"], "wh_01");
+        assert_eq!(p.extra["webhook_id"].to_value(), "wh_01");
         let c = p.customer.value().expect("customer present");
         assert_eq!(c.email.value().map(String::as_str), Some("ana@example.com"));
         assert!(c.address_line2.is_null());
@@ -47,7 +47,7 @@ mod flexprice {
             c.created_at.value().and_then(|t| t.unix_seconds()),
             Some(1_714_557_600)
         );
-        assert_eq!(c.extra["loyalty_tier"], "gold");
+        assert_eq!(c.extra["loyalty_tier"].to_value(), "gold");
         assert_round_trip(&event, &body, "flexprice");
     }
 
@@ -56,7 +56,7 @@ mod flexprice {
         let body = json!({"event_type": "wallet.created", "wallet": {"id": "w1"}});
         let event = Event::from_json(&bytes(&body)).unwrap();
         assert!(
-            matches!(&event, Event::WalletCreated(v) if *v == body),
+            matches!(&event, Event::WalletCreated(v) if v.to_value() == body),
             "{event:?}"
         );
         assert_round_trip(&event, &body, "wallet.created");
@@ -174,7 +174,10 @@ mod nextcommerce {
         assert_eq!(data.total.value().and_then(|d| d.to_f64()), Some(129.90));
         assert!(data.billing_address.is_null());
         assert!(data.shipping_address.is_absent());
-        assert_eq!(data.lines.value().unwrap()[0].extra["gift_wrap"], true);
+        assert_eq!(
+            data.lines.value().unwrap()[0].extra["gift_wrap"].text(),
+            "true"
+        );
         assert_round_trip(&event, &body, "nextcommerce");
     }
 }
@@ -246,7 +249,7 @@ mod chargeover {
             .value()
             .and_then(|l| l.tierset.value())
             .unwrap();
-        assert_eq!(tierset.tiers.value().unwrap()["1"]["price"], 5);
+        assert_eq!(tierset.tiers.value().unwrap().to_value()["1"]["price"], 5);
         assert_round_trip(&event, &body, "chargeover");
 
         let other =
@@ -283,11 +286,93 @@ mod chargeover {
         let big = line.line_quantity.value().unwrap();
         assert_eq!((big.as_i64(), big.is_integer()), (None, true));
         assert_eq!(serde_json::to_vec(&event).unwrap(), body.to_vec());
+        assert_lossless(&event, body, "numbers");
+        // Read through serde's `Deserialize`, as web frameworks do: the same.
+        let again: Event = serde_json::from_slice(body).unwrap();
+        assert_eq!(again, event);
         // A number field holding another kind is an error naming its path.
         let wrong = br#"{"context_str":"package","context_id":1,"event":"upgrade","data":{"new_line_item":{"item_units":"3"}}}"#;
         let err = Event::from_json(wrong).unwrap_err();
         assert_eq!(err.path(), "data.new_line_item.item_units", "{err}");
     }
+}
+
+/// Free-form values, fields the docs do not list and unknown events keep
+/// every value as sent, numbers' text included, at any depth.
+#[test]
+fn free_form_values_come_back_as_sent() {
+    use seed_models::chargeover::Event;
+    let body = br#"{"context_str":"package","context_id":561,"event":"upgrade","zz":1.50,"big":12345678901234567890123,"data":{"new_line_item":{"line_item_id":2,"qq":-0,"meta":{"x":[1e3,2.50,{"y":0.10}]}},"old_line_item":{"tierset":{"tiers":{"1":{"price":5.50}}}}}}"#;
+    let event = Event::from_json(body).unwrap();
+    assert!(!event.is_unknown());
+    assert_lossless(&event, body, "extras and free-form fields");
+    let Event::PackageUpgrade(p) = &event else {
+        panic!("{event:?}")
+    };
+    assert_eq!(p.extra["zz"].text(), "1.50");
+    assert_eq!(
+        p.extra["big"].to_value().as_f64(),
+        Some(1.2345678901234568e22)
+    );
+    let tiers = p
+        .data
+        .value()
+        .and_then(|d| d.old_line_item.value())
+        .and_then(|l| l.tierset.value())
+        .and_then(|t| t.tiers.value())
+        .unwrap();
+    assert_eq!(tiers.text(), r#"{"1":{"price":5.50}}"#);
+    assert_eq!(tiers.to_value()["1"]["price"], 5.5);
+
+    let unknown = br#"{"context_str":"nope","context_id":1,"event":"x","amount":1.50,"n":[12345678901234567890123]}"#;
+    let event = Event::from_json(unknown).unwrap();
+    assert!(event.is_unknown());
+    assert_lossless(&event, unknown, "an unknown event");
+    let Event::Unknown(u) = &event else {
+        panic!("{event:?}")
+    };
+    assert_eq!(u.body.text(), String::from_utf8_lossy(unknown));
+}
+
+/// Read through serde's `Deserialize` (what web frameworks call), an error
+/// names its JSON path and the position in the body, as `from_json` does.
+#[test]
+fn errors_through_deserialize_point_at_the_value() {
+    use seed_models::chargeover::Event;
+    let padding = "x".repeat(300);
+    let body = format!(
+        r#"{{"context_str":"package","context_id":561,"event":"upgrade","note":"{padding}","data":{{"new_line_item":{{"line_item_id":"two"}}}}}}"#
+    );
+    let direct = Event::from_json(body.as_bytes()).unwrap_err();
+    let column = body.find(r#""two""#).unwrap() + r#""two""#.len();
+    assert_eq!(direct.path(), "data.new_line_item.line_item_id");
+    assert!(
+        direct
+            .to_string()
+            .ends_with(&format!("at line 1 column {column}")),
+        "{direct}"
+    );
+    let through = serde_json::from_slice::<Event>(body.as_bytes()).unwrap_err();
+    assert_eq!(through.to_string(), direct.to_string());
+}
+
+/// A field the docs promise, which may be null, is an `Option`: `null` is
+/// `None` and comes back as `null`; left out, it is an error naming it, as
+/// for any promised field, rather than a `None` that would be written back
+/// as a `null` that was never sent.
+#[test]
+fn a_promised_nullable_field_is_an_option() {
+    use hostile_models::presence::Event;
+    for body in [
+        &br#"{"type":"thing.noted","note":null}"#[..],
+        br#"{"type":"thing.noted","note":"hi","count":1.50}"#,
+    ] {
+        let event = Event::from_json(body).unwrap();
+        assert_lossless(&event, body, "presence");
+    }
+    let err = Event::from_json(br#"{"type":"thing.noted","count":1}"#).unwrap_err();
+    assert_eq!(err.kind(), hostile_models::ErrorKind::Data);
+    assert!(err.to_string().contains("missing field `note`"), "{err}");
 }
 
 #[test]
@@ -413,6 +498,14 @@ fn fields_of_several_kinds_are_unions() {
     assert!(matches!(p.flag.value(), Some(Flag::Other(_))));
     assert!(matches!(p.ref_.value(), Some(Ref::Other(_))));
     assert_round_trip(&event, &body, "mixed");
+    // Every variant keeps its numbers' text.
+    let body = br#"{"type":"thing.changed","size":1.50,"tags":{"a":2.50},"ref":{"id":1,"w":0.10},"when":[1.0]}"#;
+    let event = Event::from_json(body).unwrap();
+    let Event::ThingChanged(p) = &event else {
+        panic!("{event:?}")
+    };
+    assert!(matches!(p.size.value(), Some(Size::Number(n)) if n.to_string() == "1.50"));
+    assert_lossless(&event, body, "mixed numbers");
 }
 
 /// Events whose payloads share every field but one are one generic envelope:
@@ -434,7 +527,7 @@ fn a_shared_envelope_is_one_generic_type() {
             .map(String::as_str),
         Some("x")
     );
-    assert_eq!(p.extra.get("new"), Some(&json!(1)));
+    assert_eq!(p.extra.get("new").map(|v| v.text()), Some("1"));
     assert_round_trip(&event, &body, "envelope");
     let body = json!({"kind": "b.deleted", "id": 2, "payload": {"b": 2, "reason": null}});
     let event = Event::from_json(&bytes(&body)).unwrap();
