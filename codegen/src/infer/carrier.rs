@@ -10,7 +10,7 @@ use crate::ir;
 use crate::lenient::{Kind, Node};
 
 /// Field names that commonly carry the event type.
-pub(super) const DISCRIMINATOR_NAMES: &[&str] = &[
+const DISCRIMINATOR_NAMES: &[&str] = &[
     "type",
     "event",
     "event_type",

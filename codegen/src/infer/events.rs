@@ -1,0 +1,205 @@
+//! Events and envelopes: the payload group each example joins, the names
+//! of shared payload types, and envelopes several events share.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diag::Loc;
+use crate::extract::{self, EnumValues as DocValues, PageEvidence};
+use crate::ir::{self, Ty};
+use crate::lenient::{Kind, Node};
+use crate::naming;
+
+use super::shape::Shape;
+
+/// The values a page's field list gives the field that carries the event
+/// type: the vendor's events. `The alert name. Default value:
+/// subscription_created` gives one.
+pub(super) fn carrier_values(
+    ev: &PageEvidence,
+    d: Option<&ir::Discriminator>,
+) -> Vec<(String, Loc)> {
+    let Some(field) = d.filter(|d| d.fields.len() == 1).map(|d| &d.fields[0]) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for row in ev.rows.iter().filter(|r| r.path == *field) {
+        let mut values = match &row.values {
+            Some(DocValues::Strings(values)) => values.clone(),
+            _ => vec![],
+        };
+        values.extend(extract::default_value(&row.description));
+        out.extend(values.into_iter().map(|v| (v, row.loc.clone())));
+    }
+    out
+}
+
+pub(super) struct EventInfo {
+    pub(super) description: Option<String>,
+    pub(super) source: Loc,
+    pub(super) examples: Vec<Loc>,
+}
+
+impl EventInfo {
+    pub(super) fn new(source: Loc) -> EventInfo {
+        EventInfo {
+            description: None,
+            source,
+            examples: vec![],
+        }
+    }
+}
+
+/// Payload types of several events that share every field but one, which
+/// holds a different struct in each (`data`): instances of one generic
+/// envelope. Only the fields' types, presence and nullability must agree.
+pub(super) fn mark_envelopes(types: &mut [ir::TypeDef], roots: &[&str], scope: &mut naming::Scope) {
+    let mut by_fields: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    for (i, t) in types.iter().enumerate() {
+        if let ir::TypeDef::Struct(s) = t {
+            if roots.contains(&s.name.as_str()) && !s.fields.is_empty() {
+                let mut names: Vec<String> = s.fields.iter().map(|f| f.name.clone()).collect();
+                names.sort();
+                by_fields.entry(names).or_default().push(i);
+            }
+        }
+    }
+    let structs = |types: &[ir::TypeDef], ix: &[usize]| -> Vec<ir::Struct> {
+        ix.iter()
+            .filter_map(|&i| match &types[i] {
+                ir::TypeDef::Struct(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    for (names, ix) in by_fields {
+        if ix.len() < 2 {
+            continue;
+        }
+        let members = structs(types, &ix);
+        let field = |s: &ir::Struct, n: &str| s.fields.iter().find(|f| f.name == n).cloned();
+        let differing: Vec<&String> = names
+            .iter()
+            .filter(|n| {
+                let first = field(&members[0], n);
+                members.iter().any(|m| {
+                    let f = field(m, n);
+                    f.as_ref()
+                        .map(|f| (&f.ty, f.required, f.nullable, f.strict))
+                        != first
+                            .as_ref()
+                            .map(|f| (&f.ty, f.required, f.nullable, f.strict))
+                })
+            })
+            .collect();
+        let [param] = differing.as_slice() else {
+            continue;
+        };
+        // The varying field holds a struct in every member, in the same way.
+        let fits = members.iter().all(|m| {
+            field(m, param).is_some_and(|f| {
+                matches!(f.ty, Ty::Named { .. })
+                    && field(&members[0], param).is_some_and(|g| {
+                        (g.required, g.nullable, g.strict) == (f.required, f.nullable, f.strict)
+                    })
+            })
+        });
+        if !fits {
+            continue;
+        }
+        let generic = scope.claim("Envelope");
+        for &i in &ix {
+            if let ir::TypeDef::Struct(s) = &mut types[i] {
+                s.envelope = Some(ir::EnvelopeOf {
+                    generic: generic.clone(),
+                    field: (*param).clone(),
+                });
+            }
+        }
+    }
+}
+
+/// Every path in a payload, arrays transparent: `data.object.lines.amount`.
+pub(super) fn paths(node: &Node, prefix: &str, out: &mut BTreeSet<String>) {
+    match &node.kind {
+        Kind::Object(entries) => {
+            for e in entries {
+                let path = format!("{prefix}.{}", e.key);
+                paths(&e.value, &path, out);
+                out.insert(path);
+            }
+        }
+        Kind::Array(items) => items.iter().for_each(|i| paths(i, prefix, out)),
+        _ => {}
+    }
+}
+
+/// The group whose root type is `root_name`, made on first use.
+pub(super) fn group_for(
+    groups: &mut Vec<Group>,
+    root_name: &str,
+    source: Loc,
+    description: Option<String>,
+) -> usize {
+    if let Some(g) = groups.iter().position(|g| g.root_name == root_name) {
+        return g;
+    }
+    groups.push(Group {
+        root_name: root_name.to_owned(),
+        shape: Shape::default(),
+        events: vec![],
+        source,
+        description,
+    });
+    groups.len() - 1
+}
+
+pub(super) struct Group {
+    pub(super) root_name: String,
+    pub(super) shape: Shape,
+    pub(super) events: Vec<String>,
+    pub(super) source: Loc,
+    pub(super) description: Option<String>,
+}
+
+/// The page's events about the one resource an example wraps: `{"address":
+/// {…}}` is `address/created`'s and `address/updated`'s (a plural or
+/// singular key too). Empty unless the example is one object-valued key.
+pub(super) fn resource_events(node: &Node, ev: &PageEvidence) -> Vec<String> {
+    let Some([only]) = node.as_object() else {
+        return Vec::new();
+    };
+    if only.value.as_object().is_none() {
+        return Vec::new();
+    }
+    let key = only.key.to_ascii_lowercase();
+    let same = |seg: &str| {
+        let seg = seg.to_ascii_lowercase();
+        seg == key || format!("{seg}s") == key || format!("{key}s") == seg
+    };
+    let mut out: Vec<String> = Vec::new();
+    for m in ev.listed_events.iter().chain(&ev.mentioned_events) {
+        let first = m.name.split(['.', '/', ':']).next().unwrap_or("");
+        if m.name.contains(['.', '/', ':']) && same(first) && !out.contains(&m.name) {
+            out.push(m.name.clone());
+        }
+    }
+    out
+}
+
+/// `Subscriber Event Object` → `SubscriberEvent`; else the events' common
+/// prefix (`subscriber.create`, `subscriber.cancel` → `SubscriberEvent`).
+pub(super) fn shared_root_name(vendor: &str, ev: &PageEvidence, members: &[String]) -> String {
+    if let Some(h) = &ev.object_heading {
+        return naming::pascal(h);
+    }
+    let first = members.first().map(String::as_str).unwrap_or("");
+    let stem = first.split(['.', '/', ':']).next().unwrap_or("");
+    if !stem.is_empty()
+        && members
+            .iter()
+            .all(|m| m.split(['.', '/', ':']).next() == Some(stem))
+    {
+        return naming::pascal(&format!("{stem}_event"));
+    }
+    naming::pascal(&format!("{vendor}_event"))
+}

@@ -1,0 +1,246 @@
+//! Type sharing: which object shapes across a vendor are one type, and
+//! what each is named.
+
+use std::collections::BTreeMap;
+
+use crate::naming;
+
+use super::shape::Shape;
+use super::types::Builder;
+
+/// Field names too generic to name a type on their own: `data` becomes
+/// `<Parent>Data` unless the object says what it is.
+pub(super) const GENERIC_NAMES: &[&str] = &[
+    "data",
+    "object",
+    "payload",
+    "body",
+    "resource",
+    "entity",
+    "item",
+    "attributes",
+    "details",
+    "result",
+    "content",
+    "value",
+    "record",
+];
+
+/// One place an object shape occurs.
+pub(super) struct Occurrence {
+    pub(super) depth: usize,
+    pub(super) order: usize,
+    /// The field name it sits under (singular for array items).
+    pub(super) key: String,
+    pub(super) parent: Option<String>,
+    /// The place itself, to know later whether a shape is one of these.
+    pub(super) place: *const Shape,
+}
+
+impl<'d> Builder<'d> {
+    /// Records every struct-shaped place below `shape`, grouped by signature.
+    pub(super) fn collect(&mut self, shape: &Shape, depth: usize, parent: &str) {
+        for (key, child) in &shape.fields {
+            self.collect_place(child, key, depth, parent);
+        }
+    }
+
+    fn collect_place(&mut self, shape: &Shape, key: &str, depth: usize, parent: &str) {
+        if shape.is_struct(key) {
+            let sig = shape.signature();
+            self.order += 1;
+            let occ = Occurrence {
+                depth,
+                order: self.order,
+                key: key.to_owned(),
+                parent: Some(parent.to_owned()),
+                place: std::ptr::from_ref(shape),
+            };
+            let entry = self
+                .groups
+                .entry(sig.clone())
+                .or_insert_with(|| (Shape::default(), vec![]));
+            entry.0.merge(shape);
+            entry.1.push(occ);
+            self.collect(shape, depth + 1, &sig);
+        }
+        if let Some(items) = &shape.items {
+            self.collect_place(items, &naming::singular(key), depth + 1, parent);
+        }
+    }
+
+    /// Names every group: a stated name (`"object": "address"`) first, then
+    /// by depth the field names it sits under, qualified by the parent's type
+    /// name where a generic word (`data`) or a clash needs it.
+    pub(super) fn name_groups(&mut self) {
+        let mut pending: Vec<(usize, usize, String)> = self
+            .groups
+            .iter()
+            .map(|(sig, (_, occ))| {
+                let depth = occ.iter().map(|o| o.depth).min().unwrap_or(0);
+                let order = occ.iter().map(|o| o.order).min().unwrap_or(0);
+                (depth, order, sig.clone())
+            })
+            .collect();
+        pending.sort();
+        // Names given in the config claim first, then names the payloads
+        // state (`"object": "address"`), wherever they sit.
+        for (_, _, sig) in &pending {
+            let given = self.groups[sig]
+                .0
+                .over
+                .as_ref()
+                .and_then(|o| o.name.clone());
+            if let Some(name) = given {
+                let name = self.scope.claim(&naming::pascal(&name));
+                self.names.insert(sig.clone(), name);
+            }
+        }
+        for (_, _, sig) in &pending {
+            if self.names.contains_key(sig) {
+                continue;
+            }
+            let (shape, occ) = &self.groups[sig];
+            let hint = occ.iter().find_map(|o| shape.hint(&o.key));
+            if let Some(h) = hint {
+                let name = naming::pascal(&h);
+                if !self.scope.is_taken(&name) {
+                    let name = self.scope.claim(&name);
+                    self.names.insert(sig.clone(), name);
+                }
+            }
+        }
+        for (_, _, sig) in &pending {
+            if self.names.contains_key(sig) {
+                continue;
+            }
+            let (shape, occ) = &self.groups[sig];
+            let first = &occ[0];
+            let parent_name = first
+                .parent
+                .as_ref()
+                .and_then(|p| self.names.get(p))
+                .cloned()
+                .unwrap_or_default();
+            let keys: Vec<&str> = occ.iter().map(|o| o.key.as_str()).collect();
+            let base = shape.hint(&first.key).unwrap_or_else(|| common_name(&keys));
+            let mut name = naming::pascal(&base);
+            if GENERIC_NAMES.contains(&base.as_str()) || self.scope.is_taken(&name) {
+                name = format!("{parent_name}{name}");
+            }
+            let name = self.scope.claim(&name);
+            self.names.insert(sig.clone(), name);
+        }
+    }
+
+    /// The type name for a struct shape, naming it now if no occurrence had
+    /// exactly this member set.
+    pub(super) fn struct_name(&mut self, shape: &Shape, key: &str, parent: &str) -> String {
+        let sig = shape.signature();
+        if let Some(name) = self.names.get(&sig).cloned() {
+            if self.emitted.insert(sig.clone()) {
+                let merged = self
+                    .groups
+                    .get(&sig)
+                    .map_or_else(|| shape.clone(), |g| g.0.clone());
+                self.queue.push((name.clone(), merged));
+            }
+            // The type serves this place too. When it is not one of the
+            // occurrences the type was built from (a child of a merged
+            // parent), what it shows is settled once every struct is built.
+            let known = self
+                .groups
+                .get(&sig)
+                .is_some_and(|(_, occ)| occ.iter().any(|o| std::ptr::eq(o.place, shape)));
+            if !known {
+                self.also_at.push((name.clone(), shape.clone()));
+            }
+            return name;
+        }
+        let given = shape.over.as_ref().and_then(|o| o.name.clone());
+        let base = given
+            .clone()
+            .or_else(|| shape.hint(key))
+            .unwrap_or_else(|| key.to_owned());
+        let mut name = naming::pascal(&base);
+        if given.is_none() && (GENERIC_NAMES.contains(&base.as_str()) || self.scope.is_taken(&name))
+        {
+            name = format!("{parent}{name}");
+        }
+        let name = self.scope.claim(&name);
+        self.names.insert(sig.clone(), name.clone());
+        self.emitted.insert(sig);
+        self.queue.push((name.clone(), shape.clone()));
+        name
+    }
+}
+
+/// The longest run of trailing words the names share (`old_line_item`,
+/// `new_line_item` → `line_item`), else the most common, shortest name.
+fn common_name(keys: &[&str]) -> String {
+    let split: Vec<Vec<&str>> = keys.iter().map(|k| k.split('_').collect()).collect();
+    let mut common: Vec<&str> = Vec::new();
+    'outer: for i in 1.. {
+        let mut word = None;
+        for w in &split {
+            if w.len() < i {
+                break 'outer;
+            }
+            let cur = w[w.len() - i];
+            match word {
+                None => word = Some(cur),
+                Some(x) if x == cur => {}
+                Some(_) => break 'outer,
+            }
+        }
+        match word {
+            Some(w) => common.insert(0, w),
+            None => break,
+        }
+    }
+    let only_generic = common.len() == 1 && GENERIC_NAMES.contains(&common[0]);
+    if !common.is_empty() && !only_generic {
+        return common.join("_");
+    }
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for k in keys {
+        *counts.entry(k).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(b.0.len().cmp(&a.0.len()))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(k, _)| k.to_owned())
+        .unwrap_or_default()
+}
+
+pub(super) fn root_key(name: &str) -> String {
+    format!("root:{name}")
+}
+
+#[cfg(test)]
+mod tests {
+
+    use crate::infer::testing::*;
+
+    #[test]
+    fn one_type_for_a_repeated_shape_even_when_its_children_differ() {
+        // `x` and `y` share a member set, so they are one type; its `o` then
+        // holds the members of both `o`s, a shape no single example shows.
+        let v = infer_page(
+            "{\"type\": \"a.b\", \"x\": {\"o\": {\"a\": 1}}, \"y\": {\"o\": {\"b\": 2}}}\n",
+        );
+        assert_eq!(fields(&v, "VEvent"), ["type", "x", "y"]);
+        assert_eq!(fields(&v, "X"), ["o"]);
+        let o: Vec<Vec<String>> = v
+            .types
+            .iter()
+            .map(fields_of)
+            .filter(|f| f.contains(&"a".to_owned()) || f.contains(&"b".to_owned()))
+            .collect();
+        assert_eq!(o, [["a", "b"]], "only the merged `o` is a type");
+    }
+}
