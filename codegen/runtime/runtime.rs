@@ -427,10 +427,7 @@ impl Json {
 
     /// The string, when the value is one.
     pub fn as_string(&self) -> Option<String> {
-        self.text()
-            .starts_with('"')
-            .then(|| self.parse().ok())
-            .flatten()
+        self.parse().ok()
     }
 
     /// The JSON text of `value`.
@@ -453,7 +450,7 @@ impl From<Json> for Value {
 
 impl fmt::Debug for Json {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.text())
+        fmt::Display::fmt(self, f)
     }
 }
 

@@ -805,18 +805,18 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
         let wire = &f.name;
         let rename = (rust != f.name).then(|| quote!(rename = #wire));
         let repr = f.repr();
-        let (field_ty, serde_attr) = if repr == ir::Repr::Plain {
-            slots.push(quote!(let mut #slot: Option<#ty> = None;));
+        let (field_ty, serde_attr) = if repr != ir::Repr::Maybe {
+            // Required (`T`, or `Option<T>` where it may be null): absent is
+            // an error. An `Option` read as `None` when absent would come
+            // back as a `null` that was not sent.
+            let held = match repr {
+                ir::Repr::Option => quote!(Option<#ty>),
+                _ => ty,
+            };
+            slots.push(quote!(let mut #slot: Option<#held> = None;));
             arms.push(quote!(#wire => #slot = Some(map.next_value()?),));
             inits.push(quote!(#id: #slot.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(#wire))?,));
-            (ty, rename.map(|r| quote!(#[serde(#r)])))
-        } else if repr == ir::Repr::Option {
-            // Required: absent is an error, as for a `T` field. Read as
-            // `None`, it would come back as `null`, which was not sent.
-            slots.push(quote!(let mut #slot: Option<Option<#ty>> = None;));
-            arms.push(quote!(#wire => #slot = Some(map.next_value()?),));
-            inits.push(quote!(#id: #slot.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(#wire))?,));
-            (quote!(Option<#ty>), rename.map(|r| quote!(#[serde(#r)])))
+            (held, rename.map(|r| quote!(#[serde(#r)])))
         } else {
             slots.push(quote!(let mut #slot: crate::Maybe<#ty> = crate::Maybe::Absent;));
             arms.push(quote!(#wire => #slot = map.next_value()?,));
