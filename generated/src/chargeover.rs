@@ -2251,3 +2251,29 @@ impl<'de> serde::Deserialize<'de> for User {
         deserializer.deserialize_map(__Visitor)
     }
 }
+/// The crate docs' example, compiled with the tests so that it stays true.
+#[cfg(test)]
+#[allow(dead_code, unreachable_patterns)]
+mod example {
+    use super::Event;
+    fn handle(body: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
+        let event = Event::from_json(body)?;
+        match &event {
+            Event::PackageUpgrade(p) => {
+                let brand_name = p
+                    .data
+                    .value()
+                    .and_then(|data| data.package.value())
+                    .and_then(|package| package.brand_name.value());
+                println!("{brand_name:?}");
+            }
+            Event::Unknown(e) => {
+                println!("an event type the docs do not list: {}", e.event_type)
+            }
+            _ => {}
+        }
+        let sent_back = serde_json::to_string(&event)?;
+        println!("{sent_back}");
+        Ok(())
+    }
+}

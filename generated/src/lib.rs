@@ -8,6 +8,36 @@
 //! - `nextcommerce`: feature `nextcommerce`, 1 event type
 //! - `ordergroove`: feature `ordergroove`, 3 event types
 //! - `pelcro`: feature `pelcro`, 1 event type
+//!
+//! Reading a `chargeover` event: for `package.upgrade`, its `data.package.brand_name` in one
+//! expression (`None` where a field on the way is absent or null); any event the docs do not
+//! list arrives as `Unknown`, and every event writes back what was sent, unknown fields
+//! included:
+//!
+//! ```rust
+//! use webhook_models::chargeover::Event;
+//!
+//! fn handle(body: &[u8]) -> Result<(), Box<dyn std::error::Error>> {
+//!     let event = Event::from_json(body)?;
+//!     match &event {
+//!         Event::PackageUpgrade(p) => {
+//!             let brand_name = p
+//!                 .data
+//!                 .value()
+//!                 .and_then(|data| data.package.value())
+//!                 .and_then(|package| package.brand_name.value());
+//!             println!("{brand_name:?}");
+//!         }
+//!         Event::Unknown(e) => {
+//!             println!("an event type the docs do not list: {}", e.event_type)
+//!         }
+//!         _ => {}
+//!     }
+//!     let sent_back = serde_json::to_string(&event)?;
+//!     println!("{sent_back}");
+//!     Ok(())
+//! }
+//! ```
 #![forbid(unsafe_code)]
 #[rustfmt::skip]
 mod any_event;

@@ -8,7 +8,10 @@
 //! hookgen's own), [`Md::prose`] (escaped markdown) or [`Md::code`] (a code
 //! span). Then [`Doc::attrs`] checks every line once more: no line may open
 //! a fence or an indented code block, and invisible characters are shown as
-//! `\u{…}` escapes. The generated crate also sets `doctest = false`.
+//! `\u{…}` escapes. The one code block a doc may hold is [`Doc::rust`]'s:
+//! Rust that hookgen built as tokens (identifiers through `naming`, no page
+//! text), printed by prettyplease. The generated crate also sets
+//! `doctest = false`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -73,10 +76,17 @@ impl std::ops::Add for Md {
     }
 }
 
-/// A doc comment: paragraphs of [`Md`].
+/// A doc comment: paragraphs of [`Md`], and code blocks of hookgen's Rust.
 #[derive(Clone, Debug, Default)]
 pub struct Doc {
-    paragraphs: Vec<Md>,
+    paragraphs: Vec<Para>,
+}
+
+#[derive(Clone, Debug)]
+enum Para {
+    Text(Md),
+    /// Lines of Rust, printed from hookgen's own tokens.
+    Rust(Vec<String>),
 }
 
 impl Doc {
@@ -87,7 +97,25 @@ impl Doc {
     /// Adds a paragraph; an empty one adds nothing.
     pub fn para(mut self, md: Md) -> Doc {
         if !md.is_empty() {
-            self.paragraphs.push(md);
+            self.paragraphs.push(Para::Text(md));
+        }
+        self
+    }
+
+    /// Adds a Rust code block of `parts`, a blank line between them: each
+    /// is built by hookgen from its own tokens, so it holds no page text
+    /// but identifiers (and those are ASCII words, see `naming`). A line
+    /// that could still end the block early (a fence) drops the block: no
+    /// doc is better than a broken one.
+    pub fn rust(mut self, parts: &[syn::File]) -> Doc {
+        let text: Vec<String> = parts.iter().map(prettyplease::unparse).collect();
+        let text = text.join("\n");
+        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let safe = lines
+            .iter()
+            .all(|l| !opens_fence(l.trim_start()) && visible(l) == *l);
+        if safe && !lines.is_empty() {
+            self.paragraphs.push(Para::Rust(lines));
         }
         self
     }
@@ -118,8 +146,23 @@ impl Doc {
             if i > 0 {
                 out.push(String::new());
             }
-            for line in p.0.lines() {
-                out.extend(wrap(line, 90).iter().map(|l| safe_line(l)));
+            match p {
+                Para::Text(md) => {
+                    for line in md.0.lines() {
+                        out.extend(wrap(line, 90).iter().map(|l| safe_line(l)));
+                    }
+                }
+                Para::Rust(lines) => {
+                    out.push(" ```rust".to_owned());
+                    out.extend(lines.iter().map(|l| {
+                        if l.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" {l}")
+                        }
+                    }));
+                    out.push(" ```".to_owned());
+                }
             }
         }
         out
@@ -348,6 +391,19 @@ mod tests {
 
     fn text(doc: &Doc) -> String {
         doc.lines().join("\n")
+    }
+
+    #[test]
+    fn rust_blocks_are_fenced_and_never_closed_early() {
+        let part = |code: &str| syn::parse_str::<syn::File>(code).expect("Rust");
+        let doc = Doc::new().rust(&[part("use a::B;"), part("fn f() {\n    let x = 1;\n}")]);
+        assert_eq!(
+            text(&doc),
+            " ```rust\n use a::B;\n\n fn f() {\n     let x = 1;\n }\n ```"
+        );
+        // A string literal could hold a fence of its own.
+        let doc = Doc::new().rust(&[part("fn f() {\n    let _ = \"\n```\n\";\n}")]);
+        assert_eq!(text(&doc), "");
     }
 
     #[test]
