@@ -17,6 +17,13 @@
 //!
 //! Verdict for `webhook-models`: major if anything breaks, minor if anything
 //! is added or moves, patch if only documentation changes.
+//!
+//! Each change also says what changed on the vendor's side ([`Basis`]): the
+//! doc's contract (its event list, tables, documented types and values,
+//! markers), or only the evidence of its examples (a field, type, value or
+//! presence that no table promises on either side), where the wire may be
+//! as it was. And where a shared type carries a change to events whose own
+//! pages did not change, it names them (`via_shared_type`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -86,17 +93,34 @@ pub enum Kind {
     DescriptionChanged,
 }
 
+/// What a change is a change of, on the vendor's side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// What the doc promises changed: its event list, a table's field,
+    /// type or marker, a documented list of values, its prose.
+    Contract,
+    /// Only what its examples show changed; the doc promises neither side,
+    /// so the wire may be as it was.
+    Evidence,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Change {
     pub vendor: String,
     /// The events whose payloads change this way (empty for a vendor).
     pub events: Vec<String>,
+    /// Those of `events` whose own pages did not change: the change reaches
+    /// them through a type they share with the others.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub via_shared_type: Vec<String>,
     /// The JSON path within the payload (`data.object.email`); empty for an
     /// event or vendor.
     pub path: String,
     #[serde(flatten)]
     pub kind: Kind,
     pub severity: Severity,
+    pub basis: Basis,
     /// Why, in one line, from the consumer's side.
     pub why: String,
     pub old: Option<Loc>,
@@ -151,9 +175,11 @@ pub fn diff(old: &ir::Schema, new: &ir::Schema) -> Report {
             (None, Some(n)) => d.push(Change {
                 vendor: n.name.clone(),
                 events: vec![],
+                via_shared_type: vec![],
                 path: String::new(),
                 kind: Kind::VendorAdded,
                 severity: Severity::Info,
+                basis: Basis::Contract,
                 why: "a new module behind a new feature".to_owned(),
                 old: None,
                 new: n.events.first().map(|e| e.source.clone()),
@@ -161,9 +187,11 @@ pub fn diff(old: &ir::Schema, new: &ir::Schema) -> Report {
             (Some(o), None) => d.push(Change {
                 vendor: o.name.clone(),
                 events: vec![],
+                via_shared_type: vec![],
                 path: String::new(),
                 kind: Kind::VendorRemoved,
                 severity: Severity::Breaking,
+                basis: Basis::Contract,
                 why: "the module and its feature are gone".to_owned(),
                 old: o.events.first().map(|e| e.source.clone()),
                 new: None,
@@ -172,7 +200,7 @@ pub fn diff(old: &ir::Schema, new: &ir::Schema) -> Report {
             (None, None) => {}
         }
     }
-    let mut changes: Vec<Change> = d.changes.into_values().collect();
+    let mut changes: Vec<Change> = d.changes.into_values().map(Change::settled).collect();
     changes.sort_by(|a, b| {
         (b.severity, &a.vendor, &a.events, &a.path, &a.kind)
             .cmp(&(a.severity, &b.vendor, &b.events, &b.path, &b.kind))
@@ -190,7 +218,7 @@ pub fn diff(old: &ir::Schema, new: &ir::Schema) -> Report {
     let reasons = changes
         .iter()
         .filter(|c| Some(c.severity) == worst)
-        .map(|c| format!("{}: {}", c.headline(), c.why))
+        .map(|c| format!("{}: {} [{}]", c.headline(), c.why, c.basis_label()))
         .collect();
     Report {
         verdict,
@@ -210,6 +238,8 @@ struct At<'a> {
     old: &'a ir::Vendor,
     new: &'a ir::Vendor,
     event: &'a str,
+    /// The pages that document this event changed (or cannot be told).
+    own_pages_changed: bool,
 }
 
 impl Differ {
@@ -223,6 +253,14 @@ impl Differ {
                         existing.events.sort();
                     }
                 }
+                for e in c.via_shared_type {
+                    if !existing.via_shared_type.contains(&e) {
+                        existing.via_shared_type.push(e);
+                        existing.via_shared_type.sort();
+                    }
+                }
+                // Promised on any of its places: the contract changed.
+                existing.basis = existing.basis.min(c.basis);
             }
             None => {
                 self.changes.insert(key, c);
@@ -237,16 +275,20 @@ impl Differ {
         path: &str,
         kind: Kind,
         severity: Severity,
+        basis: Basis,
         why: impl Into<String>,
         old: Option<&Loc>,
         new: Option<&Loc>,
     ) {
+        let via = (!at.own_pages_changed).then(|| at.event.to_owned());
         self.push(Change {
             vendor: at.new.name.clone(),
             events: vec![at.event.to_owned()],
+            via_shared_type: via.into_iter().collect(),
             path: path.to_owned(),
             kind,
             severity,
+            basis,
             why: why.into(),
             old: old.cloned(),
             new: new.cloned(),
@@ -261,19 +303,24 @@ impl Differ {
             .map(|e| e.name.as_str())
             .collect();
         for name in events {
+            let oe = o.events.iter().find(|e| e.name == name);
+            let ne = n.events.iter().find(|e| e.name == name);
             let at = At {
                 old: o,
                 new: n,
                 event: name,
+                own_pages_changed: match (oe, ne) {
+                    (Some(a), Some(b)) => a.pages.is_empty() || a.pages != b.pages,
+                    _ => true,
+                },
             };
-            let oe = o.events.iter().find(|e| e.name == name);
-            let ne = n.events.iter().find(|e| e.name == name);
             match (oe, ne) {
                 (None, Some(ne)) => self.change(
                     &at,
                     "",
                     Kind::EventAdded,
                     Severity::Warning,
+                    Basis::Contract,
                     "a new variant of `Event`; bodies of this type parsed as `Event::Unknown` before",
                     None,
                     Some(&ne.source),
@@ -283,13 +330,14 @@ impl Differ {
                     "",
                     Kind::EventRemoved,
                     Severity::Breaking,
+                    Basis::Contract,
                     "the variant is gone: code that matches it stops compiling; such bodies now parse as `Event::Unknown`",
                     Some(&oe.source),
                     None,
                 ),
                 (Some(oe), Some(ne)) => {
                     if oe.description != ne.description {
-                        self.change(&at, "", Kind::DescriptionChanged, Severity::Info, "documentation only", Some(&oe.source), Some(&ne.source));
+                        self.change(&at, "", Kind::DescriptionChanged, Severity::Info, Basis::Contract, "documentation only", Some(&oe.source), Some(&ne.source));
                     }
                     match (&oe.payload, &ne.payload) {
                         (None, Some(_)) => self.change(
@@ -297,6 +345,7 @@ impl Differ {
                             "",
                             Kind::PayloadDocumented,
                             Severity::Breaking,
+                    Basis::Contract,
                             "the variant now holds a typed payload instead of `Json`",
                             Some(&oe.source),
                             Some(&ne.source),
@@ -306,13 +355,14 @@ impl Differ {
                             "",
                             Kind::PayloadUndocumented,
                             Severity::Breaking,
+                    Basis::Contract,
                             "the variant now holds `Json` instead of a typed payload",
                             Some(&oe.source),
                             Some(&ne.source),
                         ),
                         (Some(op), Some(np)) => {
                             let mut seen = BTreeSet::new();
-                            self.named(&at, "", op, np, &mut seen);
+                            self.named(&at, "", op, np, Basis::Contract, &mut seen);
                         }
                         (None, None) => {}
                     }
@@ -322,13 +372,15 @@ impl Differ {
         }
     }
 
-    /// Compares two named types at `path`.
+    /// Compares two named types at `path`; `basis` is that of the field
+    /// that holds them (whether the doc gives its type).
     fn named(
         &mut self,
         at: &At,
         path: &str,
         o: &str,
         n: &str,
+        basis: Basis,
         seen: &mut BTreeSet<(String, String)>,
     ) {
         if !seen.insert((o.to_owned(), n.to_owned())) {
@@ -341,7 +393,13 @@ impl Differ {
                 self.structs(at, path, os, ns, seen)
             }
             (Some(ir::TypeDef::Enum(oe)), Some(ir::TypeDef::Enum(ne))) => {
-                self.enums(at, path, oe, ne)
+                // A documented list on either side: the contract.
+                let basis = if oe.from_samples && ne.from_samples {
+                    basis
+                } else {
+                    Basis::Contract
+                };
+                self.enums(at, path, oe, ne, basis)
             }
             (Some(ir::TypeDef::Union(ou)), Some(ir::TypeDef::Union(nu))) => {
                 let kinds = |u: &ir::Union| -> Vec<&str> {
@@ -380,6 +438,7 @@ impl Differ {
                         path,
                         kind,
                         severity,
+                        basis,
                         why,
                         Some(&ou.source),
                         Some(&nu.source),
@@ -434,6 +493,7 @@ impl Differ {
                             to: a.name.clone(),
                         },
                         Severity::Breaking,
+                        documented(r.documented || a.documented),
                         format!(
                             "same values under a new name: the Rust field `{}` is gone",
                             crate::naming::snake(&r.name)
@@ -452,6 +512,7 @@ impl Differ {
                 &join(&r.name),
                 Kind::FieldRemoved,
                 Severity::Breaking,
+                documented(r.documented),
                 "the field is gone from the Rust struct: code that reads it stops compiling",
                 Some(&r.source),
                 None,
@@ -463,6 +524,7 @@ impl Differ {
                 &join(&a.name),
                 Kind::FieldAdded,
                 Severity::Warning,
+                documented(a.documented),
                 "a new typed field; its value was kept in `extra` before",
                 None,
                 Some(&a.source),
@@ -486,6 +548,10 @@ impl Differ {
     ) {
         let (o, n) = (Some(&of.source), Some(&nf.source));
         let repr_changes = repr(of) != repr(nf);
+        // Presence and nullability are the contract where the doc promises
+        // them on either side; the type, where it gives the type.
+        let promised = documented(of.strict || nf.strict);
+        let typed = documented(of.typed_by_doc || nf.typed_by_doc);
         let severity = if repr_changes {
             Severity::Breaking
         } else {
@@ -502,7 +568,16 @@ impl Differ {
             } else {
                 "may now be absent".to_owned()
             };
-            self.change(at, path, Kind::BecameOptional, severity, why, o, n);
+            self.change(
+                at,
+                path,
+                Kind::BecameOptional,
+                severity,
+                promised,
+                why,
+                o,
+                n,
+            );
         }
         if !of.required && nf.required {
             let (severity, why) = if repr_changes {
@@ -516,7 +591,16 @@ impl Differ {
                     "now in every example; the Rust type is unchanged".to_owned(),
                 )
             };
-            self.change(at, path, Kind::BecameRequired, severity, why, o, n);
+            self.change(
+                at,
+                path,
+                Kind::BecameRequired,
+                severity,
+                promised,
+                why,
+                o,
+                n,
+            );
         }
         if !of.nullable && nf.nullable {
             let why = if repr_changes {
@@ -524,7 +608,16 @@ impl Differ {
             } else {
                 "may now be null: code that assumed a value should check".to_owned()
             };
-            self.change(at, path, Kind::BecameNullable, severity, why, o, n);
+            self.change(
+                at,
+                path,
+                Kind::BecameNullable,
+                severity,
+                promised,
+                why,
+                o,
+                n,
+            );
         }
         if of.nullable && !nf.nullable {
             let why = if repr_changes {
@@ -537,7 +630,16 @@ impl Differ {
             } else {
                 Severity::Info
             };
-            self.change(at, path, Kind::StoppedBeingNullable, severity, why, o, n);
+            self.change(
+                at,
+                path,
+                Kind::StoppedBeingNullable,
+                severity,
+                promised,
+                why,
+                o,
+                n,
+            );
         }
         if repr_changes && of.required == nf.required && of.nullable == nf.nullable {
             let why = if nf.strict && !of.strict {
@@ -549,7 +651,16 @@ impl Differ {
                 from: repr(of).to_owned(),
                 to: repr(nf).to_owned(),
             };
-            self.change(at, path, kind, Severity::Breaking, why, o, n);
+            self.change(
+                at,
+                path,
+                kind,
+                Severity::Breaking,
+                Basis::Contract,
+                why,
+                o,
+                n,
+            );
         }
         if of.description != nf.description {
             self.change(
@@ -557,12 +668,13 @@ impl Differ {
                 path,
                 Kind::DescriptionChanged,
                 Severity::Info,
+                Basis::Contract,
                 "documentation only",
                 o,
                 n,
             );
         }
-        self.ty(at, path, &of.ty, &nf.ty, o, n, seen);
+        self.ty(at, path, &of.ty, &nf.ty, typed, o, n, seen);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -572,6 +684,7 @@ impl Differ {
         path: &str,
         ot: &Ty,
         nt: &Ty,
+        basis: Basis,
         o: Option<&Loc>,
         n: Option<&Loc>,
         seen: &mut BTreeSet<(String, String)>,
@@ -581,13 +694,13 @@ impl Differ {
             (Ty::Named { name: a }, Ty::Named { name: b })
                 if kind_of(at.old, a) == kind_of(at.new, b) =>
             {
-                self.named(at, path, a, b, seen);
+                self.named(at, path, a, b, basis, seen);
             }
             (Ty::Array { items: a }, Ty::Array { items: b }) => {
-                self.ty(at, &format!("{path}[]"), a, b, o, n, seen);
+                self.ty(at, &format!("{path}[]"), a, b, basis, o, n, seen);
             }
             (Ty::Nullable { inner: a }, Ty::Nullable { inner: b }) => {
-                self.ty(at, path, a, b, o, n, seen);
+                self.ty(at, path, a, b, basis, o, n, seen);
             }
             (Ty::String { format: a }, Ty::String { format: b })
             | (Ty::Integer { format: a, .. }, Ty::Integer { format: b, .. })
@@ -602,6 +715,7 @@ impl Differ {
                         to: name(b),
                     },
                     Severity::Breaking,
+                    basis,
                     format!("the Rust type changes from `{ol}` to `{nl}`"),
                     o,
                     n,
@@ -613,6 +727,7 @@ impl Differ {
                     path,
                     Kind::DescriptionChanged,
                     Severity::Info,
+                    Basis::Contract,
                     "the documented range changed; any integer is still accepted",
                     o,
                     n,
@@ -626,12 +741,12 @@ impl Differ {
                     Some(false) => (Kind::TypeNarrowed { from: ol.clone(), to: nl.clone() }, format!("payloads with other values now fail to parse, and the Rust type changes from `{ol}` to `{nl}`")),
                     None => (Kind::TypeChanged { from: ol.clone(), to: nl.clone() }, format!("the Rust type changes from `{ol}` to `{nl}`, and payloads that parsed may not")),
                 };
-                self.change(at, path, kind, Severity::Breaking, why, o, n);
+                self.change(at, path, kind, Severity::Breaking, basis, why, o, n);
             }
         }
     }
 
-    fn enums(&mut self, at: &At, path: &str, oe: &ir::Enum, ne: &ir::Enum) {
+    fn enums(&mut self, at: &At, path: &str, oe: &ir::Enum, ne: &ir::Enum, basis: Basis) {
         let values = |e: &ir::Enum| -> Vec<String> {
             match &e.values {
                 ir::EnumValues::Strings(v) => v.clone(),
@@ -645,6 +760,7 @@ impl Differ {
                 path,
                 Kind::EnumValueAdded { value: v.clone() },
                 Severity::Warning,
+                basis,
                 format!(
                     "a new variant of `{}`; `{v}` parsed as `Unknown(..)` before",
                     ne.name
@@ -659,11 +775,21 @@ impl Differ {
                 path,
                 Kind::EnumValueRemoved { value: v.clone() },
                 Severity::Breaking,
+                basis,
                 format!("the variant of `{}` is gone: code that matches it stops compiling; `{v}` now parses as `Unknown(..)`", oe.name),
                 Some(&oe.source),
                 Some(&ne.source),
             );
         }
+    }
+}
+
+/// The contract where the doc promises the fact, else the evidence.
+fn documented(promised: bool) -> Basis {
+    if promised {
+        Basis::Contract
+    } else {
+        Basis::Evidence
     }
 }
 
@@ -731,6 +857,53 @@ pub(crate) fn label(t: &Ty) -> String {
 }
 
 impl Change {
+    /// Once every event is in: where no event's own pages changed, the
+    /// cause lies outside them all (`hookgen.toml`, a page no event
+    /// claims), and no event is singled out.
+    fn settled(mut self) -> Change {
+        if self.via_shared_type.len() == self.events.len() {
+            self.via_shared_type.clear();
+        }
+        self
+    }
+
+    /// `contract`, or `examples only`; with the events a shared type
+    /// brings it to.
+    pub fn basis_label(&self) -> String {
+        let mut label = match self.basis {
+            Basis::Contract => "contract".to_owned(),
+            Basis::Evidence => "examples only".to_owned(),
+        };
+        if !self.via_shared_type.is_empty() {
+            let _ = write!(
+                label,
+                "; via a shared type for {}",
+                ticked(&self.via_shared_type)
+            );
+        }
+        label
+    }
+
+    /// What changed on the vendor's side, in words, with the events the
+    /// change reaches only through a shared type.
+    pub fn basis_note(&self) -> String {
+        let mut note = match self.basis {
+            Basis::Contract => "the doc's contract changed".to_owned(),
+            Basis::Evidence => {
+                "only the doc's examples changed (no table promises either side): the wire may be as it was"
+                    .to_owned()
+            }
+        };
+        if !self.via_shared_type.is_empty() {
+            let _ = write!(
+                note,
+                "; the pages of {} did not change: it reaches them through a type they share with the others",
+                ticked(&self.via_shared_type)
+            );
+        }
+        note
+    }
+
     /// `field `data.object.email` removed`, in a few words.
     pub fn headline(&self) -> String {
         let at = if self.path.is_empty() {
@@ -768,17 +941,16 @@ impl Change {
         let events = if self.events.is_empty() {
             String::new()
         } else {
-            format!(
-                " ({})",
-                self.events
-                    .iter()
-                    .map(|e| format!("`{e}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+            format!(" ({})", ticked(&self.events))
         };
         format!("{}: {at}{what}{events}", self.vendor)
     }
+}
+
+/// `` `a`, `b` ``.
+fn ticked(names: &[String]) -> String {
+    let names: Vec<String> = names.iter().map(|e| format!("`{e}`")).collect();
+    names.join(", ")
 }
 
 /// The report as a pull-request comment: breaking first, grouped by vendor
@@ -796,10 +968,22 @@ pub fn markdown(report: &Report, crate_name: &str) -> String {
     }
     let _ = writeln!(
         out,
-        "{} breaking, {} warning, {} info.\n",
+        "{} breaking, {} warning, {} info; {} of them in the examples only.\n",
         report.count(Severity::Breaking),
         report.count(Severity::Warning),
-        report.count(Severity::Info)
+        report.count(Severity::Info),
+        report
+            .changes
+            .iter()
+            .filter(|c| c.basis == Basis::Evidence)
+            .count()
+    );
+    out.push_str(
+        "*contract*: what the doc promises changed (its event list, a table's field, type or \
+         marker, a documented list of values). *examples only*: only what its examples show \
+         changed, and no table promises either side, so the wire may be as it was. *via a shared \
+         type*: those events' own pages did not change; the type they share with the others \
+         did.\n\n",
     );
     for r in &report.reasons {
         let _ = writeln!(out, "- {r}");
@@ -809,11 +993,7 @@ pub fn markdown(report: &Report, crate_name: &str) -> String {
         let events = if c.events.is_empty() {
             "(vendor)".to_owned()
         } else {
-            c.events
-                .iter()
-                .map(|e| format!("`{e}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            ticked(&c.events)
         };
         groups
             .entry((c.vendor.as_str(), events))
@@ -836,7 +1016,7 @@ pub fn markdown(report: &Report, crate_name: &str) -> String {
         }
         let _ = writeln!(
             out,
-            "\n#### {events}\n\n| severity | change | why | old | new |\n|---|---|---|---|---|"
+            "\n#### {events}\n\n| severity | change | why | on the vendor's side | old | new |\n|---|---|---|---|---|---|"
         );
         let mut changes = changes;
         changes.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.path.cmp(&b.path)));
@@ -857,9 +1037,10 @@ pub fn markdown(report: &Report, crate_name: &str) -> String {
             };
             let _ = writeln!(
                 out,
-                "| {severity} | {} | {} | {} | {} |",
+                "| {severity} | {} | {} | {} | {} | {} |",
                 cell(what),
                 cell(&c.why),
+                cell(&c.basis_label()),
                 loc(&c.old),
                 loc(&c.new)
             );
@@ -895,7 +1076,7 @@ pub fn github(report: &Report, in_repo: impl Fn(&str) -> String) -> String {
         let _ = writeln!(
             out,
             "::{level}{place},title=hookgen drift::{}",
-            escape_data(&format!("{}: {}", c.headline(), c.why))
+            escape_data(&format!("{}: {} ({})", c.headline(), c.why, c.basis_note()))
         );
     }
     out

@@ -272,12 +272,18 @@ fn cargo_toml(modules: &[Module], crate_name: &str) -> String {
 /// that shifts lines must not touch the code, IR and schema of what it did
 /// not change. `hookgen explain` and `hookgen drift` read the pages again
 /// and give exact lines. Removes `line` and `col` from every place (an
-/// object with `file`, `line` and `col`), and the `:line` after those files
-/// where the evidence (`why`) cites them.
+/// object with `file`, `line` and `col`), the `:line` after those files
+/// where the evidence (`why`) cites them, and each event's digest of its
+/// pages (any edit of the page would change it).
 fn committed(value: &mut serde_json::Value) {
     let mut files = std::collections::BTreeSet::new();
     strip_places(value, &mut files);
     cite_files(value, &files);
+    if let Some(events) = value.get_mut("events").and_then(|e| e.as_array_mut()) {
+        for e in events.iter_mut().filter_map(|e| e.as_object_mut()) {
+            e.remove("pages");
+        }
+    }
 }
 
 fn strip_places(value: &mut serde_json::Value, files: &mut std::collections::BTreeSet<String>) {

@@ -37,8 +37,8 @@ mod types;
 
 use carrier::{constant_event, discriminator, event_in_body};
 use events::{
-    carrier_values, group_for, mark_envelopes, paths, resource_events, shared_root_name, EventInfo,
-    Group,
+    carrier_values, group_for, mark_envelopes, pages_digest, paths, resource_events,
+    shared_root_name, EventInfo, Group,
 };
 use overrides::apply_override;
 pub use overrides::{Override, OverrideType};
@@ -84,13 +84,14 @@ pub struct Inferred {
 
 pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics) -> Inferred {
     let mut events: BTreeMap<String, EventInfo> = BTreeMap::new();
-    for page in pages {
+    for (i, page) in pages.iter().enumerate() {
         let ev = &page.evidence;
         for m in ev.listed_events.iter().chain(&ev.mentioned_events) {
             let e = events
                 .entry(m.name.clone())
                 .or_insert_with(|| EventInfo::new(m.loc.clone()));
             e.description = e.description.take().or(m.description.clone());
+            e.pages.insert(i);
         }
     }
 
@@ -98,9 +99,10 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     carrier::check_configured(pages, hints, diags);
     // The values a table lists for the field that carries the event type
     // are the vendor's events.
-    for page in pages {
+    for (i, page) in pages.iter().enumerate() {
         for (value, loc) in carrier_values(&page.evidence, discriminator.as_ref()) {
-            events.entry(value).or_insert_with(|| EventInfo::new(loc));
+            let e = events.entry(value).or_insert_with(|| EventInfo::new(loc));
+            e.pages.insert(i);
         }
     }
     // Each example payload counts once as evidence, however often a shape
@@ -113,7 +115,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     let mut groups: Vec<Group> = Vec::new();
     let mut cases = Vec::new();
     let mut unplaced: Vec<Loc> = Vec::new();
-    for page in pages {
+    for (page_index, page) in pages.iter().enumerate() {
         let ev = &page.evidence;
         let src = &page.source;
         // A name only the file gives yields to what the examples say.
@@ -325,6 +327,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             };
             if let Some(e) = events.get_mut(&event) {
                 e.examples.push(example.loc.clone());
+                e.pages.insert(page_index);
             }
             if example.cut.is_some() {
                 // Not a payload the vendor sends: nothing to round-trip.
@@ -342,6 +345,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             for row in ev.rows.iter().chain(&ev.comment_rows) {
                 groups[g].shape.apply_row(row);
             }
+            groups[g].pages.insert(page_index);
         }
         if ev.examples.is_empty() {
             if let Some(row) = ev.rows.first() {
@@ -426,15 +430,18 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
 
     let events = events
         .into_iter()
-        .map(|(event, info)| ir::Event {
-            payload: groups
-                .iter()
-                .find(|g| g.events.contains(&event))
-                .map(|g| g.root_name.clone()),
-            name: event,
-            description: info.description,
-            source: info.source,
-            examples: info.examples,
+        .map(|(event, mut info)| {
+            let group = groups.iter().find(|g| g.events.contains(&event));
+            info.pages
+                .extend(group.iter().flat_map(|g| g.pages.iter().copied()));
+            ir::Event {
+                payload: group.map(|g| g.root_name.clone()),
+                name: event,
+                description: info.description,
+                source: info.source,
+                examples: info.examples,
+                pages: pages_digest(info.pages.iter().map(|&i| &pages[i].source)),
+            }
         })
         .collect();
     Inferred {

@@ -99,6 +99,13 @@ pub struct Event {
     /// Example payloads for this event, as read from the pages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Loc>,
+    /// A digest of the pages that document this event (list it, or hold
+    /// its examples): `drift` tells an event whose own pages changed from
+    /// one whose payload changed only through a type it shares. Not in the
+    /// committed IR (a doc edit would touch it: `emit::committed`); `drift`
+    /// reads the pages.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub pages: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -181,6 +188,14 @@ pub struct Field {
     /// foresee still parses.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub strict: bool,
+    /// The doc names the field (a table row, a schema on a page, an
+    /// override): it is part of what the vendor promises, not only of what
+    /// its examples show.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub documented: bool,
+    /// The doc gives its type (a row's type, an override's).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub typed_by_doc: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// A value from an example or the table's example column, as JSON text.
@@ -255,6 +270,9 @@ pub struct Enum {
     pub description: Option<String>,
     pub values: EnumValues,
     pub source: Loc,
+    /// The values are what the examples show, not a documented list.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_samples: bool,
 }
 
 /// Documented values; enums are always open, so others are accepted too.

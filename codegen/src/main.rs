@@ -337,12 +337,17 @@ fn summarize_drift(
         return;
     }
     eprintln!(
-        "drift: `{crate_name}` needs a {} release ({} breaking, {} warning, {} info); \
-         `hookgen drift --old <rev>` for the report",
+        "drift: `{crate_name}` needs a {} release ({} breaking, {} warning, {} info; \
+         {} in the examples only); `hookgen drift --old <rev>` for the report",
         format!("{:?}", report.verdict).to_lowercase(),
         report.count(Severity::Breaking),
         report.count(Severity::Warning),
         report.count(Severity::Info),
+        report
+            .changes
+            .iter()
+            .filter(|c| c.basis == drift::Basis::Evidence)
+            .count(),
     );
     for r in report.reasons.iter().take(5) {
         eprintln!("  - {r}");

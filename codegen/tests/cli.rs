@@ -639,7 +639,7 @@ fn check_summarizes_drift_when_specs_changed() {
     let stderr = self::text(&out.stderr);
     assert!(
         stderr.contains(
-            "drift: `webhook-models` needs a major release (1 breaking, 0 warning, 0 info)"
+            "drift: `webhook-models` needs a major release (1 breaking, 0 warning, 0 info; 1 in the examples only)"
         ),
         "{stderr}"
     );

@@ -378,3 +378,113 @@ fn a_rust_type_change_is_breaking_even_when_the_facts_agree() {
         r.changes
     );
 }
+
+/// What changed on the vendor's side: a table's promise (the contract), or
+/// only what an example shows (the evidence).
+#[test]
+fn contract_changes_are_told_from_evidence_changes() {
+    use hookgen::drift::Basis;
+    let basis = |r: &Report, path: &str| -> Vec<(Kind, Basis)> {
+        r.changes
+            .iter()
+            .filter(|c| c.path == path)
+            .map(|c| (c.kind.clone(), c.basis))
+            .collect()
+    };
+    // The table's type of `count` changes: the contract.
+    let table = |ty: &str| {
+        edit(
+            "total?stringRequired",
+            &format!("count?{ty}\n\ntotal?stringRequired"),
+        )
+    };
+    let r = drift(&[&table("integer")], &[&table("number")]);
+    assert_eq!(
+        basis(&r, "count"),
+        [(
+            Kind::TypeWidened {
+                from: "i64".into(),
+                to: "Number".into()
+            },
+            Basis::Contract
+        )]
+    );
+    // The example's value of the same field changes kind: the evidence.
+    let r = drift(&[BASE], &[&edit("\"count\": 1", "\"count\": \"one\"")]);
+    assert_eq!(
+        basis(&r, "count"),
+        [(
+            Kind::TypeChanged {
+                from: "Number".into(),
+                to: "String".into()
+            },
+            Basis::Evidence
+        )]
+    );
+    // An example now shows null where it showed a string no table types:
+    // the Rust type changes all the same, but only the evidence did.
+    let r = drift(&[BASE], &[&edit("\"ana@example.com\"", "null")]);
+    let email = basis(&r, "email");
+    assert!(
+        !email.is_empty() && email.iter().all(|(_, b)| *b == Basis::Evidence),
+        "{email:?}"
+    );
+    assert_eq!(r.verdict, Verdict::Major, "the Rust type still changes");
+    // A field only the example shows goes: evidence; a table's row goes:
+    // the contract.
+    let r = drift(&[BASE], &[&edit(", \"count\": 1", "")]);
+    assert_eq!(basis(&r, "count"), [(Kind::FieldRemoved, Basis::Evidence)]);
+    let r = drift(&[BASE], &[&edit("id", "ident")]);
+    assert!(
+        r.changes.iter().any(|c| c.basis == Basis::Contract),
+        "{:?}",
+        r.changes
+    );
+    // A documented value list grows: the contract.
+    let r = drift(&[BASE], &[&edit("[open, paid]", "[open, paid, void]")]);
+    assert_eq!(
+        basis(&r, "status"),
+        [(
+            Kind::EnumValueAdded {
+                value: "void".into()
+            },
+            Basis::Contract
+        )]
+    );
+    let md = hookgen::drift::markdown(&r, "webhook-models");
+    assert!(md.contains("| contract |"), "{md}");
+}
+
+/// Two events whose payloads share a type: a change on one event's page
+/// reaches the other through the type, and the report says so.
+#[test]
+fn a_change_through_a_shared_type_names_the_events_whose_pages_did_not_change() {
+    let a = "order.created\n\nFired when an order is created.\n\n\
+{\"type\": \"order.created\", \"id\": \"o_1\", \"customer\": {\"id\": \"c1\", \"tier\": \"gold\"}}\n";
+    let b = "order.paid\n\nFired when an order is paid.\n\n\
+{\"type\": \"order.paid\", \"id\": \"o_2\", \"customer\": {\"id\": \"c2\", \"tier\": \"gold\"}}\n";
+    let b2 = b.replace("\"tier\": \"gold\"", "\"tier\": 3");
+    let r = drift(&[a, b], &[a, &b2]);
+    let tier: Vec<_> = r
+        .changes
+        .iter()
+        .filter(|c| c.path == "customer.tier")
+        .collect();
+    assert_eq!(tier.len(), 1, "{:?}", r.changes);
+    assert_eq!(tier[0].events, ["order.created", "order.paid"]);
+    assert_eq!(tier[0].via_shared_type, ["order.created"]);
+    assert_eq!(tier[0].basis, hookgen::drift::Basis::Evidence);
+    let md = hookgen::drift::markdown(&r, "webhook-models");
+    assert!(
+        md.contains("examples only; via a shared type for `order.created`"),
+        "{md}"
+    );
+    // Both pages edited: no event is singled out.
+    let a2 = a.replace("\"tier\": \"gold\"", "\"tier\": 3");
+    let r = drift(&[a, b], &[&a2, &b2]);
+    assert!(
+        r.changes.iter().all(|c| c.via_shared_type.is_empty()),
+        "{:?}",
+        r.changes
+    );
+}

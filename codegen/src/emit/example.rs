@@ -265,6 +265,8 @@ mod tests {
             required,
             nullable,
             strict: true,
+            documented: true,
+            typed_by_doc: true,
             description: None,
             example: None,
             source: Default::default(),
@@ -307,6 +309,7 @@ mod tests {
                 payload: Some("OrderPaid".to_owned()),
                 source: Default::default(),
                 examples: vec![],
+                pages: String::new(),
             }],
             types: vec![
                 structure("Customer", vec![field("e-mail", string(), false, false)]),

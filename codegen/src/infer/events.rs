@@ -37,6 +37,8 @@ pub(super) struct EventInfo {
     pub(super) description: Option<String>,
     pub(super) source: Loc,
     pub(super) examples: Vec<Loc>,
+    /// The pages that document it (list it or hold its examples), by index.
+    pub(super) pages: BTreeSet<usize>,
 }
 
 impl EventInfo {
@@ -45,8 +47,29 @@ impl EventInfo {
             description: None,
             source,
             examples: vec![],
+            pages: BTreeSet::new(),
         }
     }
+}
+
+/// A digest of pages, their names and bytes: FNV-1a, 64 bits, in hex. The
+/// same on every machine and toolchain (it is committed in the IR).
+pub(super) fn pages_digest<'a>(pages: impl Iterator<Item = &'a crate::diag::Source>) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for page in pages {
+        for &b in page
+            .path
+            .as_bytes()
+            .iter()
+            .chain(&[0])
+            .chain(page.text.as_bytes())
+            .chain(&[0])
+        {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
 }
 
 /// Payload types of several events that share every field but one, which
@@ -149,6 +172,7 @@ pub(super) fn group_for(
         events: vec![],
         source,
         description,
+        pages: BTreeSet::new(),
     });
     groups.len() - 1
 }
@@ -159,6 +183,8 @@ pub(super) struct Group {
     pub(super) events: Vec<String>,
     pub(super) source: Loc,
     pub(super) description: Option<String>,
+    /// The pages whose examples and rows make it, by index.
+    pub(super) pages: BTreeSet<usize>,
 }
 
 /// The page's events about the one resource an example wraps: `{"address":

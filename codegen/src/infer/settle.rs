@@ -129,6 +129,7 @@ impl<'d> Builder<'d> {
         parent: &str,
         values: &DocValues,
         base: &Ty,
+        from_samples: bool,
     ) -> Ty {
         let count = match values {
             DocValues::Strings(v) => v.len(),
@@ -209,7 +210,11 @@ impl<'d> Builder<'d> {
         let given = shape.over.as_ref().and_then(|o| o.name.clone());
         let mut name = naming::pascal(given.as_deref().unwrap_or(key));
         if let Some(existing) = self.types.iter().find_map(|t| match t {
-            ir::TypeDef::Enum(e) if e.name == name && same_values(&e.values, &values) => {
+            ir::TypeDef::Enum(e)
+                if e.name == name
+                    && same_values(&e.values, &values)
+                    && e.from_samples == from_samples =>
+            {
                 Some(e.name.clone())
             }
             _ => None,
@@ -234,6 +239,7 @@ impl<'d> Builder<'d> {
                 .map(|d| d.loc.clone())
                 .or_else(|| shape.loc.clone())
                 .unwrap_or_else(unknown_loc),
+            from_samples,
         }));
         Ty::Named { name }
     }
@@ -548,6 +554,8 @@ mod tests {
                 required: true,
                 nullable: false,
                 strict: false,
+                documented: false,
+                typed_by_doc: false,
                 description: None,
                 source: unknown_loc(),
             }],

@@ -170,6 +170,9 @@ impl<'d> Builder<'d> {
                 required: is_required,
                 nullable,
                 strict,
+                documented: doc.is_some() || over.is_some(),
+                typed_by_doc: doc.is_some_and(|d| d.ty.is_some())
+                    || over.is_some_and(|o| o.ty.is_some() || o.map),
                 description,
                 // The table row documents the field; else where it was first seen.
                 source: doc
@@ -343,11 +346,11 @@ impl<'d> Builder<'d> {
         }
         match (&ty, shape.doc.as_ref().and_then(|d| d.values.as_ref())) {
             (Ty::String { .. } | Ty::Integer { .. }, Some(values)) => {
-                self.enum_type(shape, key, parent, values, &ty)
+                self.enum_type(shape, key, parent, values, &ty, false)
             }
             (Ty::String { format: None }, None) => match sample_enum(shape, key) {
                 Some(values) => {
-                    self.enum_type(shape, key, parent, &DocValues::Strings(values), &ty)
+                    self.enum_type(shape, key, parent, &DocValues::Strings(values), &ty, true)
                 }
                 None => ty,
             },
