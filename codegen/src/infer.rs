@@ -73,7 +73,8 @@ pub struct ExampleCase {
     pub event: String,
     pub body: serde_json::Value,
     pub loc: Loc,
-    /// Whether the event type in the body names this event (seed 000's does not).
+    /// Whether the body carries an event type, and it names this event
+    /// (seed 000's names another; a header vendor's names none).
     pub body_names_event: bool,
 }
 
@@ -335,7 +336,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             }
             cases.push(ExampleCase {
                 vendor: name.to_owned(),
-                body_names_event: body.as_ref().is_none_or(|(v, _)| *v == event),
+                body_names_event: body.as_ref().is_some_and(|(v, _)| *v == event),
                 event,
                 body: example.node.to_value(),
                 loc: example.loc.clone(),

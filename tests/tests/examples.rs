@@ -37,6 +37,23 @@ fn every_example_round_trips_through_its_variant() {
     }
 }
 
+/// Where the event type travels in a header, no example's body names it,
+/// and none is read for one (a user's vendor of this kind failed the test
+/// above).
+#[test]
+fn a_body_without_its_event_type_is_not_read_for_one() {
+    let examples: Vec<_> = HOSTILE
+        .analysis()
+        .examples
+        .iter()
+        .filter(|e| e.vendor == "headeronly")
+        .collect();
+    assert!(!examples.is_empty(), "the header vendor shows an example");
+    for ex in examples {
+        assert!(!ex.body_names_event, "{}: the body names no event", ex.loc);
+    }
+}
+
 /// Every event with examples has the payload type they were read into.
 #[test]
 fn every_event_with_examples_has_a_payload_type() {
