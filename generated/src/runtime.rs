@@ -366,29 +366,77 @@ impl Serialize for Number {
 
 impl<'de> Deserialize<'de> for Number {
     /// Reads from serde_json's deserializers (`from_slice`, `from_str`,
-    /// `from_reader`), which hand over the number's text.
+    /// `from_reader`), which hand over the number's text. An integer that
+    /// fits an `i64` is read from the text in place, with no copy.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let raw = Box::<serde_json::value::RawValue>::deserialize(d)?;
-        let text = raw.get();
-        let kind = match text.as_bytes().first() {
-            Some(b'-' | b'0'..=b'9') => {
-                // JSON integers have no leading zeros or `+`: one that fits
-                // prints back the same, but for `-0`.
-                if !text.contains(['.', 'e', 'E']) && text != "-0" {
-                    if let Ok(i) = text.parse() {
-                        return Ok(Number(NumberRepr::Int(i)));
+        with_text(d, "a number", |text| {
+            let kind = match text.as_bytes().first() {
+                Some(b'-' | b'0'..=b'9') => {
+                    // JSON integers have no leading zeros or `+`: one that
+                    // fits prints back the same, but for `-0`.
+                    if !text.contains(['.', 'e', 'E']) && text != "-0" {
+                        if let Ok(i) = text.parse() {
+                            return Ok(Number(NumberRepr::Int(i)));
+                        }
                     }
+                    return serde_json::value::RawValue::from_string(text.to_owned())
+                        .map(|raw| Number(NumberRepr::Text(Box::new(raw))))
+                        .map_err(|_| de::Unexpected::Other("an invalid number"));
                 }
-                return Ok(Number(NumberRepr::Text(Box::new(raw))));
-            }
-            Some(b'"') => de::Unexpected::Other("a string"),
-            Some(b't' | b'f') => de::Unexpected::Other("a boolean"),
-            Some(b'n') => de::Unexpected::Unit,
-            Some(b'[') => de::Unexpected::Seq,
-            _ => de::Unexpected::Map,
-        };
-        Err(de::Error::invalid_type(kind, &"a number"))
+                Some(b'"') => de::Unexpected::Other("a string"),
+                Some(b't' | b'f') => de::Unexpected::Other("a boolean"),
+                Some(b'n') => de::Unexpected::Unit,
+                Some(b'[') => de::Unexpected::Seq,
+                _ => de::Unexpected::Map,
+            };
+            Err(kind)
+        })
     }
+}
+
+/// serde_json's name for a raw value: deserializing a newtype struct of
+/// this name hands over the value's text (what `RawValue` does).
+const RAW_VALUE: &str = "$serde_json::private::RawValue";
+
+/// Gives `read` the text of the next value, borrowed from the input where
+/// it can be (`from_slice`, `from_str`), where `Box<RawValue>` would copy
+/// it first. A deserializer that does not know the name goes the way of
+/// `Box<RawValue>`.
+fn with_text<'de, D: Deserializer<'de>, T>(
+    d: D,
+    expected: &'static str,
+    read: impl FnOnce(&str) -> Result<T, de::Unexpected<'static>>,
+) -> Result<T, D::Error> {
+    struct Raw<F>(&'static str, F);
+    impl<'de, T, F: FnOnce(&str) -> Result<T, de::Unexpected<'static>>> Visitor<'de> for Raw<F> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+            if map.next_key::<IgnoredAny>()?.is_none() {
+                return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
+            }
+            map.next_value_seed(self)
+        }
+        fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+            let raw = Box::<serde_json::value::RawValue>::deserialize(d)?;
+            self.visit_str(raw.get())
+        }
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+            let expected = self.0;
+            (self.1)(text).map_err(|u| E::invalid_type(u, &expected))
+        }
+    }
+    impl<'de, T, F: FnOnce(&str) -> Result<T, de::Unexpected<'static>>> DeserializeSeed<'de>
+        for Raw<F>
+    {
+        type Value = T;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+            d.deserialize_str(self)
+        }
+    }
+    d.deserialize_newtype_struct(RAW_VALUE, Raw(expected, read))
 }
 
 /// Any JSON value, kept as the text that was received, so that it

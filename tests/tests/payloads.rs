@@ -287,13 +287,36 @@ mod chargeover {
         assert_eq!((big.as_i64(), big.is_integer()), (None, true));
         assert_eq!(serde_json::to_vec(&event).unwrap(), body.to_vec());
         assert_lossless(&event, body, "numbers");
-        // Read through serde's `Deserialize`, as web frameworks do: the same.
+        // Read through serde's `Deserialize`, as web frameworks do: the same,
+        // from a slice, a reader (the text is handed over owned) and a
+        // `Value`.
         let again: Event = serde_json::from_slice(body).unwrap();
         assert_eq!(again, event);
+        let read: Event = serde_json::from_reader(&body[..]).unwrap();
+        assert_eq!(read, event);
+        let value: serde_json::Value = serde_json::from_slice(body).unwrap();
+        let from_value: Event = serde_json::from_value(value).unwrap();
+        let Event::PackageUpgrade(p) = &from_value else {
+            panic!("{from_value:?}")
+        };
+        let line = p.data.value().and_then(|d| d.new_line_item.value());
+        // A `Value` has rounded the text already: `3.50` is `3.5` there.
+        assert_eq!(
+            line.map(|l| (
+                l.line_item_id.value().copied(),
+                l.item_units.value().map(|n| n.to_string())
+            )),
+            Some((Some(2), Some("3.5".to_owned())))
+        );
         // A number field holding another kind is an error naming its path.
         let wrong = br#"{"context_str":"package","context_id":1,"event":"upgrade","data":{"new_line_item":{"item_units":"3"}}}"#;
         let err = Event::from_json(wrong).unwrap_err();
         assert_eq!(err.path(), "data.new_line_item.item_units", "{err}");
+        assert!(
+            err.to_string()
+                .contains("invalid type: a string, expected a number"),
+            "{err}"
+        );
     }
 }
 
