@@ -185,16 +185,61 @@ pub(super) fn name_and_marks(cell: &str) -> (String, Option<bool>) {
     )
 }
 
+/// Whether a (lowercase) description makes the field's presence depend on
+/// something: "only present if …", "not present when …", "webhook
+/// payloads contain the `organization` object when …". Examples that all
+/// show it then prove nothing about the payloads that do not.
+fn presence_is_conditional(d: &str) -> bool {
+    const SAID: &[&str] = &[
+        "only present",
+        "present only",
+        "not present when",
+        "not present if",
+        "is present when",
+        "is present if",
+        "are present when",
+        "only included",
+        "included only",
+        "is included when",
+        "is included if",
+        "only sent when",
+        "only sent if",
+        "omitted when",
+        "omitted if",
+        "omitted unless",
+        "absent when",
+        "absent if",
+        "may be absent",
+        "may be omitted",
+        "may not be present",
+        "may not be included",
+    ];
+    if SAID.iter().any(|s| d.contains(s)) {
+        return true;
+    }
+    // "Payloads contain the `x` object when …", in one sentence.
+    d.split(". ").any(|sentence| {
+        let says_payload = ["payload", "webhook", "event", "request", "body"]
+            .iter()
+            .any(|w| sentence.contains(w));
+        let contains = [" contain ", " contains ", " include ", " includes "]
+            .iter()
+            .find_map(|w| sentence.find(w));
+        says_payload
+            && contains.is_some_and(|at| {
+                let rest = &sentence[at..];
+                rest.contains(" when ") || rest.contains(" if ") || rest.contains(" only ")
+            })
+    })
+}
+
 /// What a description says about presence, nullability and values.
 pub(super) fn describe(row: &mut FieldRow) {
     let d = row.description.to_ascii_lowercase();
     if row.required.is_none() {
         if d.starts_with("required") {
             row.required = Some(true);
-        } else if d.starts_with("optional")
-            || d.contains("only present if")
-            || d.contains("only included")
-        {
+        } else if d.starts_with("optional") || presence_is_conditional(&d) {
             row.required = Some(false);
         }
     }
@@ -217,5 +262,31 @@ pub(super) fn describe(row: &mut FieldRow) {
     }
     if row.ty == Some(DocType::Integer) && vocab::mentions_unix_time(&row.description) {
         row.format = Some(vocab::Format::UnixTime);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::presence_is_conditional;
+
+    #[test]
+    fn conditional_presence_is_read_from_the_description() {
+        for d in [
+            "Webhook payloads contain the `organization` object when the webhook is configured for an organization.",
+            "The membership. Not present when the action is `member_invited`.",
+            "Only present if the charge was refunded.",
+            "The event includes the line items if `expand` is set.",
+            "Omitted unless the customer has a tax id.",
+        ] {
+            assert!(presence_is_conditional(&d.to_ascii_lowercase()), "{d}");
+        }
+        for d in [
+            "The payload's id.",
+            "Contains the customer's email.",
+            "When the order was created.",
+            "Included in every event.",
+        ] {
+            assert!(!presence_is_conditional(&d.to_ascii_lowercase()), "{d}");
+        }
     }
 }
