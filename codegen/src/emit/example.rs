@@ -15,6 +15,11 @@ use crate::ir::{self, Ty};
 /// How deep a path the example reaches for: deeper reads no better.
 const DEEPEST: usize = 3;
 
+/// What a leaf reads, best last: a free-form value, a scalar, a string.
+const JSON: u8 = 0;
+const SCALAR: u8 = 1;
+const STRING: u8 = 2;
+
 #[derive(Clone, Debug)]
 pub struct Example {
     /// The vendor whose module holds the compiled copy.
@@ -39,17 +44,20 @@ struct Step {
 
 impl Example {
     /// The first vendor with an event whose payload has fields, and in it
-    /// the event and path that read best: as deep as [`DEEPEST`], ending in
-    /// a string where one does. `None` when no vendor has such an event.
+    /// the event and path that read best (see [`reads_better`]). `None`
+    /// when no vendor has such an event.
     pub fn pick(vendors: &[ir::Vendor]) -> Option<Example> {
         vendors.iter().find_map(|v| {
-            let mut best: Option<((usize, bool), &ir::Event, Vec<Step>)> = None;
+            let mut best: Option<((usize, u8), &ir::Event, Vec<Step>)> = None;
             for e in &v.events {
                 let Some(s) = e.payload.as_deref().and_then(|p| struct_named(v, p)) else {
                     continue;
                 };
                 if let Some((score, path)) = best_path(v, s, &[], DEEPEST) {
-                    if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+                    if best
+                        .as_ref()
+                        .is_none_or(|(b, _, _)| reads_better(score, *b))
+                    {
                         best = Some((score, e, path));
                     }
                 }
@@ -165,16 +173,16 @@ fn struct_named<'a>(v: &'a ir::Vendor, name: &str) -> Option<&'a ir::Struct> {
     })
 }
 
-/// The best path to a leaf (a scalar, an enum or a union) within `depth`
-/// fields of `s`, by its length and whether it ends in a string; the first
-/// in field order among equals. `at` is the keys to `s`. Not the event
+/// The best path to a leaf (a scalar, an enum, a union or a free-form
+/// value) within `depth` fields of `s`, by its length and then what the leaf
+/// reads; the first in field order among equals. `at` is the keys to `s`. Not the event
 /// type's field: the match has already read it.
 fn best_path(
     v: &ir::Vendor,
     s: &ir::Struct,
     at: &[&str],
     depth: usize,
-) -> Option<((usize, bool), Vec<Step>)> {
+) -> Option<((usize, u8), Vec<Step>)> {
     if depth == 0 {
         return None;
     }
@@ -186,7 +194,7 @@ fn best_path(
             })
         })
     };
-    let mut best: Option<((usize, bool), Vec<Step>)> = None;
+    let mut best: Option<((usize, u8), Vec<Step>)> = None;
     for (f, rust) in s.fields.iter().zip(field_names(s)) {
         if carries_type(&f.name) {
             continue;
@@ -200,26 +208,34 @@ fn best_path(
             Ty::Named { name } => match struct_named(v, name) {
                 Some(child) => {
                     let at: Vec<&str> = at.iter().copied().chain([f.name.as_str()]).collect();
-                    best_path(v, child, &at, depth - 1).map(|((n, string), mut path)| {
+                    best_path(v, child, &at, depth - 1).map(|((n, leaf), mut path)| {
                         path.insert(0, step());
-                        ((n + 1, string), path)
+                        ((n + 1, leaf), path)
                     })
                 }
-                None => Some(((1, false), vec![step()])),
+                None => Some(((1, SCALAR), vec![step()])),
             },
-            Ty::String { format: None } => Some(((1, true), vec![step()])),
+            Ty::String { format: None } => Some(((1, STRING), vec![step()])),
             Ty::String { .. } | Ty::Integer { .. } | Ty::Number | Ty::Boolean => {
-                Some(((1, false), vec![step()]))
+                Some(((1, SCALAR), vec![step()]))
             }
-            Ty::Any | Ty::Array { .. } | Ty::Map { .. } | Ty::Nullable { .. } => None,
+            // Free-form values read as `Json`: a leaf, the least telling.
+            Ty::Any | Ty::Map { .. } => Some(((1, JSON), vec![step()])),
+            Ty::Array { .. } | Ty::Nullable { .. } => None,
         };
         if let Some((score, path)) = found {
-            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            if best.as_ref().is_none_or(|(b, _)| reads_better(score, *b)) {
                 best = Some((score, path));
             }
         }
     }
     best
+}
+
+/// Whether a path of `(depth, leaf)` reads better than another: nested (two
+/// fields show the one expression), then the leaf's kind, then deeper.
+fn reads_better((depth, leaf): (usize, u8), (than_depth, than_leaf): (usize, u8)) -> bool {
+    (depth.min(2), leaf, depth) > (than_depth.min(2), than_leaf, than_depth)
 }
 
 /// `p.data.value().and_then(|data| data.customer.value())`: an `Option` of
@@ -361,6 +377,20 @@ mod tests {
         }
         let e = Example::pick(&[v]).expect("an example");
         assert_eq!(text(access(&e.path)), "&p.data.id");
+    }
+
+    #[test]
+    fn free_form_values_are_read_where_nothing_else_is() {
+        let mut v = vendor();
+        v.types = vec![structure(
+            "OrderPaid",
+            vec![
+                field("type", string(), true, false),
+                field("metadata", Ty::Any, false, false),
+            ],
+        )];
+        let e = Example::pick(&[v]).expect("an example");
+        assert_eq!(text(access(&e.path)), "p.metadata.value()");
     }
 
     #[test]
