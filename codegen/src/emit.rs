@@ -83,35 +83,91 @@ struct Module {
     summary: Md,
 }
 
-/// The vendors' modules, in order. Each is built and formatted on its own,
-/// so the work is spread over the machine's cores (tokens never cross
-/// threads: each thread builds its own and hands back text).
+/// The vendors' modules, in order. A module is built and formatted in
+/// parts (its head, then runs of its types), spread over the machine's
+/// cores, and joined in order: the text is the same whatever the number of
+/// threads. Tokens never cross threads: each thread builds its own and
+/// hands back text.
 fn vendor_modules(vendors: &[ir::Vendor], specs: &str, example: Option<&Example>) -> Vec<File> {
-    let one = |v: &ir::Vendor| {
-        let example = example.filter(|e| e.vendor == v.name);
-        rust_file_of(
-            &format!("src/{}.rs", v.name),
-            vendor_module(v, specs).chain(example.map(Example::compiled)),
-        )
-    };
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    if threads < 2 || vendors.len() < 2 {
-        return vendors.iter().map(one).collect();
+    let total: usize = vendors.iter().map(|v| v.types.len()).sum();
+    // A few parts per thread, so that one slow part does not hold the rest.
+    let run = total.div_ceil(threads * 4).max(16);
+    let mut parts = Vec::new();
+    for (at, v) in vendors.iter().enumerate() {
+        parts.push(Part::Head(at));
+        let mut from = 0;
+        while from < v.types.len() {
+            let to = (from + run).min(v.types.len());
+            parts.push(Part::Types(at, from..to));
+            from = to;
+        }
+        if example.is_some_and(|e| e.vendor == v.name) {
+            parts.push(Part::Example);
+        }
     }
-    let chunk = vendors.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = vendors
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(one).collect::<Vec<File>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                // A panic in one part is a bug in emit: let it surface as one.
-                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
-            })
-            .collect()
-    })
+    let text = |part: &Part| -> String {
+        match part {
+            Part::Head(at) => format_parts(std::iter::once(vendor_head(&vendors[*at], specs))),
+            Part::Types(at, range) => format_parts(vendor_types(&vendors[*at], range.clone())),
+            Part::Example => format_parts(example.map(Example::compiled).into_iter()),
+        }
+    };
+    let texts: Vec<String> = if threads < 2 || parts.len() < 2 {
+        parts.iter().map(text).collect()
+    } else {
+        std::thread::scope(|s| {
+            let text = &text;
+            let parts = &parts;
+            let handles: Vec<_> = (0..threads)
+                .map(|w| {
+                    s.spawn(move || {
+                        parts
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| i % threads == w)
+                            .map(|(i, p)| (i, text(p)))
+                            .collect::<Vec<(usize, String)>>()
+                    })
+                })
+                .collect();
+            let mut texts: Vec<(usize, String)> = handles
+                .into_iter()
+                .flat_map(|h| {
+                    // A panic in one part is a bug in emit: let it surface as one.
+                    h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+                })
+                .collect();
+            texts.sort_by_key(|(i, _)| *i);
+            texts.into_iter().map(|(_, t)| t).collect()
+        })
+    };
+    let mut files: Vec<File> = vendors
+        .iter()
+        .map(|v| File {
+            path: format!("src/{}.rs", v.name),
+            contents: HEADER.to_owned(),
+        })
+        .collect();
+    let mut vendor = 0;
+    for (part, text) in parts.iter().zip(texts) {
+        if let Part::Head(at) | Part::Types(at, _) = part {
+            vendor = *at;
+        }
+        files[vendor].contents.push_str(&text);
+    }
+    files
+}
+
+/// A piece of a vendor module, formatted on its own.
+enum Part {
+    /// Its docs, `EVENT_TYPES` and `Event`.
+    Head(usize),
+    /// A run of its types, by index.
+    Types(usize, std::ops::Range<usize>),
+    /// The crate docs' example, compiled with the tests, after the module
+    /// it reads.
+    Example,
 }
 
 /// Every file of the generated crate, sorted by path.
@@ -200,7 +256,15 @@ fn rust_file(path: &str, tokens: TokenStream) -> File {
 /// syntax trees at once. prettyplease puts nothing between items, so the
 /// parts joined read as the whole file formatted at once.
 fn rust_file_of(path: &str, parts: impl Iterator<Item = TokenStream>) -> File {
-    let mut contents = HEADER.to_owned();
+    File {
+        path: path.to_owned(),
+        contents: format!("{HEADER}{}", format_parts(parts)),
+    }
+}
+
+/// `parts` formatted one by one, joined.
+fn format_parts(parts: impl Iterator<Item = TokenStream>) -> String {
+    let mut contents = String::new();
     for tokens in parts {
         match syn::parse2::<syn::File>(tokens.clone()) {
             Ok(file) => contents.push_str(&prettyplease::unparse(&file)),
@@ -212,10 +276,7 @@ fn rust_file_of(path: &str, parts: impl Iterator<Item = TokenStream>) -> File {
             )),
         }
     }
-    File {
-        path: path.to_owned(),
-        contents,
-    }
+    contents
 }
 
 fn ident(name: &str) -> Ident {
@@ -326,24 +387,33 @@ fn cite_files(value: &mut serde_json::Value, files: &std::collections::BTreeSet<
     }
 }
 
+/// `text` with the `:line` after each cited file removed. Looks only at
+/// the colons followed by digits, and asks whether one of the files ends
+/// there: linear in the text, whatever the number of files.
 fn without_lines(text: &str, files: &std::collections::BTreeSet<String>) -> String {
-    let mut out = text.to_owned();
-    for f in files.iter().filter(|f| !f.is_empty()) {
-        let cite = format!("{f}:");
-        let mut from = 0;
-        while let Some(i) = out[from..].find(&cite) {
-            // Just past the file name: each step moves on, whatever follows.
-            let start = from + i + f.len();
-            let digits = out[start + 1..]
-                .bytes()
-                .take_while(u8::is_ascii_digit)
-                .count();
-            if digits > 0 {
-                out.replace_range(start..start + 1 + digits, "");
-            }
-            from = start;
+    let mut lengths: Vec<usize> = files.iter().map(String::len).filter(|&n| n > 0).collect();
+    lengths.sort_unstable();
+    lengths.dedup();
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (colon, _) in text.match_indices(':') {
+        let digits = bytes[colon + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let cited = digits > 0
+            && lengths.iter().any(|&n| {
+                colon >= copied + n
+                    && text.is_char_boundary(colon - n)
+                    && files.contains(&text[colon - n..colon])
+            });
+        if cited {
+            out.push_str(&text[copied..colon]);
+            copied = colon + 1 + digits;
         }
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -497,7 +567,8 @@ fn any_event(modules: &[Module]) -> TokenStream {
 
 /// The vendor's module, in parts: its head (docs, event types, the event
 /// enum), then one part per type, each built when it is wanted.
-fn vendor_module<'a>(v: &'a ir::Vendor, specs: &str) -> impl Iterator<Item = TokenStream> + 'a {
+/// A vendor module's head: its docs, `EVENT_TYPES` and `Event`.
+fn vendor_head(v: &ir::Vendor, specs: &str) -> TokenStream {
     let module_doc = Doc::new()
         .para(
             Md::ours("Webhooks of ")
@@ -509,52 +580,69 @@ fn vendor_module<'a>(v: &'a ir::Vendor, specs: &str) -> impl Iterator<Item = Tok
         .inner_attrs();
     let event_types: Vec<&str> = v.events.iter().map(|e| e.name.as_str()).collect();
     let event_enum = event_enum(v);
-    // The type parameter of envelopes: a name no type of the vendor has.
-    let mut taken = naming::Scope::with_reserved(&[]);
-    for t in &v.types {
-        taken.claim(t.name());
-    }
-    let p = ident(&taken.claim("Payload"));
-    let mut generics_done = std::collections::BTreeSet::new();
-    let types = v.types.iter().map(move |t| match t {
-        ir::TypeDef::Struct(s) => match &s.envelope {
-            Some(e) => {
-                let generic = Generic {
-                    name: &e.generic,
-                    param: &e.field,
-                    p: p.clone(),
-                };
-                let def = generics_done
-                    .insert(e.generic.clone())
-                    .then(|| struct_def_with(s, Some(&generic)));
-                let alias = ident(&s.name);
-                let g = ident(&e.generic);
-                let arg = s
-                    .fields
-                    .iter()
-                    .find(|f| f.name == e.field)
-                    .map_or_else(|| quote!(crate::Json), |f| rust_type(&f.ty));
-                let doc = docs(s.description.as_deref(), vec![], Some(&s.source));
-                quote! {
-                    #def
-                    #doc
-                    pub type #alias = #g<#arg>;
-                }
-            }
-            None => struct_def(s),
-        },
-        ir::TypeDef::Enum(e) => enum_def(e),
-        ir::TypeDef::Union(u) => union_def(u),
-    });
-    let head = quote! {
+    quote! {
         #module_doc
 
         /// Every event type the documentation lists, sorted.
         pub const EVENT_TYPES: &[&str] = &[#(#event_types),*];
 
         #event_enum
-    };
-    std::iter::once(head).chain(types)
+    }
+}
+
+/// The definitions of a vendor's types in `range`, one part each.
+fn vendor_types(
+    v: &ir::Vendor,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = TokenStream> + '_ {
+    // The type parameter of envelopes: a name no type of the vendor has.
+    let mut taken = naming::Scope::with_reserved(&[]);
+    for t in &v.types {
+        taken.claim(t.name());
+    }
+    let p = ident(&taken.claim("Payload"));
+    // The first instance of each generic envelope defines it.
+    let mut first: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for (at, t) in v.types.iter().enumerate() {
+        if let ir::TypeDef::Struct(ir::Struct {
+            envelope: Some(e), ..
+        }) = t
+        {
+            first.entry(e.generic.as_str()).or_insert(at);
+        }
+    }
+    v.types[range.clone()]
+        .iter()
+        .zip(range)
+        .map(move |(t, at)| match t {
+            ir::TypeDef::Struct(s) => match &s.envelope {
+                Some(e) => {
+                    let generic = Generic {
+                        name: &e.generic,
+                        param: &e.field,
+                        p: p.clone(),
+                    };
+                    let def = (first.get(e.generic.as_str()) == Some(&at))
+                        .then(|| struct_def_with(s, Some(&generic)));
+                    let alias = ident(&s.name);
+                    let g = ident(&e.generic);
+                    let arg = s
+                        .fields
+                        .iter()
+                        .find(|f| f.name == e.field)
+                        .map_or_else(|| quote!(crate::Json), |f| rust_type(&f.ty));
+                    let doc = docs(s.description.as_deref(), vec![], Some(&s.source));
+                    quote! {
+                        #def
+                        #doc
+                        pub type #alias = #g<#arg>;
+                    }
+                }
+                None => struct_def(s),
+            },
+            ir::TypeDef::Enum(e) => enum_def(e),
+            ir::TypeDef::Union(u) => union_def(u),
+        })
 }
 
 /// The `Event` variant of each documented event, in order.
