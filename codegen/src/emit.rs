@@ -339,7 +339,7 @@ fn cargo_toml(modules: &[Module], crate_name: &str) -> String {
 fn committed(value: &mut serde_json::Value) {
     let mut files = std::collections::BTreeSet::new();
     strip_places(value, &mut files);
-    cite_files(value, &files);
+    cite_files(value, &Cited::new(files));
     if let Some(events) = value.get_mut("events").and_then(|e| e.as_array_mut()) {
         for e in events.iter_mut().filter_map(|e| e.as_object_mut()) {
             e.remove("pages");
@@ -364,9 +364,25 @@ fn strip_places(value: &mut serde_json::Value, files: &mut std::collections::BTr
     }
 }
 
+/// The files a document names, and their lengths: where a citation of one
+/// may end.
+struct Cited {
+    files: std::collections::BTreeSet<String>,
+    lengths: Vec<usize>,
+}
+
+impl Cited {
+    fn new(files: std::collections::BTreeSet<String>) -> Cited {
+        let mut lengths: Vec<usize> = files.iter().map(String::len).filter(|&n| n > 0).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        Cited { files, lengths }
+    }
+}
+
 /// `(specs/a.txt:21)` → `(specs/a.txt)` in each `why` line, for the files
 /// the document names.
-fn cite_files(value: &mut serde_json::Value, files: &std::collections::BTreeSet<String>) {
+fn cite_files(value: &mut serde_json::Value, files: &Cited) {
     match value {
         serde_json::Value::Object(map) => {
             for (key, v) in map.iter_mut() {
@@ -390,10 +406,7 @@ fn cite_files(value: &mut serde_json::Value, files: &std::collections::BTreeSet<
 /// `text` with the `:line` after each cited file removed. Looks only at
 /// the colons followed by digits, and asks whether one of the files ends
 /// there: linear in the text, whatever the number of files.
-fn without_lines(text: &str, files: &std::collections::BTreeSet<String>) -> String {
-    let mut lengths: Vec<usize> = files.iter().map(String::len).filter(|&n| n > 0).collect();
-    lengths.sort_unstable();
-    lengths.dedup();
+fn without_lines(text: &str, cited: &Cited) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
@@ -403,10 +416,10 @@ fn without_lines(text: &str, files: &std::collections::BTreeSet<String>) -> Stri
             .take_while(|b| b.is_ascii_digit())
             .count();
         let cited = digits > 0
-            && lengths.iter().any(|&n| {
+            && cited.lengths.iter().any(|&n| {
                 colon >= copied + n
                     && text.is_char_boundary(colon - n)
-                    && files.contains(&text[colon - n..colon])
+                    && cited.files.contains(&text[colon - n..colon])
             });
         if cited {
             out.push_str(&text[copied..colon]);

@@ -37,7 +37,7 @@ mod types;
 
 use carrier::{constant_event, discriminator, event_in_body};
 use events::{
-    carrier_values, group_for, mark_envelopes, pages_digest, paths, resource_events,
+    carrier_values, group_for, mark_envelopes, page_digest, pages_digest, paths, resource_events,
     shared_root_name, EventInfo, Group,
 };
 use overrides::apply_override;
@@ -429,19 +429,33 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     }
     types.sort_by(|a, b| a.name().cmp(b.name()));
 
+    let digests: Vec<u64> = pages.iter().map(|p| page_digest(&p.source)).collect();
+    // A group's pages once, not once per event of the group.
+    let group_digests: Vec<String> = groups
+        .iter()
+        .map(|g| pages_digest(g.pages.iter().map(|&i| digests[i])))
+        .collect();
+    let mut group_of: BTreeMap<&str, usize> = BTreeMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        for e in &group.events {
+            group_of.entry(e.as_str()).or_insert(g);
+        }
+    }
     let events = events
         .into_iter()
-        .map(|(event, mut info)| {
-            let group = groups.iter().find(|g| g.events.contains(&event));
-            info.pages
-                .extend(group.iter().flat_map(|g| g.pages.iter().copied()));
+        .map(|(event, info)| {
+            let group = group_of.get(event.as_str()).copied();
+            let own = pages_digest(info.pages.iter().map(|&i| digests[i]));
             ir::Event {
-                payload: group.map(|g| g.root_name.clone()),
+                payload: group.map(|g| groups[g].root_name.clone()),
                 name: event,
                 description: info.description,
                 source: info.source,
                 examples: info.examples,
-                pages: pages_digest(info.pages.iter().map(|&i| &pages[i].source)),
+                pages: match group {
+                    Some(g) => format!("{own}{}", group_digests[g]),
+                    None => own,
+                },
             }
         })
         .collect();

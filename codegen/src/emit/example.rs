@@ -166,11 +166,13 @@ impl Example {
     }
 }
 
+/// The struct of this name: the vendor's types are sorted by name.
 fn struct_named<'a>(v: &'a ir::Vendor, name: &str) -> Option<&'a ir::Struct> {
-    v.types.iter().find_map(|t| match t {
-        ir::TypeDef::Struct(s) if s.name == name => Some(s),
+    let at = v.types.binary_search_by(|t| t.name().cmp(name)).ok()?;
+    match &v.types[at] {
+        ir::TypeDef::Struct(s) => Some(s),
         _ => None,
-    })
+    }
 }
 
 /// The best path to a leaf (a scalar, an enum, a union or a free-form

@@ -52,24 +52,31 @@ impl EventInfo {
     }
 }
 
-/// A digest of pages, their names and bytes: FNV-1a, 64 bits, in hex. The
-/// same on every machine and toolchain (it is committed in the IR).
-pub(super) fn pages_digest<'a>(pages: impl Iterator<Item = &'a crate::diag::Source>) -> String {
+/// A digest of one page, its name and bytes: FNV-1a, 64 bits. The same on
+/// every machine and toolchain.
+pub(super) fn page_digest(page: &crate::diag::Source) -> u64 {
+    fnv(page
+        .path
+        .as_bytes()
+        .iter()
+        .chain(&[0])
+        .chain(page.text.as_bytes()))
+}
+
+/// A digest of an event's pages, from theirs (each page is read once,
+/// however many events it documents), in hex.
+pub(super) fn pages_digest(pages: impl Iterator<Item = u64>) -> String {
+    let bytes: Vec<u8> = pages.flat_map(u64::to_le_bytes).collect();
+    format!("{:016x}", fnv(bytes.iter()))
+}
+
+fn fnv<'a>(bytes: impl Iterator<Item = &'a u8>) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for page in pages {
-        for &b in page
-            .path
-            .as_bytes()
-            .iter()
-            .chain(&[0])
-            .chain(page.text.as_bytes())
-            .chain(&[0])
-        {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{h:016x}")
+    h
 }
 
 /// Payload types of several events that share every field but one, which
