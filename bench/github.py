@@ -9,6 +9,10 @@
         examples are held out: one file each, and a manifest
         (event TAB file).
 
+    github.py train INDEX_JSON TRAIN_DIR
+        The same even-indexed examples as plain JSON, a folder per event
+        (TRAIN_DIR/<event>/<n>.json): what quicktype reads in the same run.
+
     github.py score GITHUB_SCHEMA HOOKGEN_SCHEMA MANIFEST RUNNER_OUT
         Held-out payloads accepted, in the right variant, lossless; the typed
         share of the generated fields; agreement with GitHub's JSON Schema per
@@ -79,6 +83,16 @@ def render(index_path, specs, heldout):
     with open(os.path.join(heldout, "manifest.tsv"), "w") as f:
         f.write("\n".join(manifest) + "\n")
     print("rendered %d pages; %d payloads held out" % (len(events), len(manifest)))
+
+
+def train(index_path, out):
+    for e in json.load(open(index_path)):
+        folder = os.path.join(out, e["name"])
+        os.makedirs(folder, exist_ok=True)
+        for i, ex in enumerate(e["examples"]):
+            if i % 2 == 0:
+                with open(os.path.join(folder, "%d.json" % i), "w") as f:
+                    json.dump(ex, f, indent=2, ensure_ascii=False)
 
 
 class Schema:
@@ -323,6 +337,8 @@ if __name__ == "__main__":
         events = [e["name"] for e in json.load(open(sys.argv[2]))]
         with open(os.path.join(sys.argv[4], "events.json"), "w") as f:
             json.dump(events, f)
+    elif cmd == "train" and len(sys.argv) == 4:
+        train(*sys.argv[2:])
     elif cmd == "score" and len(sys.argv) == 6:
         score(*sys.argv[2:])
     else:

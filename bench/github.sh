@@ -57,3 +57,32 @@ cp bench/github-runner/Cargo.toml.in "$work/runner/Cargo.toml"
 GITHUB_BENCH_DETAIL="$work/details.txt" python3 "$root/bench/github.py" score \
   "$pkgs/webhooks-schemas/schema.json" "$work/out/schema/github.json" \
   "$work/heldout/manifest.tsv" "$work/runner.jsonl"
+
+# Generation side by side with quicktype, in this run: quicktype 26.0.0
+# (installed into the same cache; skipped where npm cannot fetch it) once
+# over a folder per event of the same training payloads, and hookgen once
+# over the pages; the best of three wall times each.
+qt="$cache/../quicktype-26.0.0/node_modules/.bin/quicktype"
+if [ ! -x "$qt" ]; then
+  npm install --silent --no-audit --no-fund --prefix "$cache/../quicktype-26.0.0" quicktype@26.0.0 >/dev/null 2>&1 || true
+fi
+if [ -x "$qt" ]; then
+  rm -rf "$work/train" "$work/qt" && mkdir -p "$work/qt"
+  python3 bench/github.py train "$pkgs/webhooks-examples/api.github.com/index.json" "$work/train"
+  best() { # command...
+    local b="" s e t
+    for _ in 1 2 3; do
+      s=$(now)
+      "$@" >/dev/null 2>&1
+      e=$(now)
+      t=$(awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f", (e - s) / 1e9 }')
+      if [ -z "$b" ] || awk -v a="$t" -v b="$b" 'BEGIN { exit !(a < b) }'; then b=$t; fi
+    done
+    echo "$b"
+  }
+  q=$(best "$qt" --src-lang json --lang rust --visibility public --density dense -o "$work/qt/lib.rs" "$work/train")
+  h=$(best "$bin" generate --specs "$work/specs" --out "$work/out")
+  echo "generation, best of 3: quicktype $q s, hookgen $h s: $(awk -v q="$q" -v h="$h" 'BEGIN { printf "%.1f", q / h }')x"
+else
+  echo "generation side by side: skipped (quicktype 26.0.0 could not be installed)"
+fi
