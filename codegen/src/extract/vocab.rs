@@ -437,29 +437,29 @@ pub fn enum_line(line: &str) -> Option<EnumValues> {
 /// Whether a string value is a stand-in for a type, not a real value:
 /// `<string>`, `<<event name>>`, `"string"`, `"boolean"`.
 pub fn is_placeholder_str(s: &str) -> bool {
+    const TYPE_WORDS: &[&str] = &[
+        "string",
+        "str",
+        "text",
+        "boolean",
+        "bool",
+        "integer",
+        "int",
+        "number",
+        "float",
+        "date",
+        "datetime",
+        "uuid",
+        "object",
+        "array",
+        "any",
+        "unknown",
+        "null",
+        "placeholder",
+    ];
     let t = s.trim();
-    is_stand_in(t)
-        || matches!(
-            t.to_ascii_lowercase().as_str(),
-            "string"
-                | "str"
-                | "text"
-                | "boolean"
-                | "bool"
-                | "integer"
-                | "int"
-                | "number"
-                | "float"
-                | "date"
-                | "datetime"
-                | "uuid"
-                | "object"
-                | "array"
-                | "any"
-                | "unknown"
-                | "null"
-                | "placeholder"
-        )
+    // Every value of every example passes here: no allocation.
+    is_stand_in(t) || TYPE_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// Words that say what a value is instead of being one.
@@ -491,11 +491,14 @@ pub fn is_stand_in(t: &str) -> bool {
 /// `name_of_event`, `your-event-type`, `EVENT_NAME`: two words or more, each
 /// one saying what belongs in the place rather than being it.
 fn says_what_goes_here(t: &str) -> bool {
-    let words: Vec<String> = t
-        .split(['_', '-', ' ', '.'])
-        .map(str::to_ascii_lowercase)
-        .collect();
-    words.len() >= 2 && words.iter().all(|w| STAND_IN_WORDS.contains(&w.as_str()))
+    let mut words = 0;
+    for w in t.split(['_', '-', ' ', '.']) {
+        if !STAND_IN_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s)) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2
 }
 
 /// A field name: letters, digits, `_`, `-` and `$`, not starting with a digit.
