@@ -13,6 +13,10 @@
         The same even-indexed examples as plain JSON, a folder per event
         (TRAIN_DIR/<event>/<n>.json): what quicktype reads in the same run.
 
+    github.py quicktype GITHUB_SCHEMA QUICKTYPE_SCHEMA EVENTS_JSON
+        quicktype's JSON Schema of the same training payloads, judged by
+        the same rules on the same fields: typed share and agreement.
+
     github.py score GITHUB_SCHEMA HOOKGEN_SCHEMA MANIFEST RUNNER_OUT
         Held-out payloads accepted, in the right variant, lossless; the typed
         share of the generated fields; agreement with GitHub's JSON Schema per
@@ -232,6 +236,69 @@ def numbers_as_text(text):
     return json.loads(text, parse_float=lambda s: ("f", s), parse_int=lambda s: ("i", s))
 
 
+def agreement(github, other, events):
+    """Per field where both schemas have it: the facts that agree."""
+    compared = typed = fields = 0
+    agree = {"type": 0, "required": 0, "nullable": 0, "enum": 0, "all": 0}
+    misses = {"type": [], "required": [], "nullable": [], "enum": []}
+    missing_events = []
+    for event, ref in sorted(events.items()):
+        ours = {}
+        facts(other, ref, [], ours)
+        fields += len(ours)
+        typed += sum(1 for f in ours.values() if f["types"])
+        theirs = truth(github, event)
+        if theirs is None:
+            missing_events.append(event)
+            continue
+        for key, f in ours.items():
+            g = theirs.get(key)
+            if g is None:
+                continue
+            compared += 1
+            ok = {
+                "type": f["types"] == g["types"],
+                "required": f["required"] == g["required"],
+                "nullable": f["nullable"] == g["nullable"],
+                "enum": f["enum"] == g["enum"],
+            }
+            for k, v in ok.items():
+                agree[k] += v
+                if not v:
+                    misses[k].append((event, key, f, g))
+            agree["all"] += all(ok.values())
+    return compared, typed, fields, agree, misses, missing_events
+
+
+def quicktype(github_path, quicktype_path, events_path):
+    """quicktype's JSON Schema (`--lang schema`, a folder per event) judged
+    by the same rules: each event is the definition quicktype names after
+    its folder."""
+    github = Schema(json.load(open(github_path)))
+    qt = Schema(json.load(open(quicktype_path)))
+    defs = qt.doc.get("definitions", {})
+    pascal = lambda name: "".join(w[:1].upper() + w[1:] for w in name.split("_"))
+    events = {}
+    unmatched = []
+    for e in json.load(open(events_path)):
+        if pascal(e) in defs:
+            events[e] = {"$ref": "#/definitions/" + pascal(e)}
+        else:
+            unmatched.append(e)
+    compared, typed, fields, agree, _, _ = agreement(github, qt, events)
+
+    def pct(a, b):
+        return "%.1f%% (%d/%d)" % (100.0 * a / b if b else 0.0, a, b)
+
+    print("| quicktype, same payloads | result |")
+    print("| --- | --- |")
+    print("| events with a definition | %d/%d |" % (len(events), len(events) + len(unmatched)))
+    print("| typed fields | %s |" % pct(typed, fields))
+    for k in ("type", "required", "nullable", "enum"):
+        print("| agrees on %s | %s |" % (k, pct(agree[k], compared)))
+    print("| agrees on all four | %s |" % pct(agree["all"], compared))
+
+
 def score(github_path, hookgen_path, manifest_path, runner_path):
     github = Schema(json.load(open(github_path)))
     hookgen = Schema(json.load(open(hookgen_path)))
@@ -264,35 +331,7 @@ def score(github_path, hookgen_path, manifest_path, runner_path):
             failures.append("%s: not the same JSON back" % os.path.basename(path))
 
     # Schema agreement and typed share.
-    compared = typed = fields = 0
-    agree = {"type": 0, "required": 0, "nullable": 0, "enum": 0, "all": 0}
-    misses = {"type": [], "required": [], "nullable": [], "enum": []}
-    missing_events = []
-    for event, ref in sorted(events.items()):
-        ours = {}
-        facts(hookgen, ref, [], ours)
-        fields += len(ours)
-        typed += sum(1 for f in ours.values() if f["types"])
-        theirs = truth(github, event)
-        if theirs is None:
-            missing_events.append(event)
-            continue
-        for key, f in ours.items():
-            g = theirs.get(key)
-            if g is None:
-                continue
-            compared += 1
-            ok = {
-                "type": f["types"] == g["types"],
-                "required": f["required"] == g["required"],
-                "nullable": f["nullable"] == g["nullable"],
-                "enum": f["enum"] == g["enum"],
-            }
-            for k, v in ok.items():
-                agree[k] += v
-                if not v:
-                    misses[k].append((event, key, f, g))
-            agree["all"] += all(ok.values())
+    compared, typed, fields, agree, misses, missing_events = agreement(github, hookgen, events)
     documented = set(json.loads(open(manifest_path.replace("manifest.tsv", "events.json")).read())) if os.path.exists(manifest_path.replace("manifest.tsv", "events.json")) else set()
 
     def pct(a, b):
@@ -337,6 +376,8 @@ if __name__ == "__main__":
         events = [e["name"] for e in json.load(open(sys.argv[2]))]
         with open(os.path.join(sys.argv[4], "events.json"), "w") as f:
             json.dump(events, f)
+    elif cmd == "quicktype" and len(sys.argv) == 5:
+        quicktype(*sys.argv[2:])
     elif cmd == "train" and len(sys.argv) == 4:
         train(*sys.argv[2:])
     elif cmd == "score" and len(sys.argv) == 6:

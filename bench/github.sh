@@ -58,7 +58,8 @@ GITHUB_BENCH_DETAIL="$work/details.txt" python3 "$root/bench/github.py" score \
   "$pkgs/webhooks-schemas/schema.json" "$work/out/schema/github.json" \
   "$work/heldout/manifest.tsv" "$work/runner.jsonl"
 
-# Generation side by side with quicktype, in this run: quicktype 26.0.0
+# Generation side by side with quicktype, and quicktype's agreement with
+# GitHub's schemas by the same rules, in this run: quicktype 26.0.0
 # (installed into the same cache; skipped where npm cannot fetch it) once
 # over a folder per event of the same training payloads, and hookgen once
 # over the pages; the best of three wall times each.
@@ -83,6 +84,11 @@ if [ -x "$qt" ]; then
   q=$(best "$qt" --src-lang json --lang rust --visibility public --density dense -o "$work/qt/lib.rs" "$work/train")
   h=$(best "$bin" generate --specs "$work/specs" --out "$work/out")
   echo "generation, best of 3: quicktype $q s, hookgen $h s: $(awk -v q="$q" -v h="$h" 'BEGIN { printf "%.1f", q / h }')x"
+  # quicktype's types judged as hookgen's are: its JSON Schema of the same
+  # payloads against GitHub's, on the same fields.
+  "$qt" --src-lang json --lang schema -o "$work/qt/schema.json" "$work/train" >/dev/null 2>&1 &&
+    python3 bench/github.py quicktype "$pkgs/webhooks-schemas/schema.json" "$work/qt/schema.json" \
+      "$work/heldout/events.json"
 else
   echo "generation side by side: skipped (quicktype 26.0.0 could not be installed)"
 fi
