@@ -13,9 +13,12 @@
         The same even-indexed examples as plain JSON, a folder per event
         (TRAIN_DIR/<event>/<n>.json): what quicktype reads in the same run.
 
-    github.py quicktype GITHUB_SCHEMA QUICKTYPE_SCHEMA EVENTS_JSON
-        quicktype's JSON Schema of the same training payloads, judged by
+    github.py quicktype|genson GITHUB_SCHEMA TOOL_SCHEMA EVENTS_JSON
+        Another tool's JSON Schema of the same training payloads, judged by
         the same rules on the same fields: typed share and agreement.
+
+    github.py gather DIR OUT
+        genson's schemas, one per event (DIR/<event>.json), as one document.
 
     github.py score GITHUB_SCHEMA HOOKGEN_SCHEMA MANIFEST RUNNER_OUT
         Held-out payloads accepted, in the right variant, lossless; the typed
@@ -270,19 +273,21 @@ def agreement(github, other, events):
     return compared, typed, fields, agree, misses, missing_events
 
 
-def quicktype(github_path, quicktype_path, events_path):
-    """quicktype's JSON Schema (`--lang schema`, a folder per event) judged
-    by the same rules: each event is the definition quicktype names after
-    its folder."""
+def other_tool(tool, github_path, schema_path, events_path):
+    """Another tool's JSON Schema of the same training payloads, judged by
+    the same rules: quicktype's (`--lang schema` over a folder per event;
+    each event is the definition it names after the folder) or genson's
+    (one schema per event, gathered as `definitions` keyed by the event)."""
     github = Schema(json.load(open(github_path)))
-    qt = Schema(json.load(open(quicktype_path)))
+    qt = Schema(json.load(open(schema_path)))
     defs = qt.doc.get("definitions", {})
     pascal = lambda name: "".join(w[:1].upper() + w[1:] for w in name.split("_"))
+    name = pascal if tool == "quicktype" else (lambda e: e)
     events = {}
     unmatched = []
     for e in json.load(open(events_path)):
-        if pascal(e) in defs:
-            events[e] = {"$ref": "#/definitions/" + pascal(e)}
+        if name(e) in defs:
+            events[e] = {"$ref": "#/definitions/" + name(e)}
         else:
             unmatched.append(e)
     compared, typed, fields, agree, _, _ = agreement(github, qt, events)
@@ -290,7 +295,7 @@ def quicktype(github_path, quicktype_path, events_path):
     def pct(a, b):
         return "%.1f%% (%d/%d)" % (100.0 * a / b if b else 0.0, a, b)
 
-    print("| quicktype, same payloads | result |")
+    print("| %s, same payloads | result |" % tool)
     print("| --- | --- |")
     print("| events with a definition | %d/%d |" % (len(events), len(events) + len(unmatched)))
     print("| typed fields | %s |" % pct(typed, fields))
@@ -376,8 +381,16 @@ if __name__ == "__main__":
         events = [e["name"] for e in json.load(open(sys.argv[2]))]
         with open(os.path.join(sys.argv[4], "events.json"), "w") as f:
             json.dump(events, f)
-    elif cmd == "quicktype" and len(sys.argv) == 5:
-        quicktype(*sys.argv[2:])
+    elif cmd in ("quicktype", "genson") and len(sys.argv) == 5:
+        other_tool(cmd, *sys.argv[2:])
+    elif cmd == "gather" and len(sys.argv) == 4:
+        # genson's schema per event (DIR/<event>.json) as one document.
+        folder, out = sys.argv[2:]
+        defs = {}
+        for f in sorted(os.listdir(folder)):
+            defs[f[: -len(".json")]] = json.load(open(os.path.join(folder, f)))
+        with open(out, "w") as f:
+            json.dump({"definitions": defs}, f)
     elif cmd == "train" and len(sys.argv) == 4:
         train(*sys.argv[2:])
     elif cmd == "score" and len(sys.argv) == 6:

@@ -92,3 +92,28 @@ if [ -x "$qt" ]; then
 else
   echo "generation side by side: skipped (quicktype 26.0.0 could not be installed)"
 fi
+
+# genson 1.3.0 (a Python package, in a virtual environment in the same
+# cache; skipped where pip cannot fetch it): a schema per event from the
+# same training payloads, judged the same way.
+venv="$cache/../genson-1.3.0"
+if [ ! -x "$venv/bin/genson" ]; then
+  { python3 -m venv "$venv" && "$venv/bin/pip" install --quiet genson==1.3.0; } >/dev/null 2>&1 || true
+fi
+if [ -x "$venv/bin/genson" ] && [ -d "$work/train" ]; then
+  rm -rf "$work/genson" && mkdir -p "$work/genson"
+  for d in "$work/train"/*/; do
+    e=$(basename "$d")
+    # One payload a line: genson's own boundary guess splits on a `{` in a
+    # string (`…/following{/other_user}`).
+    python3 -c 'import json, sys; [print(json.dumps(json.load(open(f)))) for f in sys.argv[1:]]' \
+      "$d"*.json >"$work/genson/$e.jsonl"
+    "$venv/bin/genson" -e utf-8 -d newline "$work/genson/$e.jsonl" >"$work/genson/$e.json"
+    rm "$work/genson/$e.jsonl"
+  done
+  python3 bench/github.py gather "$work/genson" "$work/genson.json"
+  python3 bench/github.py genson "$pkgs/webhooks-schemas/schema.json" "$work/genson.json" \
+    "$work/heldout/events.json"
+else
+  echo "genson: skipped (genson 1.3.0 could not be installed)"
+fi
