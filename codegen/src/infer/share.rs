@@ -47,7 +47,7 @@ impl<'d> Builder<'d> {
 
     fn collect_place(&mut self, shape: &Shape, key: &str, depth: usize, parent: &str) {
         if shape.is_struct(key) {
-            let sig = shape.signature();
+            let sig = self.group_key(shape, None);
             self.order += 1;
             let occ = Occurrence {
                 depth,
@@ -133,10 +133,45 @@ impl<'d> Builder<'d> {
         }
     }
 
+    /// The group a struct shape belongs to: the shapes with its member
+    /// names, split where their members' kinds conflict (a `from` that is a
+    /// boolean here and a string there is two types, not one whose `from`
+    /// is either). The group that holds this very place where there is one
+    /// (`place`), else the first whose kinds agree, else a new one.
+    fn group_key(&self, shape: &Shape, place: Option<*const Shape>) -> String {
+        let sig = shape.signature();
+        let key = |n: usize| {
+            if n == 0 {
+                sig.clone()
+            } else {
+                format!("{sig}#{n}")
+            }
+        };
+        if let Some(place) = place {
+            for n in 0.. {
+                match self.groups.get(&key(n)) {
+                    Some((_, occ)) if occ.iter().any(|o| std::ptr::eq(o.place, place)) => {
+                        return key(n)
+                    }
+                    Some(_) => {}
+                    None => break,
+                }
+            }
+        }
+        for n in 0.. {
+            match self.groups.get(&key(n)) {
+                Some((merged, _)) if !kinds_conflict(merged, shape) => return key(n),
+                Some(_) => {}
+                None => return key(n),
+            }
+        }
+        unreachable!("a free key is found")
+    }
+
     /// The type name for a struct shape, naming it now if no occurrence had
     /// exactly this member set.
     pub(super) fn struct_name(&mut self, shape: &Shape, key: &str, parent: &str) -> String {
-        let sig = shape.signature();
+        let sig = self.group_key(shape, Some(std::ptr::from_ref(shape)));
         if let Some(name) = self.names.get(&sig).cloned() {
             if self.emitted.insert(sig.clone()) {
                 let merged = self
@@ -173,6 +208,41 @@ impl<'d> Builder<'d> {
         self.queue.push((name.clone(), shape.clone()));
         name
     }
+}
+
+/// Whether two shapes of the same member names hold, under one name,
+/// values of kinds that never meet (a string here, a boolean there; `null`
+/// meets anything), or state different kinds of object (`"object":
+/// "charge"` and `"object": "invoice"`).
+fn kinds_conflict(a: &Shape, b: &Shape) -> bool {
+    let kinds = |s: &Shape| -> u8 {
+        u8::from(s.strings > 0)
+            | u8::from(s.ints + s.floats > 0) << 1
+            | u8::from(s.bools > 0) << 2
+            | u8::from(s.objects > 0) << 3
+            | u8::from(s.arrays > 0) << 4
+    };
+    // Wide objects are looked up by name, not scanned for each member.
+    let index: Option<std::collections::HashMap<&str, &Shape>> =
+        (b.fields.len() > 32).then(|| b.fields.iter().map(|(k, s)| (k.as_str(), s)).collect());
+    let find = |key: &str| match &index {
+        Some(index) => index.get(key).copied(),
+        None => b.fields.iter().find(|(k, _)| k == key).map(|(_, s)| s),
+    };
+    a.fields.iter().any(|(key, ca)| {
+        let Some(cb) = find(key) else {
+            return false;
+        };
+        let (ka, kb) = (kinds(ca), kinds(cb));
+        let stated = |s: &Shape| match s.str_values.as_slice() {
+            [one] if key == "object" => Some(one.clone()),
+            _ => None,
+        };
+        (ka != 0 && kb != 0 && ka & kb == 0) || {
+            let (sa, sb) = (stated(ca), stated(cb));
+            sa.is_some() && sb.is_some() && sa != sb
+        }
+    })
 }
 
 /// The longest run of trailing words the names share (`old_line_item`,
@@ -242,5 +312,34 @@ mod tests {
             .filter(|f| f.contains(&"a".to_owned()) || f.contains(&"b".to_owned()))
             .collect();
         assert_eq!(o, [["a", "b"]], "only the merged `o` is a type");
+    }
+
+    /// `changes.<x>` objects all hold `from`, a boolean in one and a string
+    /// in another: two types, each typed; a `from` seen only as null joins
+    /// either.
+    #[test]
+    fn shapes_whose_members_conflict_in_kind_are_not_one_type() {
+        let v = infer_page(
+            "{\"type\": \"a.b\", \"changes\": {\"enforced\": {\"from\": true}, \"level\": {\"from\": \"off\"}, \"note\": {\"from\": null}}}\n",
+        );
+        let from_types: Vec<(String, crate::ir::Ty)> = v
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                crate::ir::TypeDef::Struct(s)
+                    if s.fields.len() == 1 && s.fields[0].name == "from" =>
+                {
+                    Some((s.name.clone(), s.fields[0].ty.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(from_types.len(), 2, "{from_types:?}");
+        let kinds: Vec<&crate::ir::Ty> = from_types.iter().map(|(_, t)| t).collect();
+        assert!(kinds.contains(&&crate::ir::Ty::Boolean), "{kinds:?}");
+        assert!(
+            kinds.contains(&&crate::ir::Ty::String { format: None }),
+            "{kinds:?}"
+        );
     }
 }
