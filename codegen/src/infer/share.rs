@@ -234,15 +234,29 @@ fn kinds_conflict(a: &Shape, b: &Shape) -> bool {
             return false;
         };
         let (ka, kb) = (kinds(ca), kinds(cb));
-        let stated = |s: &Shape| match s.str_values.as_slice() {
-            [one] if key == "object" => Some(one.clone()),
-            _ => None,
-        };
-        (ka != 0 && kb != 0 && ka & kb == 0) || {
-            let (sa, sb) = (stated(ca), stated(cb));
-            sa.is_some() && sb.is_some() && sa != sb
-        }
+        let differ = |a: Option<&str>, b: Option<&str>| a.is_some() && b.is_some() && a != b;
+        // Here (`"object": "charge"`), or one level down, where a wrapper
+        // (`{"object": {"object": "charge", …}}`) holds different things.
+        (ka != 0 && kb != 0 && ka & kb == 0)
+            || (key == "object" && differ(stated(ca), stated(cb)))
+            || differ(stated_object(ca), stated_object(cb))
     })
+}
+
+/// The one value a place shows, as a string.
+fn stated(s: &Shape) -> Option<&str> {
+    match s.str_values.as_slice() {
+        [one] => Some(one.as_str()),
+        _ => None,
+    }
+}
+
+/// What an object says it is: its `object` member's one value.
+fn stated_object(s: &Shape) -> Option<&str> {
+    s.fields
+        .iter()
+        .find(|(k, _)| k == "object")
+        .and_then(|(_, c)| stated(c))
 }
 
 /// The longest run of trailing words the names share (`old_line_item`,
@@ -340,6 +354,30 @@ mod tests {
         assert!(
             kinds.contains(&&crate::ir::Ty::String { format: None }),
             "{kinds:?}"
+        );
+    }
+
+    /// A payments vendor's `data: {object}` wrapper around a charge here and
+    /// an invoice there is two types, not one struct of both.
+    #[test]
+    fn wrappers_of_different_stated_objects_are_not_one_type() {
+        let v = infer_page(
+            "{\"type\": \"charge.paid\", \"data\": {\"object\": {\"object\": \"charge\", \"id\": \"ch_1\", \"amount\": 5}}}\n\n\
+             {\"type\": \"invoice.paid\", \"data\": {\"object\": {\"object\": \"invoice\", \"id\": \"in_1\", \"total\": 5}}}\n",
+        );
+        let wrappers = v
+            .types
+            .iter()
+            .filter(|t| fields_of(t) == ["object"])
+            .count();
+        assert_eq!(
+            wrappers,
+            2,
+            "{:#?}",
+            v.types
+                .iter()
+                .map(|t| (t.name(), fields_of(t)))
+                .collect::<Vec<_>>()
         );
     }
 }
