@@ -153,6 +153,14 @@ impl Report {
             .count()
     }
 
+    /// How many changes are of the examples only (`Basis::Evidence`).
+    pub fn examples_only(&self) -> usize {
+        self.changes
+            .iter()
+            .filter(|c| c.basis == Basis::Evidence)
+            .count()
+    }
+
     /// The worst severity found, if any change was.
     pub fn worst(&self) -> Option<Severity> {
         self.changes.iter().map(|c| c.severity).max()
@@ -972,11 +980,7 @@ pub fn markdown(report: &Report, crate_name: &str) -> String {
         report.count(Severity::Breaking),
         report.count(Severity::Warning),
         report.count(Severity::Info),
-        report
-            .changes
-            .iter()
-            .filter(|c| c.basis == Basis::Evidence)
-            .count()
+        report.examples_only()
     );
     out.push_str(
         "*contract*: what the doc promises changed (its event list, a table's field, type or \

@@ -106,10 +106,13 @@ fn vendor_modules(vendors: &[ir::Vendor], specs: &str, example: Option<&Example>
             parts.push(Part::Example);
         }
     }
+    let envelopes: Vec<Envelopes> = vendors.iter().map(Envelopes::of).collect();
     let text = |part: &Part| -> String {
         match part {
             Part::Head(at) => format_parts(std::iter::once(vendor_head(&vendors[*at], specs))),
-            Part::Types(at, range) => format_parts(vendor_types(&vendors[*at], range.clone())),
+            Part::Types(at, range) => {
+                format_parts(vendor_types(&vendors[*at], &envelopes[*at], range.clone()))
+            }
             Part::Example => format_parts(example.map(Example::compiled).into_iter()),
         }
     };
@@ -578,8 +581,6 @@ fn any_event(modules: &[Module]) -> TokenStream {
     }
 }
 
-/// The vendor's module, in parts: its head (docs, event types, the event
-/// enum), then one part per type, each built when it is wanted.
 /// A vendor module's head: its docs, `EVENT_TYPES` and `Event`.
 fn vendor_head(v: &ir::Vendor, specs: &str) -> TokenStream {
     let module_doc = Doc::new()
@@ -603,27 +604,44 @@ fn vendor_head(v: &ir::Vendor, specs: &str) -> TokenStream {
     }
 }
 
-/// The definitions of a vendor's types in `range`, one part each.
-fn vendor_types(
-    v: &ir::Vendor,
-    range: std::ops::Range<usize>,
-) -> impl Iterator<Item = TokenStream> + '_ {
-    // The type parameter of envelopes: a name no type of the vendor has.
-    let mut taken = naming::Scope::with_reserved(&[]);
-    for t in &v.types {
-        taken.claim(t.name());
-    }
-    let p = ident(&taken.claim("Payload"));
-    // The first instance of each generic envelope defines it.
-    let mut first: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for (at, t) in v.types.iter().enumerate() {
-        if let ir::TypeDef::Struct(ir::Struct {
-            envelope: Some(e), ..
-        }) = t
-        {
-            first.entry(e.generic.as_str()).or_insert(at);
+/// What the parts of a vendor's types share, found once per vendor: the
+/// envelopes' type parameter (a name no type of the vendor has), and the
+/// type that defines each generic envelope (its first instance).
+struct Envelopes<'a> {
+    param: String,
+    first: std::collections::BTreeMap<&'a str, usize>,
+}
+
+impl<'a> Envelopes<'a> {
+    fn of(v: &'a ir::Vendor) -> Envelopes<'a> {
+        let mut taken = naming::Scope::with_reserved(&[]);
+        for t in &v.types {
+            taken.claim(t.name());
+        }
+        let mut first = std::collections::BTreeMap::new();
+        for (at, t) in v.types.iter().enumerate() {
+            if let ir::TypeDef::Struct(ir::Struct {
+                envelope: Some(e), ..
+            }) = t
+            {
+                first.entry(e.generic.as_str()).or_insert(at);
+            }
+        }
+        Envelopes {
+            param: taken.claim("Payload"),
+            first,
         }
     }
+}
+
+/// The definitions of a vendor's types in `range`, one part each.
+fn vendor_types<'a>(
+    v: &'a ir::Vendor,
+    envelopes: &'a Envelopes<'a>,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = TokenStream> + 'a {
+    let p = ident(&envelopes.param);
+    let first = &envelopes.first;
     v.types[range.clone()]
         .iter()
         .zip(range)

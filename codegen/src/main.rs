@@ -343,11 +343,7 @@ fn summarize_drift(
         report.count(Severity::Breaking),
         report.count(Severity::Warning),
         report.count(Severity::Info),
-        report
-            .changes
-            .iter()
-            .filter(|c| c.basis == drift::Basis::Evidence)
-            .count(),
+        report.examples_only(),
     );
     for r in report.reasons.iter().take(5) {
         eprintln!("  - {r}");

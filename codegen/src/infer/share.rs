@@ -47,7 +47,7 @@ impl<'d> Builder<'d> {
 
     fn collect_place(&mut self, shape: &Shape, key: &str, depth: usize, parent: &str) {
         if shape.is_struct(key) {
-            let sig = self.group_key(shape, None);
+            let (sig, _) = self.group_key(shape, None);
             self.order += 1;
             let occ = Occurrence {
                 depth,
@@ -137,8 +137,9 @@ impl<'d> Builder<'d> {
     /// names, split where their members' kinds conflict (a `from` that is a
     /// boolean here and a string there is two types, not one whose `from`
     /// is either). The group that holds this very place where there is one
-    /// (`place`), else the first whose kinds agree, else a new one.
-    fn group_key(&self, shape: &Shape, place: Option<*const Shape>) -> String {
+    /// (`place`; then `true`: the place is among its occurrences), else the
+    /// first whose kinds agree, else a new one.
+    fn group_key(&self, shape: &Shape, place: Option<*const Shape>) -> (String, bool) {
         let sig = shape.signature();
         let key = |n: usize| {
             if n == 0 {
@@ -151,7 +152,7 @@ impl<'d> Builder<'d> {
             for n in 0.. {
                 match self.groups.get(&key(n)) {
                     Some((_, occ)) if occ.iter().any(|o| std::ptr::eq(o.place, place)) => {
-                        return key(n)
+                        return (key(n), true)
                     }
                     Some(_) => {}
                     None => break,
@@ -160,9 +161,9 @@ impl<'d> Builder<'d> {
         }
         for n in 0.. {
             match self.groups.get(&key(n)) {
-                Some((merged, _)) if !kinds_conflict(merged, shape) => return key(n),
+                Some((merged, _)) if !kinds_conflict(merged, shape) => return (key(n), false),
                 Some(_) => {}
-                None => return key(n),
+                None => return (key(n), false),
             }
         }
         unreachable!("a free key is found")
@@ -171,7 +172,7 @@ impl<'d> Builder<'d> {
     /// The type name for a struct shape, naming it now if no occurrence had
     /// exactly this member set.
     pub(super) fn struct_name(&mut self, shape: &Shape, key: &str, parent: &str) -> String {
-        let sig = self.group_key(shape, Some(std::ptr::from_ref(shape)));
+        let (sig, known) = self.group_key(shape, Some(std::ptr::from_ref(shape)));
         if let Some(name) = self.names.get(&sig).cloned() {
             if self.emitted.insert(sig.clone()) {
                 let merged = self
@@ -183,10 +184,6 @@ impl<'d> Builder<'d> {
             // The type serves this place too. When it is not one of the
             // occurrences the type was built from (a child of a merged
             // parent), what it shows is settled once every struct is built.
-            let known = self
-                .groups
-                .get(&sig)
-                .is_some_and(|(_, occ)| occ.iter().any(|o| std::ptr::eq(o.place, shape)));
             if !known {
                 self.also_at.push((name.clone(), shape.clone()));
             }
