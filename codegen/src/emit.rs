@@ -85,9 +85,8 @@ struct Module {
 
 /// The vendors' modules, in order. A module is built and formatted in
 /// parts (its head, then runs of its types), spread over the machine's
-/// cores, and joined in order: the text is the same whatever the number of
-/// threads. Tokens never cross threads: each thread builds its own and
-/// hands back text.
+/// cores, and joined in order. Tokens never cross threads: each part builds
+/// its own and hands back text.
 fn vendor_modules(vendors: &[ir::Vendor], specs: &str, example: Option<&Example>) -> Vec<File> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let total: usize = vendors.iter().map(|v| v.types.len()).sum();
@@ -116,35 +115,7 @@ fn vendor_modules(vendors: &[ir::Vendor], specs: &str, example: Option<&Example>
             Part::Example => format_parts(example.map(Example::compiled).into_iter()),
         }
     };
-    let texts: Vec<String> = if threads < 2 || parts.len() < 2 {
-        parts.iter().map(text).collect()
-    } else {
-        std::thread::scope(|s| {
-            let text = &text;
-            let parts = &parts;
-            let handles: Vec<_> = (0..threads)
-                .map(|w| {
-                    s.spawn(move || {
-                        parts
-                            .iter()
-                            .enumerate()
-                            .filter(|(i, _)| i % threads == w)
-                            .map(|(i, p)| (i, text(p)))
-                            .collect::<Vec<(usize, String)>>()
-                    })
-                })
-                .collect();
-            let mut texts: Vec<(usize, String)> = handles
-                .into_iter()
-                .flat_map(|h| {
-                    // A panic in one part is a bug in emit: let it surface as one.
-                    h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
-                })
-                .collect();
-            texts.sort_by_key(|(i, _)| *i);
-            texts.into_iter().map(|(_, t)| t).collect()
-        })
-    };
+    let texts = crate::parallel::map(&parts, text);
     let mut files: Vec<File> = vendors
         .iter()
         .map(|v| File {

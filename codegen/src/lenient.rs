@@ -599,6 +599,17 @@ impl<'a> Parser<'a> {
         self.pos += open_len;
         let mut out = String::new();
         loop {
+            // The run of bytes up to the next one that could end the string,
+            // start an escape or a curly quote, taken in one piece.
+            let ahead = self.src.get(self.pos..).unwrap_or_default();
+            let run = ahead
+                .iter()
+                .position(|b| matches!(b, b'"' | b'\'' | b'\\' | b'\n' | 0xE2))
+                .unwrap_or(ahead.len());
+            if run > 0 {
+                out.push_str(&self.text[self.pos..self.pos + run]);
+                self.pos += run;
+            }
             let rest = self.rest();
             let Some(c) = rest.chars().next() else {
                 self.cut = Some(self.pos);

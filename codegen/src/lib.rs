@@ -15,6 +15,7 @@ pub mod ir;
 pub mod lenient;
 pub mod load;
 pub mod naming;
+pub mod parallel;
 pub mod revision;
 pub mod schema;
 pub mod write;
@@ -44,11 +45,17 @@ pub fn analyze(specs: &Path, shown: &str) -> std::io::Result<Analysis> {
     let mut examples = Vec::new();
     for v in load::specs(specs, shown)? {
         let mut diags = v.diags;
+        // Pages are read on their own, over the machine's cores.
+        let read = parallel::map(&v.pages, |(source, rel)| {
+            let mut diags = Diagnostics::default();
+            (extract::page_at(source, rel, &mut diags), diags)
+        });
         let pages: Vec<infer::Page> = v
             .pages
             .into_iter()
-            .map(|(source, rel)| {
-                let evidence = extract::page_at(&source, &rel, &mut diags);
+            .zip(read)
+            .map(|((source, _), (evidence, page_diags))| {
+                diags.extend(page_diags);
                 infer::Page { source, evidence }
             })
             .collect();

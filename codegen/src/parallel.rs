@@ -1,0 +1,57 @@
+//! Work spread over the machine's cores and handed back in order, so that
+//! what a run produces is the same whatever the number of threads.
+
+/// `f` of every item, in the items' order. Items are taken one at a time by
+/// up to `available_parallelism` threads, so one slow item does not hold
+/// the others back; with one core, or one item, it all runs here.
+pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len());
+    if threads < 2 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let (f, next) = (&f, &next);
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else {
+                            return done;
+                        };
+                        done.push((i, f(item)));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                // A panic in `f` is a bug where `f` is: let it surface as one.
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn results_come_back_in_the_items_order() {
+        let items: Vec<u64> = (0..1000).collect();
+        // Uneven work, so that threads finish out of order.
+        let got = super::map(&items, |&n| (0..(n % 7) * 1000).fold(n, |a, b| a ^ b));
+        let want: Vec<u64> = items
+            .iter()
+            .map(|&n| (0..(n % 7) * 1000).fold(n, |a, b| a ^ b))
+            .collect();
+        assert_eq!(got, want);
+        assert!(super::map(&[] as &[u8], |b| *b).is_empty());
+    }
+}
