@@ -1,7 +1,10 @@
 //! Schema IR → the files of the `webhook-models` crate.
 //!
-//! Rust is built with `quote!` only; text from pages reaches the output only
-//! inside string literals and doc attributes. No I/O here: `write` does that.
+//! Rust is built with `quote!`, and formatted by prettyplease, except each
+//! struct's `Deserialize` impl, whose fixed layout `visitor` writes as text
+//! from idents and literals only. Either way text from pages reaches the
+//! output only inside string literals and doc attributes. No I/O here:
+//! `write` does that.
 //!
 //! Representation of a field, from what `infer` proved:
 //! - required and never null, as the page promises: `T`;
@@ -20,6 +23,7 @@ use crate::naming;
 
 mod doc;
 mod example;
+mod visitor;
 use doc::{Doc, Md};
 use example::Example;
 
@@ -108,11 +112,11 @@ fn vendor_modules(vendors: &[ir::Vendor], specs: &str, example: Option<&Example>
     let envelopes: Vec<Envelopes> = vendors.iter().map(Envelopes::of).collect();
     let text = |part: &Part| -> String {
         match part {
-            Part::Head(at) => format_parts(std::iter::once(vendor_head(&vendors[*at], specs))),
+            Part::Head(at) => formatted(vendor_head(&vendors[*at], specs)),
             Part::Types(at, range) => {
                 format_parts(vendor_types(&vendors[*at], &envelopes[*at], range.clone()))
             }
-            Part::Example => format_parts(example.map(Example::compiled).into_iter()),
+            Part::Example => example.map(|e| formatted(e.compiled())).unwrap_or_default(),
         }
     };
     let texts = crate::parallel::map(&parts, text);
@@ -222,24 +226,28 @@ pub fn crate_files_keeping(schema: &ir::Schema, options: &Options, kept: &[Kept]
 }
 
 fn rust_file(path: &str, tokens: TokenStream) -> File {
-    rust_file_of(path, std::iter::once(tokens))
-}
-
-/// A Rust file made of `parts`, each formatted as soon as it is built, so
-/// that a vendor of thousands of types never holds all their tokens and
-/// syntax trees at once. prettyplease puts nothing between items, so the
-/// parts joined read as the whole file formatted at once.
-fn rust_file_of(path: &str, parts: impl Iterator<Item = TokenStream>) -> File {
     File {
         path: path.to_owned(),
-        contents: format!("{HEADER}{}", format_parts(parts)),
+        contents: format!("{HEADER}{}", formatted(tokens)),
     }
 }
 
-/// `parts` formatted one by one, joined.
-fn format_parts(parts: impl Iterator<Item = TokenStream>) -> String {
+/// A piece of a Rust file: tokens, for prettyplease to format, then text
+/// already laid out (`visitor`), empty for most.
+type Piece = (TokenStream, String);
+
+/// `tokens` formatted.
+fn formatted(tokens: TokenStream) -> String {
+    format_parts(std::iter::once((tokens, String::new())))
+}
+
+/// `parts` formatted one by one, joined. Each is formatted as soon as it is
+/// built, so that a vendor of thousands of types never holds all their
+/// tokens and syntax trees at once. prettyplease puts nothing between items,
+/// so the parts joined read as the whole file formatted at once.
+fn format_parts(parts: impl Iterator<Item = Piece>) -> String {
     let mut contents = String::new();
-    for tokens in parts {
+    for (tokens, text) in parts {
         match syn::parse2::<syn::File>(tokens.clone()) {
             Ok(file) => contents.push_str(&prettyplease::unparse(&file)),
             // Only a bug in this module can get here; keep the tokens so the
@@ -249,6 +257,7 @@ fn format_parts(parts: impl Iterator<Item = TokenStream>) -> String {
                 e.to_string()
             )),
         }
+        contents.push_str(&text);
     }
     contents
 }
@@ -605,18 +614,18 @@ impl<'a> Envelopes<'a> {
     }
 }
 
-/// The definitions of a vendor's types in `range`, one part each.
+/// The definitions of a vendor's types in `range`, in order.
 fn vendor_types<'a>(
     v: &'a ir::Vendor,
     envelopes: &'a Envelopes<'a>,
     range: std::ops::Range<usize>,
-) -> impl Iterator<Item = TokenStream> + 'a {
+) -> impl Iterator<Item = Piece> + 'a {
     let p = ident(&envelopes.param);
     let first = &envelopes.first;
     v.types[range.clone()]
         .iter()
         .zip(range)
-        .map(move |(t, at)| match t {
+        .flat_map(move |(t, at)| match t {
             ir::TypeDef::Struct(s) => match &s.envelope {
                 Some(e) => {
                     let generic = Generic {
@@ -634,16 +643,16 @@ fn vendor_types<'a>(
                         .find(|f| f.name == e.field)
                         .map_or_else(|| quote!(crate::Json), |f| rust_type(&f.ty));
                     let doc = docs(s.description.as_deref(), vec![], Some(&s.source));
-                    quote! {
-                        #def
+                    let alias = quote! {
                         #doc
                         pub type #alias = #g<#arg>;
-                    }
+                    };
+                    def.into_iter().chain([(alias, String::new())]).collect()
                 }
-                None => struct_def(s),
+                None => vec![struct_def(s)],
             },
-            ir::TypeDef::Enum(e) => enum_def(e),
-            ir::TypeDef::Union(u) => union_def(u),
+            ir::TypeDef::Enum(e) => vec![(enum_def(e), String::new())],
+            ir::TypeDef::Union(u) => vec![(union_def(u), String::new())],
         })
 }
 
@@ -879,72 +888,52 @@ struct Generic<'a> {
     p: Ident,
 }
 
-fn struct_def(s: &ir::Struct) -> TokenStream {
+fn struct_def(s: &ir::Struct) -> Piece {
     struct_def_with(s, None)
 }
 
-fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
+/// A struct: its declaration as tokens, and its `Deserialize` impl as text
+/// (`visitor`).
+fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> Piece {
     let name = ident(generic.map_or(s.name.as_str(), |g| g.name));
-    // How the type is written where it is used, and what its impls declare.
-    let (this, impl_params, visitor_params, visitor_ty, visitor_new) = match generic {
+    // How the type is written where it is used.
+    let this = match generic {
         Some(g) => {
             let p = &g.p;
-            (
-                quote!(#name<#p>),
-                quote!(, #p: serde::Deserialize<'de>),
-                quote!(<#p>(std::marker::PhantomData<#p>);),
-                quote!(__Visitor<#p>),
-                quote!(__Visitor(std::marker::PhantomData)),
-            )
+            quote!(#name<#p>)
         }
-        None => (
-            quote!(#name),
-            quote!(),
-            quote!(;),
-            quote!(__Visitor),
-            quote!(__Visitor),
-        ),
+        None => quote!(#name),
     };
-    // Per field: its declaration, and the pieces of the visitor that reads it.
+    let mut read = visitor::Struct::new(&name, generic.map(|g| &g.p));
+    // Per field: its declaration, and what the visitor needs to read it.
     let mut decls = Vec::new();
-    let mut slots = Vec::new();
-    let mut arms = Vec::new();
-    let mut inits = Vec::new();
     for (f, rust) in s.fields.iter().zip(field_names(s)) {
         let id = ident(&rust);
-        let slot = ident(&format!("f_{}", rust.trim_start_matches('_')));
-        let mut ty = rust_type(&f.ty);
+        let mut ty = rust_type_text(&f.ty);
         if matches!(&f.ty, Ty::Named { name } if *name == s.name) {
-            ty = quote!(Box<#ty>);
+            ty = format!("Box<{ty}>");
         }
         if let Some(g) = generic.filter(|g| g.param == f.name) {
-            let p = &g.p;
-            ty = quote!(#p);
+            ty = g.p.to_string();
         }
         let wire = &f.name;
         let rename = (rust != f.name).then(|| quote!(rename = #wire));
         let repr = f.repr();
-        let (field_ty, serde_attr) = if repr != ir::Repr::Maybe {
-            // Required (`T`, or `Option<T>` where it may be null): absent is
-            // an error. An `Option` read as `None` when absent would come
-            // back as a `null` that was not sent.
-            let held = match repr {
-                ir::Repr::Option => quote!(Option<#ty>),
-                _ => ty,
-            };
-            slots.push(quote!(let mut #slot: Option<#held> = None;));
-            arms.push(quote!(#wire => #slot = Some(map.next_value()?),));
-            inits.push(quote!(#id: #slot.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(#wire))?,));
-            (held, rename.map(|r| quote!(#[serde(#r)])))
+        // Required (`T`, or `Option<T>` where it may be null): absent is an
+        // error. An `Option` read as `None` when absent would come back as
+        // a `null` that was not sent.
+        let held = match repr {
+            ir::Repr::Option => format!("Option<{ty}>"),
+            ir::Repr::Maybe => format!("crate::Maybe<{ty}>"),
+            ir::Repr::Plain => ty,
+        };
+        read.field(&id, wire, &held, repr == ir::Repr::Maybe);
+        let field_ty = type_tokens(&held);
+        let serde_attr = if repr != ir::Repr::Maybe {
+            rename.map(|r| quote!(#[serde(#r)]))
         } else {
-            slots.push(quote!(let mut #slot: crate::Maybe<#ty> = crate::Maybe::Absent;));
-            arms.push(quote!(#wire => #slot = map.next_value()?,));
-            inits.push(quote!(#id: #slot,));
             let r = rename.map(|r| quote!(#r,));
-            (
-                quote!(crate::Maybe<#ty>),
-                Some(quote!(#[serde(#r skip_serializing_if = "crate::Maybe::is_absent")])),
-            )
+            Some(quote!(#[serde(#r skip_serializing_if = "crate::Maybe::is_absent")]))
         };
         let mut notes = type_notes(&f.ty);
         // The name the payload uses, where Rust's differs (`api-key-id`).
@@ -972,8 +961,7 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
             .attrs(),
         None => docs(s.description.as_deref(), vec![], Some(&s.source)),
     };
-    let expecting = format!("a {} object", generic.map_or(s.name.as_str(), |g| g.name));
-    quote! {
+    let tokens = quote! {
         #doc
         #[derive(Clone, Debug, PartialEq, serde::Serialize)]
         #[non_exhaustive]
@@ -983,38 +971,8 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> TokenStream {
             #[serde(flatten)]
             pub extra: crate::Extra,
         }
-
-        // Read by hand rather than derived: unknown keys go straight into
-        // `extra`, without the buffering `#[serde(flatten)]` needs.
-        impl<'de #impl_params> serde::Deserialize<'de> for #this {
-            fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<#this, __D::Error> {
-                struct __Visitor #visitor_params
-                impl<'de #impl_params> serde::de::Visitor<'de> for #visitor_ty {
-                    type Value = #this;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-                    fn visit_map<__A: serde::de::MapAccess<'de>>(self, mut map: __A) -> Result<#this, __A::Error> {
-                        #(#slots)*
-                        let mut extra = crate::Extra::new();
-                        while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
-                            match &*key.0 {
-                                #(#arms)*
-                                _ => {
-                                    extra.insert(key.0.into_owned(), map.next_value()?);
-                                }
-                            }
-                        }
-                        Ok(#name {
-                            #(#inits)*
-                            extra,
-                        })
-                    }
-                }
-                deserializer.deserialize_map(#visitor_new)
-            }
-        }
-    }
+    };
+    (tokens, read.finish())
 }
 
 /// The Rust names of a struct's fields, in order: through the naming funnel,
@@ -1068,39 +1026,45 @@ fn type_notes(ty: &Ty) -> Vec<Md> {
 }
 
 fn rust_type(ty: &Ty) -> TokenStream {
+    type_tokens(&rust_type_text(ty))
+}
+
+/// A field's Rust type, as text: `crate::Maybe<Vec<Order>>`. Names of
+/// types go through `ident`, so page text cannot reach here as code.
+fn rust_type_text(ty: &Ty) -> String {
     match ty {
-        Ty::String { format: None } => quote!(String),
+        Ty::String { format: None } => "String".to_owned(),
         Ty::String { format: Some(f) } => match f {
-            Format::DateTime => quote!(crate::DateTime),
-            Format::Date => quote!(crate::Date),
-            Format::Uuid => quote!(crate::Uuid),
-            Format::Decimal => quote!(crate::Decimal),
-            Format::UnixTime => quote!(String),
+            Format::DateTime => "crate::DateTime".to_owned(),
+            Format::Date => "crate::Date".to_owned(),
+            Format::Uuid => "crate::Uuid".to_owned(),
+            Format::Decimal => "crate::Decimal".to_owned(),
+            Format::UnixTime => "String".to_owned(),
         },
         Ty::Integer {
             format: Some(Format::UnixTime),
             ..
-        } => quote!(crate::UnixTime),
-        Ty::Integer { .. } => quote!(i64),
-        Ty::Number => quote!(crate::Number),
-        Ty::Boolean => quote!(bool),
-        Ty::Any => quote!(crate::Json),
-        Ty::Array { items } => {
-            let items = rust_type(items);
-            quote!(Vec<#items>)
-        }
+        } => "crate::UnixTime".to_owned(),
+        Ty::Integer { .. } => "i64".to_owned(),
+        Ty::Number => "crate::Number".to_owned(),
+        Ty::Boolean => "bool".to_owned(),
+        Ty::Any => "crate::Json".to_owned(),
+        Ty::Array { items } => format!("Vec<{}>", rust_type_text(items)),
         // Free-form objects arrive as `[]` when empty from PHP-style encoders,
         // so they are kept as any JSON value rather than a map that rejects it.
-        Ty::Map { .. } => quote!(crate::Json),
-        Ty::Named { name } => {
-            let name = ident(name);
-            quote!(#name)
-        }
-        Ty::Nullable { inner } => {
-            let inner = rust_type(inner);
-            quote!(Option<#inner>)
-        }
+        Ty::Map { .. } => "crate::Json".to_owned(),
+        Ty::Named { name } => ident(name).to_string(),
+        Ty::Nullable { inner } => format!("Option<{}>", rust_type_text(inner)),
     }
+}
+
+/// A type written by `rust_type_text`, as tokens.
+fn type_tokens(text: &str) -> TokenStream {
+    text.parse().unwrap_or_else(|_| {
+        quote!(::core::compile_error!(
+            "hookgen bug: a type that is not Rust"
+        ))
+    })
 }
 
 /// A value of several JSON kinds: an untagged enum, a variant per kind seen,

@@ -493,12 +493,8 @@ impl<'de> serde::Deserialize<'de> for Customer {
                         "superuser_username" => f_superuser_username = map.next_value()?,
                         "superuser_email" => f_superuser_email = map.next_value()?,
                         "superuser_name" => f_superuser_name = map.next_value()?,
-                        "superuser_first_name" => {
-                            f_superuser_first_name = map.next_value()?;
-                        }
-                        "superuser_last_name" => {
-                            f_superuser_last_name = map.next_value()?;
-                        }
+                        "superuser_first_name" => f_superuser_first_name = map.next_value()?,
+                        "superuser_last_name" => f_superuser_last_name = map.next_value()?,
                         "superuser_phone" => f_superuser_phone = map.next_value()?,
                         "superuser_token" => f_superuser_token = map.next_value()?,
                         "superuser_title" => f_superuser_title = map.next_value()?,
@@ -553,19 +549,11 @@ impl<'de> serde::Deserialize<'de> for Customer {
                         "admin_name" => f_admin_name = map.next_value()?,
                         "admin_email" => f_admin_email = map.next_value()?,
                         "customer_status_id" => f_customer_status_id = map.next_value()?,
-                        "customer_status_name" => {
-                            f_customer_status_name = map.next_value()?;
-                        }
-                        "customer_status_str" => {
-                            f_customer_status_str = map.next_value()?;
-                        }
-                        "customer_status_state" => {
-                            f_customer_status_state = map.next_value()?;
-                        }
+                        "customer_status_name" => f_customer_status_name = map.next_value()?,
+                        "customer_status_str" => f_customer_status_str = map.next_value()?,
+                        "customer_status_state" => f_customer_status_state = map.next_value()?,
                         "default_paymethod" => f_default_paymethod = map.next_value()?,
-                        "default_creditcard_id" => {
-                            f_default_creditcard_id = map.next_value()?;
-                        }
+                        "default_creditcard_id" => f_default_creditcard_id = map.next_value()?,
                         "default_ach_id" => f_default_ach_id = map.next_value()?,
                         "no_taxes" => f_no_taxes = map.next_value()?,
                         "no_dunning" => f_no_dunning = map.next_value()?,
@@ -992,16 +980,12 @@ impl<'de> serde::Deserialize<'de> for LineItem {
                         "admin_id" => f_admin_id = map.next_value()?,
                         "item_name" => f_item_name = map.next_value()?,
                         "item_external_key" => f_item_external_key = map.next_value()?,
-                        "item_accounting_sku" => {
-                            f_item_accounting_sku = map.next_value()?;
-                        }
+                        "item_accounting_sku" => f_item_accounting_sku = map.next_value()?,
                         "item_token" => f_item_token = map.next_value()?,
                         "item_units" => f_item_units = map.next_value()?,
                         "item_type" => f_item_type = map.next_value()?,
                         "item_is_usage" => f_item_is_usage = map.next_value()?,
-                        "line_item_bundle_id" => {
-                            f_line_item_bundle_id = map.next_value()?;
-                        }
+                        "line_item_bundle_id" => f_line_item_bundle_id = map.next_value()?,
                         "tierset_id" => f_tierset_id = map.next_value()?,
                         "nickname" => f_nickname = map.next_value()?,
                         "descrip" => f_descrip = map.next_value()?,
@@ -1012,12 +996,8 @@ impl<'de> serde::Deserialize<'de> for LineItem {
                         "expire_recurs" => f_expire_recurs = map.next_value()?,
                         "line_quantity" => f_line_quantity = map.next_value()?,
                         "subscribe_datetime" => f_subscribe_datetime = map.next_value()?,
-                        "subscribe_prorate_from_datetime" => {
-                            f_subscribe_prorate_from_datetime = map.next_value()?;
-                        }
-                        "subscribe_prorate_to_datetime" => {
-                            f_subscribe_prorate_to_datetime = map.next_value()?;
-                        }
+                        "subscribe_prorate_from_datetime" => f_subscribe_prorate_from_datetime = map.next_value()?,
+                        "subscribe_prorate_to_datetime" => f_subscribe_prorate_to_datetime = map.next_value()?,
                         "cancel_datetime" => f_cancel_datetime = map.next_value()?,
                         "custom_1" => f_custom_1 = map.next_value()?,
                         "custom_2" => f_custom_2 = map.next_value()?,
@@ -1518,13 +1498,9 @@ impl<'de> serde::Deserialize<'de> for Package {
                         "amount_invoiced" => f_amount_invoiced = map.next_value()?,
                         "amount_due" => f_amount_due = map.next_value()?,
                         "amount_overdue" => f_amount_overdue = map.next_value()?,
-                        "suspendfrom_datetime" => {
-                            f_suspendfrom_datetime = map.next_value()?;
-                        }
+                        "suspendfrom_datetime" => f_suspendfrom_datetime = map.next_value()?,
                         "suspendto_datetime" => f_suspendto_datetime = map.next_value()?,
-                        "next_invoice_datetime" => {
-                            f_next_invoice_datetime = map.next_value()?;
-                        }
+                        "next_invoice_datetime" => f_next_invoice_datetime = map.next_value()?,
                         "is_overdue" => f_is_overdue = map.next_value()?,
                         "days_overdue" => f_days_overdue = map.next_value()?,
                         "start_datetime" => f_start_datetime = map.next_value()?,
@@ -1533,13 +1509,9 @@ impl<'de> serde::Deserialize<'de> for Package {
                         "mod_datetime" => f_mod_datetime = map.next_value()?,
                         "holduntil_datetime" => f_holduntil_datetime = map.next_value()?,
                         "package_status_id" => f_package_status_id = map.next_value()?,
-                        "package_status_name" => {
-                            f_package_status_name = map.next_value()?;
-                        }
+                        "package_status_name" => f_package_status_name = map.next_value()?,
                         "package_status_str" => f_package_status_str = map.next_value()?,
-                        "package_status_state" => {
-                            f_package_status_state = map.next_value()?;
-                        }
+                        "package_status_state" => f_package_status_state = map.next_value()?,
                         "mrr" => f_mrr = map.next_value()?,
                         "arr" => f_arr = map.next_value()?,
                         "cancel_reason" => f_cancel_reason = map.next_value()?,
@@ -1568,12 +1540,8 @@ impl<'de> serde::Deserialize<'de> for Package {
                         "custom_18" => f_custom_18 = map.next_value()?,
                         "custom_19" => f_custom_19 = map.next_value()?,
                         "custom_20" => f_custom_20 = map.next_value()?,
-                        "first_invoice_schedule_template_id" => {
-                            f_first_invoice_schedule_template_id = map.next_value()?;
-                        }
-                        "recurring_invoice_schedule_template_id" => {
-                            f_recurring_invoice_schedule_template_id = map.next_value()?;
-                        }
+                        "first_invoice_schedule_template_id" => f_first_invoice_schedule_template_id = map.next_value()?,
+                        "recurring_invoice_schedule_template_id" => f_recurring_invoice_schedule_template_id = map.next_value()?,
                         "line_items" => f_line_items = map.next_value()?,
                         "tags" => f_tags = map.next_value()?,
                         "url_self" => f_url_self = map.next_value()?,
@@ -1735,15 +1703,9 @@ impl<'de> serde::Deserialize<'de> for PackageUpgrade {
                     }
                 }
                 Ok(PackageUpgrade {
-                    context_str: f_context_str
-                        .ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(
-                            "context_str",
-                        ))?,
+                    context_str: f_context_str.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field("context_str"))?,
                     context_id: f_context_id,
-                    event: f_event
-                        .ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(
-                            "event",
-                        ))?,
+                    event: f_event.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field("event"))?,
                     security_token: f_security_token,
                     data: f_data,
                     extra,

@@ -688,9 +688,7 @@ impl<'de> serde::Deserialize<'de> for Customer {
                         "address_country" => f_address_country = map.next_value()?,
                         "address_line1" => f_address_line1 = map.next_value()?,
                         "address_line2" => f_address_line2 = map.next_value()?,
-                        "address_postal_code" => {
-                            f_address_postal_code = map.next_value()?;
-                        }
+                        "address_postal_code" => f_address_postal_code = map.next_value()?,
                         "address_state" => f_address_state = map.next_value()?,
                         "created_at" => f_created_at = map.next_value()?,
                         "created_by" => f_created_by = map.next_value()?,
@@ -782,10 +780,7 @@ impl<'de> serde::Deserialize<'de> for CustomerUpdated {
                 }
                 Ok(CustomerUpdated {
                     customer: f_customer,
-                    event_type: f_event_type
-                        .ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(
-                            "event_type",
-                        ))?,
+                    event_type: f_event_type.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field("event_type"))?,
                     extra,
                 })
             }

@@ -745,10 +745,7 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
                     api_version: f_api_version,
                     data: f_data,
                     event_id: f_event_id,
-                    event_type: f_event_type
-                        .ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(
-                            "event_type",
-                        ))?,
+                    event_type: f_event_type.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field("event_type"))?,
                     object: f_object,
                     webhook: f_webhook,
                     extra,
@@ -898,9 +895,7 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
                         "attribution" => f_attribution = map.next_value()?,
                         "billing_address" => f_billing_address = map.next_value()?,
                         "cancel_reason" => f_cancel_reason = map.next_value()?,
-                        "cancel_reason_other_message" => {
-                            f_cancel_reason_other_message = map.next_value()?;
-                        }
+                        "cancel_reason_other_message" => f_cancel_reason_other_message = map.next_value()?,
                         "currency" => f_currency = map.next_value()?,
                         "date_created" => f_date_created = map.next_value()?,
                         "frequency" => f_frequency = map.next_value()?,

@@ -519,10 +519,7 @@ impl<'de> serde::Deserialize<'de> for SubscriberEvent {
                 }
                 Ok(SubscriberEvent {
                     id: f_id,
-                    type_: f_type_
-                        .ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(
-                            "type",
-                        ))?,
+                    type_: f_type_.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field("type"))?,
                     created: f_created,
                     data: f_data,
                     extra,

@@ -791,9 +791,7 @@ impl<'de> serde::Deserialize<'de> for Invoice {
                 let mut f_paid_at: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_period_end: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_period_start: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
-                let mut f_post_payment_credit_notes_amount: crate::Maybe<
-                    crate::Number,
-                > = crate::Maybe::Absent;
+                let mut f_post_payment_credit_notes_amount: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_pre_payment_credit_notes_amount: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_purchase_order: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_source: crate::Maybe<Source> = crate::Maybe::Absent;
@@ -836,19 +834,13 @@ impl<'de> serde::Deserialize<'de> for Invoice {
                         "finalized_at" => f_finalized_at = map.next_value()?,
                         "is_imported" => f_is_imported = map.next_value()?,
                         "lines" => f_lines = map.next_value()?,
-                        "marked_uncollectible_at" => {
-                            f_marked_uncollectible_at = map.next_value()?;
-                        }
+                        "marked_uncollectible_at" => f_marked_uncollectible_at = map.next_value()?,
                         "number" => f_number = map.next_value()?,
                         "paid_at" => f_paid_at = map.next_value()?,
                         "period_end" => f_period_end = map.next_value()?,
                         "period_start" => f_period_start = map.next_value()?,
-                        "post_payment_credit_notes_amount" => {
-                            f_post_payment_credit_notes_amount = map.next_value()?;
-                        }
-                        "pre_payment_credit_notes_amount" => {
-                            f_pre_payment_credit_notes_amount = map.next_value()?;
-                        }
+                        "post_payment_credit_notes_amount" => f_post_payment_credit_notes_amount = map.next_value()?,
+                        "pre_payment_credit_notes_amount" => f_pre_payment_credit_notes_amount = map.next_value()?,
                         "purchase_order" => f_purchase_order = map.next_value()?,
                         "source" => f_source = map.next_value()?,
                         "plan" => f_plan = map.next_value()?,
@@ -1406,9 +1398,7 @@ impl<'de> serde::Deserialize<'de> for Plan {
                         "domains" => f_domains = map.next_value()?,
                         "description" => f_description = map.next_value()?,
                         "entitlements" => f_entitlements = map.next_value()?,
-                        "group_owner_plan_id" => {
-                            f_group_owner_plan_id = map.next_value()?;
-                        }
+                        "group_owner_plan_id" => f_group_owner_plan_id = map.next_value()?,
                         "interval" => f_interval = map.next_value()?,
                         "interval_count" => f_interval_count = map.next_value()?,
                         "nickname" => f_nickname = map.next_value()?,
@@ -1553,9 +1543,7 @@ impl<'de> serde::Deserialize<'de> for Product {
                         "name" => f_name = map.next_value()?,
                         "package_dimensions" => f_package_dimensions = map.next_value()?,
                         "shippable" => f_shippable = map.next_value()?,
-                        "statement_descriptor" => {
-                            f_statement_descriptor = map.next_value()?;
-                        }
+                        "statement_descriptor" => f_statement_descriptor = map.next_value()?,
                         "unit_label" => f_unit_label = map.next_value()?,
                         _ => {
                             extra.insert(key.0.into_owned(), map.next_value()?);
@@ -1700,9 +1688,7 @@ impl<'de> serde::Deserialize<'de> for Source {
                     match &*key.0 {
                         "object" => f_object = map.next_value()?,
                         "id" => f_id = map.next_value()?,
-                        "address_line1_check" => {
-                            f_address_line1_check = map.next_value()?;
-                        }
+                        "address_line1_check" => f_address_line1_check = map.next_value()?,
                         "address_zip_check" => f_address_zip_check = map.next_value()?,
                         "brand" => f_brand = map.next_value()?,
                         "country" => f_country = map.next_value()?,
@@ -1715,9 +1701,7 @@ impl<'de> serde::Deserialize<'de> for Source {
                         "last4" => f_last4 = map.next_value()?,
                         "name" => f_name = map.next_value()?,
                         "three_d_secure" => f_three_d_secure = map.next_value()?,
-                        "tokenization_method" => {
-                            f_tokenization_method = map.next_value()?;
-                        }
+                        "tokenization_method" => f_tokenization_method = map.next_value()?,
                         _ => {
                             extra.insert(key.0.into_owned(), map.next_value()?);
                         }
@@ -2017,25 +2001,17 @@ impl<'de> serde::Deserialize<'de> for Subscription {
                         "address_shipping" => f_address_shipping = map.next_value()?,
                         "agency_id" => f_agency_id = map.next_value()?,
                         "auto_renew" => f_auto_renew = map.next_value()?,
-                        "backdate_start_date" => {
-                            f_backdate_start_date = map.next_value()?;
-                        }
+                        "backdate_start_date" => f_backdate_start_date = map.next_value()?,
                         "billing" => f_billing = map.next_value()?,
-                        "billing_cycle_anchor" => {
-                            f_billing_cycle_anchor = map.next_value()?;
-                        }
+                        "billing_cycle_anchor" => f_billing_cycle_anchor = map.next_value()?,
                         "cancel_at" => f_cancel_at = map.next_value()?,
-                        "cancel_at_period_end" => {
-                            f_cancel_at_period_end = map.next_value()?;
-                        }
+                        "cancel_at_period_end" => f_cancel_at_period_end = map.next_value()?,
                         "cancel_reason" => f_cancel_reason = map.next_value()?,
                         "canceled_at" => f_canceled_at = map.next_value()?,
                         "coupon" => f_coupon = map.next_value()?,
                         "created" => f_created = map.next_value()?,
                         "current_period_end" => f_current_period_end = map.next_value()?,
-                        "current_period_start" => {
-                            f_current_period_start = map.next_value()?;
-                        }
+                        "current_period_start" => f_current_period_start = map.next_value()?,
                         "customer" => f_customer = map.next_value()?,
                         "days_until_due" => f_days_until_due = map.next_value()?,
                         "default_source" => f_default_source = map.next_value()?,
@@ -2043,18 +2019,10 @@ impl<'de> serde::Deserialize<'de> for Subscription {
                         "ended_at" => f_ended_at = map.next_value()?,
                         "expires_at" => f_expires_at = map.next_value()?,
                         "gift_code" => f_gift_code = map.next_value()?,
-                        "gift_donor_subscription_id" => {
-                            f_gift_donor_subscription_id = map.next_value()?;
-                        }
-                        "gift_recipient_email" => {
-                            f_gift_recipient_email = map.next_value()?;
-                        }
-                        "gift_recipient_first_name" => {
-                            f_gift_recipient_first_name = map.next_value()?;
-                        }
-                        "gift_recipient_last_name" => {
-                            f_gift_recipient_last_name = map.next_value()?;
-                        }
+                        "gift_donor_subscription_id" => f_gift_donor_subscription_id = map.next_value()?,
+                        "gift_recipient_email" => f_gift_recipient_email = map.next_value()?,
+                        "gift_recipient_first_name" => f_gift_recipient_first_name = map.next_value()?,
+                        "gift_recipient_last_name" => f_gift_recipient_last_name = map.next_value()?,
                         "gift_start_date" => f_gift_start_date = map.next_value()?,
                         "is_gift_donor" => f_is_gift_donor = map.next_value()?,
                         "is_gift_recipient" => f_is_gift_recipient = map.next_value()?,
@@ -2064,15 +2032,9 @@ impl<'de> serde::Deserialize<'de> for Subscription {
                         "quantity" => f_quantity = map.next_value()?,
                         "renews_at" => f_renews_at = map.next_value()?,
                         "schedules" => f_schedules = map.next_value()?,
-                        "shipments_remaining" => {
-                            f_shipments_remaining = map.next_value()?;
-                        }
-                        "shipments_suspended_until" => {
-                            f_shipments_suspended_until = map.next_value()?;
-                        }
-                        "shipments_undeliverable" => {
-                            f_shipments_undeliverable = map.next_value()?;
-                        }
+                        "shipments_remaining" => f_shipments_remaining = map.next_value()?,
+                        "shipments_suspended_until" => f_shipments_suspended_until = map.next_value()?,
+                        "shipments_undeliverable" => f_shipments_undeliverable = map.next_value()?,
                         "shipping_address" => f_shipping_address = map.next_value()?,
                         "site_id" => f_site_id = map.next_value()?,
                         "source" => f_source = map.next_value()?,
@@ -2213,10 +2175,7 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
                     }
                 }
                 Ok(SubscriptionUpdated {
-                    type_: f_type_
-                        .ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(
-                            "type",
-                        ))?,
+                    type_: f_type_.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field("type"))?,
                     id: f_id,
                     created: f_created,
                     triggered_from: f_triggered_from,
@@ -2262,9 +2221,7 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
                         "object" => f_object = map.next_value()?,
-                        "previous_attributes" => {
-                            f_previous_attributes = map.next_value()?;
-                        }
+                        "previous_attributes" => f_previous_attributes = map.next_value()?,
                         _ => {
                             extra.insert(key.0.into_owned(), map.next_value()?);
                         }
