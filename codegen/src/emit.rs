@@ -87,17 +87,20 @@ struct Module {
     summary: Md,
 }
 
-/// The vendors' modules, in order. A module is built and formatted in
-/// parts (its head, then runs of its types), spread over the machine's
-/// cores, and joined in order. Tokens never cross threads: each part builds
-/// its own and hands back text.
-fn vendor_modules(vendors: &[ir::Vendor], specs: &str, example: Option<&Example>) -> Vec<File> {
+/// The vendors' files: each one's module, IR and schema. A module is built
+/// and formatted in parts (its head, then runs of its types); those parts,
+/// the IRs and the schemas are spread over the machine's cores, and joined
+/// in order. Tokens never cross threads: each part builds its own and hands
+/// back text.
+fn vendor_files(vendors: &[ir::Vendor], specs: &str, example: Option<&Example>) -> Vec<File> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let total: usize = vendors.iter().map(|v| v.types.len()).sum();
     // A few parts per thread, so that one slow part does not hold the rest.
     let run = total.div_ceil(threads * 4).max(16);
     let mut parts = Vec::new();
     for (at, v) in vendors.iter().enumerate() {
+        parts.push(Part::Ir(at));
+        parts.push(Part::Schema(at));
         parts.push(Part::Head(at));
         let mut from = 0;
         while from < v.types.len() {
@@ -112,6 +115,12 @@ fn vendor_modules(vendors: &[ir::Vendor], specs: &str, example: Option<&Example>
     let envelopes: Vec<Envelopes> = vendors.iter().map(Envelopes::of).collect();
     let text = |part: &Part| -> String {
         match part {
+            Part::Ir(at) => ir_json(&vendors[*at]),
+            Part::Schema(at) => {
+                let doc = crate::schema::vendor(&vendors[*at]);
+                let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+                format!("{text}\n")
+            }
             Part::Head(at) => formatted(vendor_head(&vendors[*at], specs)),
             Part::Types(at, range) => {
                 format_parts(vendor_types(&vendors[*at], &envelopes[*at], range.clone()))
@@ -120,26 +129,55 @@ fn vendor_modules(vendors: &[ir::Vendor], specs: &str, example: Option<&Example>
         }
     };
     let texts = crate::parallel::map(&parts, text);
-    let mut files: Vec<File> = vendors
-        .iter()
-        .map(|v| File {
-            path: format!("src/{}.rs", v.name),
-            contents: HEADER.to_owned(),
-        })
-        .collect();
-    let mut vendor = 0;
+    let mut files = Vec::new();
+    let mut module = None;
     for (part, text) in parts.iter().zip(texts) {
-        if let Part::Head(at) | Part::Types(at, _) = part {
-            vendor = *at;
+        let v = |at: &usize| &vendors[*at].name;
+        match part {
+            Part::Ir(at) => files.push(File {
+                path: format!("ir/{}.json", v(at)),
+                contents: text,
+            }),
+            Part::Schema(at) => files.push(File {
+                path: format!("schema/{}.json", v(at)),
+                contents: text,
+            }),
+            Part::Head(at) => {
+                files.push(File {
+                    path: format!("src/{}.rs", v(at)),
+                    contents: format!("{HEADER}{text}"),
+                });
+                module = Some(files.len() - 1);
+            }
+            Part::Types(..) | Part::Example => {
+                if let Some(m) = module {
+                    files[m].contents.push_str(&text);
+                }
+            }
         }
-        files[vendor].contents.push_str(&text);
     }
     files
 }
 
-/// A piece of a vendor module, formatted on its own.
+/// The IR a vendor's crate files were made from: `check` and `generate`
+/// diff against it. Its places name files, not lines (see `committed`).
+fn ir_json(v: &ir::Vendor) -> String {
+    let ir = serde_json::to_value(v)
+        .map(|mut value| {
+            committed(&mut value);
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        })
+        .unwrap_or_default();
+    format!("{ir}\n")
+}
+
+/// A piece of a vendor's files, made on its own.
 enum Part {
-    /// Its docs, `EVENT_TYPES` and `Event`.
+    /// Its committed IR.
+    Ir(usize),
+    /// Its JSON Schema.
+    Schema(usize),
+    /// Its module's docs, `EVENT_TYPES` and `Event`.
     Head(usize),
     /// A run of its types, by index.
     Types(usize, std::ops::Range<usize>),
@@ -193,31 +231,11 @@ pub fn crate_files_keeping(schema: &ir::Schema, options: &Options, kept: &[Kept]
             contents: format!("{HEADER}{RUNTIME}"),
         },
     ];
-    files.extend(vendor_modules(
+    files.extend(vendor_files(
         &schema.vendors,
         &options.specs,
         example.as_ref(),
     ));
-    for v in &schema.vendors {
-        // The IR the crate was made from: `check` and `generate` diff against
-        // it. Its places name files, not lines (see `committed`).
-        let ir = serde_json::to_value(v)
-            .map(|mut value| {
-                committed(&mut value);
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            })
-            .unwrap_or_default();
-        files.push(File {
-            path: format!("ir/{}.json", v.name),
-            contents: format!("{ir}\n"),
-        });
-        let doc = crate::schema::vendor(v);
-        let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        files.push(File {
-            path: format!("schema/{}.json", v.name),
-            contents: format!("{text}\n"),
-        });
-    }
     for k in kept {
         files.extend(k.files.iter().cloned());
     }
