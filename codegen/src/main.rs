@@ -8,6 +8,11 @@ use hookgen::drift::{self, Severity};
 use hookgen::emit::{self, Kept};
 use hookgen::write::{self, Mode};
 
+/// Generation makes and drops many small strings and trees; mimalloc does
+/// that in about half the instructions of the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Turns vendors' webhook documentation pages into a typed Rust crate.
 ///
 /// Exit codes: 0 ok; 1 `check` found the crate stale, or `drift --fail-on`
