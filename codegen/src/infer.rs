@@ -83,6 +83,13 @@ pub struct Inferred {
     pub examples: Vec<ExampleCase>,
 }
 
+/// One step in the making of a group's shape: an example observed, or a
+/// field row applied.
+enum Step<'a> {
+    Observe(&'a crate::lenient::Node, &'a Source, Sample),
+    Row(&'a crate::extract::FieldRow),
+}
+
 pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics) -> Inferred {
     let mut events: BTreeMap<String, EventInfo> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
@@ -114,7 +121,12 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     // The page of each sample: sample `n` is `sample_sources[n - 1]`.
     let mut sample_sources: Vec<&Source> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
+    // What makes each group's shape, in order: replayed per group on all
+    // cores once every page is placed (groups are independent).
+    let mut making: Vec<Vec<Step>> = Vec::new();
     let mut cases = Vec::new();
+    // Each case's body, made into a value on all cores after the loop.
+    let mut bodies = Vec::new();
     let mut unplaced: Vec<Loc> = Vec::new();
     for (page_index, page) in pages.iter().enumerate() {
         let ev = &page.evidence;
@@ -284,7 +296,8 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             if !page_groups.contains(&g) {
                 page_groups.push(g);
             }
-            groups[g].shape.observe(&example.node, src, at);
+            making.resize_with(groups.len(), Vec::new);
+            making[g].push(Step::Observe(&example.node, src, at));
             let event = match (&page_event, &in_body) {
                 (Some((event, _)), Some((value, at))) if value != event => {
                     diags
@@ -334,17 +347,19 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                 // Not a payload the vendor sends: nothing to round-trip.
                 continue;
             }
+            bodies.push(&example.node);
             cases.push(ExampleCase {
                 vendor: name.to_owned(),
                 body_names_event: body.as_ref().is_some_and(|(v, _)| *v == event),
                 event,
-                body: example.node.to_value(),
+                body: serde_json::Value::Null,
                 loc: example.loc.clone(),
             });
         }
+        making.resize_with(groups.len(), Vec::new);
         for &g in &page_groups {
             for row in ev.rows.iter().chain(&ev.comment_rows) {
-                groups[g].shape.apply_row(row);
+                making[g].push(Step::Row(row));
             }
             groups[g].pages.insert(page_index);
         }
@@ -393,6 +408,25 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         diags
             .warn(loc, "cannot tell which field carries the event type; `Event::from_json` will fail, use `from_json_with_type`")
             .with_hint(carrier::carrier_advice(pages, name));
+    }
+
+    making.resize_with(groups.len(), Vec::new);
+    let shapes = crate::parallel::map(&making, |steps| {
+        let mut shape = Shape::default();
+        for step in steps {
+            match *step {
+                Step::Observe(node, src, at) => shape.observe(node, src, at),
+                Step::Row(row) => shape.apply_row(row),
+            }
+        }
+        shape
+    });
+    for (g, shape) in groups.iter_mut().zip(shapes) {
+        g.shape = shape;
+    }
+    let values = crate::parallel::map(&bodies, |n| n.to_value());
+    for (case, body) in cases.iter_mut().zip(values) {
+        case.body = body;
     }
 
     for o in &hints.overrides {
