@@ -62,7 +62,12 @@ impl Source {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let col = self.chars_to(offset) - self.chars_to(start);
+        // Most lines are short: count their characters, else use the chunks.
+        let col = if offset - start <= CHUNK {
+            chars_in(&self.text.as_bytes()[start..offset])
+        } else {
+            self.chars_to(offset) - self.chars_to(start)
+        };
         Loc {
             file: self.file.clone(),
             line: line as u32 + 1,
