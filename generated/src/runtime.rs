@@ -141,8 +141,25 @@ impl<T: Serialize> Serialize for Maybe<T> {
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Maybe<T> {
+    /// Straight into the `Maybe`, not through an `Option` moved into one.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Option::<T>::deserialize(d).map(Maybe::from)
+        struct Read<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Read<T> {
+            type Value = Maybe<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a value or null")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Maybe<T>, E> {
+                Ok(Maybe::Null)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Maybe<T>, E> {
+                Ok(Maybe::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Maybe<T>, D::Error> {
+                T::deserialize(d).map(Maybe::Value)
+            }
+        }
+        d.deserialize_option(Read(std::marker::PhantomData))
     }
 }
 
