@@ -43,7 +43,9 @@ pub fn analyze(specs: &Path, shown: &str) -> std::io::Result<Analysis> {
     let mut schema = ir::Schema { vendors: vec![] };
     let mut failed = Vec::new();
     let mut examples = Vec::new();
-    for v in load::specs(specs, shown)? {
+    // Vendors are analysed on their own, over the machine's cores, and
+    // their results taken in order.
+    let analyzed = parallel::map_owned(load::specs(specs, shown)?, |v| {
         let mut diags = v.diags;
         // Pages are read on their own, over the machine's cores.
         let read = parallel::map(&v.pages, |(source, rel)| {
@@ -61,8 +63,11 @@ pub fn analyze(specs: &Path, shown: &str) -> std::io::Result<Analysis> {
             .collect();
         let inferred = infer::vendor(&v.name, &pages, &v.hints, &mut diags);
         diags.attach_lines(pages.iter().map(|p| &p.source));
+        (v.name, inferred, diags)
+    });
+    for (name, inferred, diags) in analyzed {
         if diags.has_errors() {
-            failed.push(v.name);
+            failed.push(name);
         } else {
             schema.vendors.push(inferred.vendor);
             examples.extend(inferred.examples);
