@@ -261,6 +261,37 @@ mod chargeover {
     }
 
     #[test]
+    fn integers_at_the_edges_come_back_as_sent() {
+        for text in [
+            "0",
+            "-0",
+            "-12",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "9223372036854775808",
+            "-9223372036854775809",
+        ] {
+            let body = format!(
+                r#"{{"context_str":"package","context_id":561,"event":"upgrade","data":{{"new_line_item":{{"item_units":{text}}}}}}}"#
+            );
+            let event = Event::from_json(body.as_bytes()).unwrap();
+            let Event::PackageUpgrade(p) = &event else {
+                panic!("{event:?}")
+            };
+            let units = p
+                .data
+                .value()
+                .and_then(|d| d.new_line_item.value())
+                .and_then(|l| l.item_units.value())
+                .unwrap();
+            assert_eq!(units.to_string(), text);
+            assert_eq!(units.as_i64(), text.parse::<i64>().ok(), "{text}");
+            assert!(units.is_integer(), "{text}");
+            assert_eq!(serde_json::to_string(&event).unwrap(), body);
+        }
+    }
+
+    #[test]
     fn numbers_come_back_as_sent() {
         // `item_units` is a float on the page: a `Number`, kept as its text.
         let body = br#"{"context_str":"package","context_id":561,"event":"upgrade","data":{"new_line_item":{"line_item_id":2,"item_units":3.50,"trial_units":1e2,"line_quantity":12345678901234567890123}}}"#;
