@@ -1194,3 +1194,60 @@ fn a_doc_edit_touches_only_what_it_changed() {
     assert!(added <= 40, "{added} lines added for one field");
     fs::remove_dir_all(dir).unwrap();
 }
+
+/// A vendor of many types has them in private modules by initial, and a
+/// type added lands in its own letter's module: the diff only adds lines.
+#[test]
+fn a_large_vendor_keeps_its_types_in_modules_by_initial() {
+    let dir = scratch();
+    let page = dir.join("specs/big/big.listed.json");
+    fs::create_dir_all(page.parent().unwrap()).unwrap();
+    let mut body = serde_json::Map::new();
+    body.insert("type".into(), "big.listed".into());
+    for i in 0..70 {
+        let name = format!("{}thing{i}", char::from(b'a' + (i % 26) as u8));
+        body.insert(name, serde_json::json!({ format!("m{i}"): i }));
+    }
+    let write = |body: &serde_json::Map<String, serde_json::Value>| {
+        fs::write(&page, serde_json::to_string_pretty(body).unwrap()).unwrap()
+    };
+    write(&body);
+    let out = hookgen(&dir, &["generate"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let module = dir.join("generated/src/big.rs");
+    let before = fs::read_to_string(&module).unwrap();
+    for letter in ['a', 'm', 'z'] {
+        assert!(
+            before.contains(&format!("\nmod types_{letter} {{\n")),
+            "{letter}"
+        );
+        assert!(
+            before.contains(&format!("\npub use types_{letter}::*;\n")),
+            "{letter}"
+        );
+    }
+    let in_module = |text: &str, ty: &str, letter: char| {
+        let at = text.find(&format!("pub struct {ty} ")).expect(ty);
+        let open = text.find(&format!("\nmod types_{letter} {{\n")).unwrap();
+        let close = text
+            .find(&format!("\npub use types_{letter}::*;\n"))
+            .unwrap();
+        open < at && at < close
+    };
+    assert!(in_module(&before, "Mthing12", 'm'));
+
+    body.insert("zeta_new".into(), serde_json::json!({ "q": 1 }));
+    write(&body);
+    let out = hookgen(&dir, &["generate"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let after = fs::read_to_string(&module).unwrap();
+    assert!(in_module(&after, "ZetaNew", 'z'));
+    let diff = similar::TextDiff::from_lines(&before, &after);
+    let removed: Vec<_> = diff
+        .iter_all_changes()
+        .filter(|c| c.tag() == similar::ChangeTag::Delete)
+        .map(|c| c.to_string())
+        .collect();
+    assert!(removed.is_empty(), "{removed:?}");
+    fs::remove_dir_all(dir).unwrap();
+}
