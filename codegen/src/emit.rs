@@ -1,8 +1,8 @@
 //! Schema IR → the files of the `webhook-models` crate.
 //!
-//! Rust is built with `quote!`, and formatted by prettyplease, except each
-//! struct's `Deserialize` impl, whose fixed layout `visitor` writes as text
-//! from idents and literals only. Either way text from pages reaches the
+//! Rust is built with `quote!`, and formatted by prettyplease, except
+//! structs (declaration and `Deserialize` impl), whose fixed layout
+//! `structs` writes as text from idents, literals and doc comments only. Either way text from pages reaches the
 //! output only inside string literals and doc attributes. No I/O here:
 //! `write` does that.
 //!
@@ -23,7 +23,7 @@ use crate::naming;
 
 mod doc;
 mod example;
-mod visitor;
+mod structs;
 use doc::{Doc, Md};
 use example::Example;
 
@@ -269,7 +269,7 @@ fn rust_file(path: &str, tokens: TokenStream) -> File {
 }
 
 /// A piece of a Rust file: tokens, for prettyplease to format, then text
-/// already laid out (`visitor`), empty for most.
+/// already laid out (`structs`). One of the two is empty.
 type Piece = (TokenStream, String);
 
 /// `tokens` formatted.
@@ -284,6 +284,10 @@ fn formatted(tokens: TokenStream) -> String {
 fn format_parts(parts: impl Iterator<Item = Piece>) -> String {
     let mut contents = String::new();
     for (tokens, text) in parts {
+        if tokens.is_empty() {
+            contents.push_str(&text);
+            continue;
+        }
         match syn::parse2::<syn::File>(tokens.clone()) {
             Ok(file) => contents.push_str(&prettyplease::unparse(&file)),
             // Only a bug in this module can get here; keep the tokens so the
@@ -304,6 +308,11 @@ fn ident(name: &str) -> Ident {
 
 /// A doc comment: page prose, hookgen's notes, then the source location.
 fn docs(text: Option<&str>, notes: Vec<Md>, source: Option<&Loc>) -> TokenStream {
+    doc_of(text, notes, source).attrs()
+}
+
+/// The doc `docs` writes, before it is written.
+fn doc_of(text: Option<&str>, notes: Vec<Md>, source: Option<&Loc>) -> Doc {
     let mut doc = Doc::new().prose(text);
     for note in notes {
         doc = doc.para(note);
@@ -311,7 +320,7 @@ fn docs(text: Option<&str>, notes: Vec<Md>, source: Option<&Loc>) -> TokenStream
     if let Some(loc) = source {
         doc = doc.source(loc);
     }
-    doc.attrs()
+    doc
 }
 
 fn cargo_toml(modules: &[Module], crate_name: &str) -> String {
@@ -955,21 +964,21 @@ fn struct_def(s: &ir::Struct) -> Piece {
     struct_def_with(s, None)
 }
 
-/// A struct: its declaration as tokens, and its `Deserialize` impl as text
-/// (`visitor`).
+/// A struct, as text (`structs`): its declaration and its `Deserialize`
+/// impl.
 fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> Piece {
     let name = ident(generic.map_or(s.name.as_str(), |g| g.name));
-    // How the type is written where it is used.
-    let this = match generic {
-        Some(g) => {
-            let p = &g.p;
-            quote!(#name<#p>)
-        }
-        None => quote!(#name),
+    let doc = match generic {
+        Some(g) => Doc::new()
+            .para(
+                Md::ours("The envelope several events share; ")
+                    + Md::code(g.param)
+                    + Md::ours(" holds each event's own payload."),
+            )
+            .source(&s.source),
+        None => doc_of(s.description.as_deref(), vec![], Some(&s.source)),
     };
-    let mut read = visitor::Struct::new(&name, generic.map(|g| &g.p));
-    // Per field: its declaration, and what the visitor needs to read it.
-    let mut decls = Vec::new();
+    let mut text = structs::Struct::new(&name, generic.map(|g| &g.p), &doc);
     for (f, rust) in s.fields.iter().zip(field_names(s)) {
         let id = ident(&rust);
         let mut ty = rust_type_text(&f.ty);
@@ -979,8 +988,6 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> Piece {
         if let Some(g) = generic.filter(|g| g.param == f.name) {
             ty = g.p.to_string();
         }
-        let wire = &f.name;
-        let rename = (rust != f.name).then(|| quote!(rename = #wire));
         let repr = f.repr();
         // Required (`T`, or `Option<T>` where it may be null): absent is an
         // error. An `Option` read as `None` when absent would come back as
@@ -990,14 +997,6 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> Piece {
             ir::Repr::Maybe => format!("crate::Maybe<{ty}>"),
             ir::Repr::Plain => ty,
         };
-        read.field(&id, wire, &held, repr == ir::Repr::Maybe);
-        let field_ty = type_tokens(&held);
-        let serde_attr = if repr != ir::Repr::Maybe {
-            rename.map(|r| quote!(#[serde(#r)]))
-        } else {
-            let r = rename.map(|r| quote!(#r,));
-            Some(quote!(#[serde(#r skip_serializing_if = "crate::Maybe::is_absent")]))
-        };
         let mut notes = type_notes(&f.ty);
         // The name the payload uses, where Rust's differs (`api-key-id`).
         if rust != f.name {
@@ -1006,36 +1005,10 @@ fn struct_def_with(s: &ir::Struct, generic: Option<&Generic>) -> Piece {
         if let Some(example) = &f.example {
             notes.push(Md::ours("Example: ") + Md::code(example));
         }
-        let doc = docs(f.description.as_deref(), notes, Some(&f.source));
-        decls.push(quote! {
-            #doc
-            #serde_attr
-            pub #id: #field_ty,
-        });
+        let doc = doc_of(f.description.as_deref(), notes, Some(&f.source));
+        text.field(&id, &f.name, &held, repr == ir::Repr::Maybe, &doc);
     }
-    let doc = match generic {
-        Some(g) => Doc::new()
-            .para(
-                Md::ours("The envelope several events share; ")
-                    + Md::code(g.param)
-                    + Md::ours(" holds each event's own payload."),
-            )
-            .source(&s.source)
-            .attrs(),
-        None => docs(s.description.as_deref(), vec![], Some(&s.source)),
-    };
-    let tokens = quote! {
-        #doc
-        #[derive(Clone, Debug, PartialEq, serde::Serialize)]
-        #[non_exhaustive]
-        pub struct #this {
-            #(#decls)*
-            /// Fields the documentation does not list, kept as received.
-            #[serde(flatten)]
-            pub extra: crate::Extra,
-        }
-    };
-    (tokens, read.finish())
+    (TokenStream::new(), text.finish())
 }
 
 /// The Rust names of a struct's fields, in order: through the naming funnel,

@@ -12,8 +12,13 @@
 //! Rust that hookgen built as tokens (identifiers through `naming`, no page
 //! text), printed by prettyplease. The generated crate also sets
 //! `doctest = false`.
+//!
+//! A doc reaches the output as `#[doc]` tokens ([`Doc::attrs`]) or as
+//! `///` lines already laid out ([`Doc::comment`]); only a line break could
+//! end a `///` comment, and `comment` writes any line that holds one as a
+//! string literal instead.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 /// A piece of markdown that is safe to put in a doc comment.
@@ -172,6 +177,26 @@ impl Doc {
     pub fn attrs(&self) -> TokenStream {
         let lines = self.lines();
         quote!(#(#[doc = #lines])*)
+    }
+
+    /// The lines as prettyplease prints `attrs`: `///` and the line, its
+    /// trailing spaces trimmed, each after `indent`. A line that `///`
+    /// could not hold as it stands (a line break would end the comment and
+    /// start code; a leading `/` would make it a plain comment) is written
+    /// as a `#[doc]` string literal, escaped; `lines` makes none such today.
+    pub fn comment(&self, indent: &str) -> String {
+        let mut out = String::new();
+        for line in self.lines() {
+            out.push_str(indent);
+            if line.contains(['\n', '\r']) || line.starts_with('/') {
+                out.push_str(&format!("#[doc = {}]\n", Literal::string(&line)));
+            } else {
+                out.push_str("///");
+                out.push_str(line.trim_end_matches(' '));
+                out.push('\n');
+            }
+        }
+        out
     }
 
     /// `#![doc = " line"]` per line, for a module or crate.
@@ -391,6 +416,28 @@ mod tests {
 
     fn text(doc: &Doc) -> String {
         doc.lines().join("\n")
+    }
+
+    /// `comment` writes what prettyplease prints for `attrs`, and a line
+    /// that a `///` cannot hold (none is made today) as a literal.
+    #[test]
+    fn comments_are_attrs_printed_and_never_end_early() {
+        let doc = Doc::new()
+            .prose(Some("Its  key.   "))
+            .para(Md::ours("Example: ") + Md::code("x"));
+        let tokens = doc.attrs();
+        let printed = prettyplease::unparse(&syn::parse_quote!(#tokens struct S;));
+        assert_eq!(format!("{}struct S;\n", doc.comment("")), printed);
+        let odd = Doc {
+            paragraphs: vec![Para::Rust(vec!["a\nfn evil() {}".into(), "/ x\r".into()])],
+        };
+        let text = format!("{}struct S;", odd.comment("    "));
+        let file: syn::File = syn::parse_str(&text).expect("parses");
+        assert_eq!(file.items.len(), 1, "{text}");
+        assert!(
+            text.contains(r#"    #[doc = " a\nfn evil() {}"]"#),
+            "{text}"
+        );
     }
 
     #[test]
