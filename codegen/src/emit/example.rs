@@ -48,22 +48,21 @@ impl Example {
     /// when no vendor has such an event.
     pub fn pick(vendors: &[ir::Vendor]) -> Option<Example> {
         vendors.iter().find_map(|v| {
-            let mut best: Option<((usize, u8), &ir::Event, Vec<Step>)> = None;
+            let payload = |e: &ir::Event| e.payload.as_deref().and_then(|p| struct_named(v, p));
+            let mut best: Option<((usize, u8), &ir::Event, Vec<usize>)> = None;
             for e in &v.events {
-                let Some(s) = e.payload.as_deref().and_then(|p| struct_named(v, p)) else {
+                let Some(s) = payload(e) else {
                     continue;
                 };
                 if let Some((score, path)) = best_path(v, s, &[], DEEPEST) {
-                    if best
-                        .as_ref()
-                        .is_none_or(|(b, _, _)| reads_better(score, *b))
-                    {
+                    if best.as_ref().is_none_or(|(b, ..)| reads_better(score, *b)) {
                         best = Some((score, e, path));
                     }
                 }
             }
             let (_, event, path) = best?;
-            Some(Example::build(v, event, path))
+            let steps = steps(v, payload(event)?, &path);
+            Some(Example::build(v, event, steps))
         })
     }
 
@@ -175,16 +174,37 @@ fn struct_named<'a>(v: &'a ir::Vendor, name: &str) -> Option<&'a ir::Struct> {
     }
 }
 
+/// The steps of a path of field indices from `s`.
+fn steps<'a>(v: &'a ir::Vendor, mut s: &'a ir::Struct, path: &[usize]) -> Vec<Step> {
+    let mut out = Vec::new();
+    for &at in path {
+        let f = &s.fields[at];
+        out.push(Step {
+            key: f.name.clone(),
+            rust: field_names(s).swap_remove(at),
+            repr: f.repr(),
+        });
+        if let Some(child) = match &f.ty {
+            Ty::Named { name } => struct_named(v, name),
+            _ => None,
+        } {
+            s = child;
+        }
+    }
+    out
+}
+
 /// The best path to a leaf (a scalar, an enum, a union or a free-form
-/// value) within `depth` fields of `s`, by its length and then what the leaf
-/// reads; the first in field order among equals. `at` is the keys to `s`. Not the event
-/// type's field: the match has already read it.
+/// value) within `depth` fields of `s`, as field indices, by its length
+/// and then what the leaf reads; the first in field order among equals.
+/// `at` is the keys to `s`. Not the event type's field: the match has
+/// already read it.
 fn best_path(
     v: &ir::Vendor,
     s: &ir::Struct,
     at: &[&str],
     depth: usize,
-) -> Option<((usize, u8), Vec<Step>)> {
+) -> Option<((usize, u8), Vec<usize>)> {
     if depth == 0 {
         return None;
     }
@@ -196,33 +216,28 @@ fn best_path(
             })
         })
     };
-    let mut best: Option<((usize, u8), Vec<Step>)> = None;
-    for (f, rust) in s.fields.iter().zip(field_names(s)) {
+    let mut best: Option<((usize, u8), Vec<usize>)> = None;
+    for (i, f) in s.fields.iter().enumerate() {
         if carries_type(&f.name) {
             continue;
         }
-        let step = || Step {
-            key: f.name.clone(),
-            rust: rust.clone(),
-            repr: f.repr(),
-        };
         let found = match &f.ty {
             Ty::Named { name } => match struct_named(v, name) {
                 Some(child) => {
                     let at: Vec<&str> = at.iter().copied().chain([f.name.as_str()]).collect();
                     best_path(v, child, &at, depth - 1).map(|((n, leaf), mut path)| {
-                        path.insert(0, step());
+                        path.insert(0, i);
                         ((n + 1, leaf), path)
                     })
                 }
-                None => Some(((1, SCALAR), vec![step()])),
+                None => Some(((1, SCALAR), vec![i])),
             },
-            Ty::String { format: None } => Some(((1, STRING), vec![step()])),
+            Ty::String { format: None } => Some(((1, STRING), vec![i])),
             Ty::String { .. } | Ty::Integer { .. } | Ty::Number | Ty::Boolean => {
-                Some(((1, SCALAR), vec![step()]))
+                Some(((1, SCALAR), vec![i]))
             }
             // Free-form values read as `Json`: a leaf, the least telling.
-            Ty::Any | Ty::Map { .. } => Some(((1, JSON), vec![step()])),
+            Ty::Any | Ty::Map { .. } => Some(((1, JSON), vec![i])),
             Ty::Array { .. } | Ty::Nullable { .. } => None,
         };
         if let Some((score, path)) = found {
