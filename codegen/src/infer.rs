@@ -452,6 +452,14 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         .map(|d| d.fields.clone())
         .unwrap_or_default();
     builder.build(&roots, &required_paths);
+    // The shapes are spent: freed where a core is free.
+    let spent: Vec<Shape> = std::mem::take(&mut builder.groups)
+        .into_values()
+        .map(|(shape, _)| shape)
+        .chain(groups.iter_mut().map(|g| std::mem::take(&mut g.shape)))
+        .chain(std::mem::take(&mut builder.namesakes).into_values())
+        .collect();
+    crate::parallel::drop_aside(spent);
     let root_names: Vec<&str> = groups.iter().map(|g| g.root_name.as_str()).collect();
     mark_envelopes(&mut builder.types, &root_names, &mut builder.scope);
     let mut types = builder.types;

@@ -56,6 +56,22 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> 
     .collect()
 }
 
+/// Drops `value` on a thread of its own, where a core is free: freeing a
+/// large tree (a vendor's shapes) is then off the path of the work that
+/// follows. Where no thread can be started, it is dropped here.
+pub fn drop_aside<T: Send + 'static>(value: T) {
+    let slot = std::sync::Arc::new(std::sync::Mutex::new(Some(value)));
+    let theirs = std::sync::Arc::clone(&slot);
+    let spawned = std::thread::Builder::new().spawn(move || {
+        let value = theirs.lock().ok().and_then(|mut v| v.take());
+        drop(value);
+    });
+    if spawned.is_err() {
+        let value = slot.lock().ok().and_then(|mut v| v.take());
+        drop(value);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

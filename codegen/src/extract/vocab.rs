@@ -457,9 +457,23 @@ pub fn is_placeholder_str(s: &str) -> bool {
         "null",
         "placeholder",
     ];
+    const LONGEST: usize = longest(TYPE_WORDS);
     let t = s.trim();
-    // Every value of every example passes here: no allocation.
-    is_stand_in(t) || TYPE_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w))
+    // Every value of every example passes here: no allocation, and no
+    // word compared to a value longer than every word.
+    is_stand_in(t) || (t.len() <= LONGEST && TYPE_WORDS.iter().any(|w| t.eq_ignore_ascii_case(w)))
+}
+
+/// The length of the longest of `words`.
+const fn longest(words: &[&str]) -> usize {
+    let (mut i, mut most) = (0, 0);
+    while i < words.len() {
+        if words[i].len() > most {
+            most = words[i].len();
+        }
+        i += 1;
+    }
+    most
 }
 
 /// Words that say what a value is instead of being one.
@@ -491,6 +505,9 @@ pub fn is_stand_in(t: &str) -> bool {
 /// `name_of_event`, `your-event-type`, `EVENT_NAME`: two words or more, each
 /// one saying what belongs in the place rather than being it.
 fn says_what_goes_here(t: &str) -> bool {
+    if !t.contains(['_', '-', ' ', '.']) {
+        return false;
+    }
     let mut words = 0;
     for w in t.split(['_', '-', ' ', '.']) {
         if !STAND_IN_WORDS.iter().any(|s| w.eq_ignore_ascii_case(s)) {

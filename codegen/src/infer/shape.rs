@@ -52,7 +52,7 @@ pub(super) struct Shape {
     pub(super) doc: Option<FieldRow>,
     pub(super) loc: Option<Loc>,
     /// The example payloads this place was seen in.
-    pub(super) samples: BTreeSet<usize>,
+    pub(super) samples: Samples,
     /// A correction from the vendor config.
     pub(super) over: Option<Override>,
     /// Where the first null, and each distinct string value (up to
@@ -70,6 +70,62 @@ pub(super) struct Shape {
 
 /// Members a shape finds by scanning before it keeps an index.
 const INDEXED_FIELDS: usize = 32;
+
+/// The example payloads a place was seen in, by number: a set, kept
+/// sorted in a vector. Payloads are observed in order, so a number mostly
+/// joins at the end, and two sets unite in one pass (a `BTreeSet` spent a
+/// tree insertion on each).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Samples(Vec<usize>);
+
+impl Samples {
+    pub(super) fn insert(&mut self, n: usize) {
+        match self.0.last() {
+            Some(&last) if last >= n => {
+                if let Err(at) = self.0.binary_search(&n) {
+                    self.0.insert(at, n);
+                }
+            }
+            _ => self.0.push(n),
+        }
+    }
+
+    pub(super) fn union(&mut self, other: &Samples) {
+        match (self.0.last(), other.0.first()) {
+            (_, None) => {}
+            (None, _) => self.0.clone_from(&other.0),
+            (Some(last), Some(first)) if last < first => self.0.extend_from_slice(&other.0),
+            _ if is_subset(&other.0, &self.0) => {}
+            _ => {
+                let mut out = Vec::with_capacity(self.0.len() + other.0.len());
+                let (mut a, mut b) = (self.0.iter().peekable(), other.0.iter().peekable());
+                while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
+                    out.push(x.min(y));
+                    if x <= y {
+                        a.next();
+                    }
+                    if y <= x {
+                        b.next();
+                    }
+                }
+                out.extend(a.chain(b));
+                self.0 = out;
+            }
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// Whether every number of sorted `a` is in sorted `b`: the usual case of
+/// a union (a place seen in payloads the other side has seen too), which
+/// then changes nothing and allocates nothing.
+fn is_subset(a: &[usize], b: &[usize]) -> bool {
+    let mut b = b.iter();
+    a.iter().all(|x| b.by_ref().any(|y| y == x))
+}
 
 /// An example payload being observed: its number (the page it is on is
 /// `samples[at - 1]`) and the number of its content, the same for copies.
@@ -94,12 +150,18 @@ const MAX_VALUE_LOCS: usize = 16;
 
 impl Shape {
     pub(super) fn child(&mut self, key: &str) -> &mut Shape {
+        let i = self.child_at(key);
+        &mut self.fields[i].1
+    }
+
+    /// Where the member of that name is in `fields`, added if new.
+    fn child_at(&mut self, key: &str) -> usize {
         let found = if self.fields.len() < INDEXED_FIELDS {
             self.fields.iter().position(|(k, _)| k == key)
         } else {
             self.index().get(key).copied()
         };
-        let i = match found {
+        match found {
             Some(i) => i,
             None => {
                 self.fields.push((key.to_owned(), Shape::default()));
@@ -109,8 +171,7 @@ impl Shape {
                 }
                 i
             }
-        };
-        &mut self.fields[i].1
+        }
     }
 
     /// Whether a member of that name is kept.
@@ -183,15 +244,20 @@ impl Shape {
             Kind::Placeholder(_) => {}
             Kind::Object(entries) => {
                 self.objects += 1;
-                let mut seen = BTreeSet::new();
+                // The members this object has shown, by their place in `fields`.
+                let mut seen: Vec<bool> = Vec::new();
                 for e in entries {
                     if self.fields.len() > MAX_STRUCT_FIELDS && !self.has(&e.key) {
                         self.overflow.insert(extract::stable_hash(&e.key));
                         continue;
                     }
-                    let child = self.child(&e.key);
+                    let at = self.child_at(&e.key);
+                    let child = &mut self.fields[at].1;
                     child.observe(&e.value, src, sample);
-                    if !seen.insert(e.key.as_str()) {
+                    if seen.len() <= at {
+                        seen.resize(at + 1, false);
+                    }
+                    if std::mem::replace(&mut seen[at], true) {
                         // A duplicated key is more evidence, not another presence.
                         child.present -= 1;
                     }
@@ -231,7 +297,7 @@ impl Shape {
 
     pub(super) fn merge(&mut self, other: &Shape) {
         self.present += other.present;
-        self.samples.extend(other.samples.iter().copied());
+        self.samples.union(&other.samples);
         self.nulls += other.nulls;
         self.bools += other.bools;
         self.ints += other.ints;
@@ -287,7 +353,7 @@ impl Shape {
         let room = KEEP.saturating_sub(self.int_values.len());
         self.int_values
             .extend(other.int_values.iter().take(room).copied());
-        self.samples.extend(other.samples.iter().copied());
+        self.samples.union(&other.samples);
         if let Some(items) = &other.items {
             self.items_mut().merge_values(items);
         }
@@ -352,7 +418,14 @@ impl Shape {
 /// (see `Builder::namesake`).
 pub(super) fn record_namesakes(shape: &Shape, out: &mut BTreeMap<String, Shape>) {
     for (key, child) in &shape.fields {
-        out.entry(key.clone()).or_default().merge_values(child);
+        match out.get_mut(key) {
+            Some(namesake) => namesake.merge_values(child),
+            None => {
+                let mut namesake = Shape::default();
+                namesake.merge_values(child);
+                out.insert(key.clone(), namesake);
+            }
+        }
         record_namesakes(child, out);
         let mut items = child.items.as_deref();
         while let Some(i) = items {
@@ -373,4 +446,43 @@ fn keys_are_ids(shape: &Shape) -> bool {
             .fields
             .iter()
             .all(|(k, _)| k.chars().all(|c| c.is_ascii_digit() || c == '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Samples;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn samples_are_the_set_a_btreeset_would_hold() {
+        // Runs in order, repeats, and numbers out of order, as copies of a
+        // payload give them; then unions of every kind of overlap.
+        let runs: [&[usize]; 6] = [
+            &[1, 2, 2, 3, 7],
+            &[5, 4, 9, 1, 9, 12],
+            &[],
+            &[20, 21],
+            &[3, 3, 3],
+            &[0, 30, 15, 16, 2],
+        ];
+        let build = |run: &[usize]| {
+            let mut s = Samples::default();
+            run.iter().for_each(|&n| s.insert(n));
+            (s, run.iter().copied().collect::<BTreeSet<usize>>())
+        };
+        for a in runs {
+            for b in runs {
+                let ((mut s, mut want), (t, other)) = (build(a), build(b));
+                assert_eq!(s.0, want.iter().copied().collect::<Vec<_>>());
+                s.union(&t);
+                want.extend(other);
+                assert_eq!(
+                    s.0,
+                    want.iter().copied().collect::<Vec<_>>(),
+                    "{a:?} ∪ {b:?}"
+                );
+                assert_eq!(s.len(), want.len());
+            }
+        }
+    }
 }
