@@ -455,7 +455,8 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     // The shapes are spent: freed where a core is free.
     let spent: Vec<Shape> = std::mem::take(&mut builder.groups)
         .into_values()
-        .map(|(shape, _)| shape)
+        // The queue is spent too: each merged shape is held here alone.
+        .filter_map(|(shape, _)| std::rc::Rc::into_inner(shape))
         .chain(groups.iter_mut().map(|g| std::mem::take(&mut g.shape)))
         .chain(std::mem::take(&mut builder.namesakes).into_values())
         .collect();

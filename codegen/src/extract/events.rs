@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::vocab::{is_event_name, is_field_name, is_word_event_name};
-use super::{lines_outside, strip_bullet, Constant, EventMention};
+use super::{lines_outside, strip_bullet, Constant, EventMention, FieldPaths};
 use crate::diag::Source;
 
 #[derive(Default)]
@@ -29,8 +29,8 @@ pub struct Events {
 pub fn extract(
     src: &Source,
     spans: &[(usize, usize)],
-    fields: &BTreeSet<String>,
-    keys: &BTreeSet<String>,
+    fields: &FieldPaths<'_>,
+    keys: &BTreeSet<&str>,
 ) -> Events {
     let lines: Vec<(usize, &str)> = lines_outside(&src.text, spans).collect();
     let mut ev = Events::default();
@@ -228,15 +228,10 @@ fn sections(
 /// Whether a dotted name in the text is a field path (`data.object`), or
 /// one with its type glued on (`data.objectobject`, `data.object.createdint`).
 /// `glued_only`: only the second kind.
-fn is_field(
-    name: &str,
-    fields: &BTreeSet<String>,
-    keys: &BTreeSet<String>,
-    glued_only: bool,
-) -> bool {
+fn is_field(name: &str, fields: &FieldPaths<'_>, keys: &BTreeSet<&str>, glued_only: bool) -> bool {
     let glued = |next: &str| {
         keys.iter().any(|k| {
-            next.strip_prefix(k.as_str())
+            next.strip_prefix(*k)
                 .is_some_and(|t| TYPE_WORDS.contains(&t))
         })
     };
@@ -613,7 +608,7 @@ mod tests {
         extract(
             &Source::new("p.txt", text),
             &[],
-            &BTreeSet::new(),
+            &FieldPaths::default(),
             &BTreeSet::new(),
         )
     }

@@ -74,8 +74,7 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
         pos = node.end;
         spans.push((start, node.end));
         let value = node.to_value();
-        // Maps serialize sorted: equal values, equal text.
-        let hash = super::stable_hash(&value.to_string());
+        let hash = value_hash(&value);
         let same = seen
             .get(&hash)
             .and_then(|vs| vs.iter().find(|(v, _)| *v == value));
@@ -129,7 +128,7 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
                         comments: comments_in(&comments, item),
                         // Only the last item can be the one a cut ran into.
                         cut: parsed.cut.filter(|_| k == last),
-                        content: super::stable_hash(&item.to_value().to_string()),
+                        content: value_hash(&item.to_value()),
                         section: None,
                     });
                 }
@@ -146,6 +145,15 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
         });
     }
     (found, spans)
+}
+
+/// A hash of a JSON value, the same for equal values (maps hash in key
+/// order), and for one value in every run: it numbers payloads.
+fn value_hash(value: &serde_json::Value) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
 }
 
 /// The comment offsets that fall inside one node.

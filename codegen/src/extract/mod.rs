@@ -16,7 +16,7 @@ pub(crate) mod tables;
 pub(crate) mod vocab;
 mod words;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde::Serialize;
 
@@ -149,17 +149,20 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     }
     let comment_rows = examples::comment_rows(src, &examples);
     let keys = all_keys(&examples, &rows);
-    let events = events::extract(src, &spans, &field_paths(&examples, &rows), &keys);
+    let events = events::extract(src, &spans, &FieldPaths::new(&examples, &rows), &keys);
     // Each example in a section of its own takes that section's event.
-    for x in &mut examples {
-        let at = (x.loc.line, x.loc.col);
-        x.section = events
-            .sections
-            .iter()
-            .rev()
-            .find(|s| (s.loc.line, s.loc.col) < at)
-            .map(|s| s.name.clone());
-    }
+    let sections: Vec<Option<String>> = examples
+        .iter()
+        .map(|x| {
+            let at = (x.loc.line, x.loc.col);
+            events
+                .sections
+                .iter()
+                .rev()
+                .find(|s| (s.loc.line, s.loc.col) < at)
+                .map(|s| s.name.clone())
+        })
+        .collect();
     let bare = examples.len() == 1
         && spans.first().is_some_and(|&(a, b)| {
             src.text[..a].trim().is_empty() && src.text[b..].trim().is_empty()
@@ -178,7 +181,7 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
         .into_iter()
         .chain(matrices.events)
         .chain(events.sections)
-        .filter(|l| l.name.contains(['.', '/']) || !keys.contains(&l.name))
+        .filter(|l| l.name.contains(['.', '/']) || !keys.contains(l.name.as_str()))
         .collect();
     // Names only running text mentions, apart from those in lists.
     let mut all = listed.clone();
@@ -188,9 +191,13 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     listed = all;
     let mut seen: BTreeSet<String> = listed.iter().map(|m| m.name.clone()).collect();
     mentioned.retain(|m| {
-        (m.name.contains(['.', '/']) || !keys.contains(&m.name)) && seen.insert(m.name.clone())
+        (m.name.contains(['.', '/']) || !keys.contains(m.name.as_str()))
+            && seen.insert(m.name.clone())
     });
     one_spelling(&mut listed, &mut mentioned);
+    for (x, section) in examples.iter_mut().zip(sections) {
+        x.section = section;
+    }
     let body_format = if examples.is_empty() {
         other_body_format(src)
     } else {
@@ -251,7 +258,11 @@ fn other_body_format(src: &Source) -> Option<(&'static str, Loc)> {
 }
 
 /// Calls `f` with every object in a node, to the depth the reader allows.
-fn each_object(node: &lenient::Node, f: &mut impl FnMut(&[lenient::Entry]), depth: usize) {
+fn each_object<'a>(
+    node: &'a lenient::Node,
+    f: &mut impl FnMut(&'a [lenient::Entry]),
+    depth: usize,
+) {
     if depth > lenient::MAX_DEPTH {
         return;
     }
@@ -270,47 +281,76 @@ fn each_object(node: &lenient::Node, f: &mut impl FnMut(&[lenient::Entry]), dept
 /// The dotted paths of two or three keys that the examples hold, from any
 /// object in them, their top-level keys, and the paths of the table rows:
 /// what a dotted name in the text is when it is a field, not an event.
-fn field_paths(examples: &[Example], rows: &[FieldRow]) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for ex in examples {
-        each_object(
-            &ex.node,
-            &mut |entries| {
-                for e in entries {
-                    for f in e.value.as_object().unwrap_or_default() {
-                        out.insert(format!("{}.{}", e.key, f.key));
-                        for g in f.value.as_object().unwrap_or_default() {
-                            out.insert(format!("{}.{}.{}", e.key, f.key, g.key));
+/// Kept as the keys themselves, borrowed from the examples: a page holds
+/// many paths and asks about a few names.
+#[derive(Default)]
+pub struct FieldPaths<'a> {
+    pairs: HashSet<(&'a str, &'a str)>,
+    triples: HashSet<(&'a str, &'a str, &'a str)>,
+    tops: HashSet<&'a str>,
+    rows: HashSet<String>,
+}
+
+impl<'a> FieldPaths<'a> {
+    fn new(examples: &'a [Example], rows: &[FieldRow]) -> FieldPaths<'a> {
+        let mut out = FieldPaths::default();
+        for ex in examples {
+            each_object(
+                &ex.node,
+                &mut |entries| {
+                    for e in entries {
+                        for f in e.value.as_object().unwrap_or_default() {
+                            out.pairs.insert((&e.key, &f.key));
+                            for g in f.value.as_object().unwrap_or_default() {
+                                out.triples.insert((&e.key, &f.key, &g.key));
+                            }
                         }
                     }
-                }
-            },
-            0,
-        );
-        // The top-level keys too: `data.objectobject` is `data` and more.
-        for e in ex.node.as_object().unwrap_or_default() {
-            out.insert(e.key.clone());
+                },
+                0,
+            );
+            // The top-level keys too: `data.objectobject` is `data` and more.
+            for e in ex.node.as_object().unwrap_or_default() {
+                out.tops.insert(&e.key);
+            }
         }
-    }
-    for r in rows {
-        for n in 1..=r.path.len() {
-            out.insert(r.path[..n].join("."));
+        for r in rows {
+            for n in 1..=r.path.len() {
+                out.rows.insert(r.path[..n].join("."));
+            }
         }
+        out
     }
-    out
+
+    /// Whether `dotted` is one of the paths, its keys joined by `.` (a key
+    /// may hold a `.` itself: every way to split the name is asked).
+    pub fn contains(&self, dotted: &str) -> bool {
+        if self.tops.contains(dotted) || self.rows.contains(dotted) {
+            return true;
+        }
+        let dots: Vec<usize> = dotted.match_indices('.').map(|(i, _)| i).collect();
+        dots.iter().enumerate().any(|(n, &i)| {
+            let (first, rest) = (&dotted[..i], &dotted[i + 1..]);
+            self.pairs.contains(&(first, rest))
+                || dots[n + 1..].iter().any(|&j| {
+                    self.triples
+                        .contains(&(first, &dotted[i + 1..j], &dotted[j + 1..]))
+                })
+        })
+    }
 }
 
 /// Every key the examples hold and every segment of a row's path.
-fn all_keys(examples: &[Example], rows: &[FieldRow]) -> BTreeSet<String> {
+fn all_keys<'a>(examples: &'a [Example], rows: &'a [FieldRow]) -> BTreeSet<&'a str> {
     let mut out = BTreeSet::new();
     for ex in examples {
         each_object(
             &ex.node,
-            &mut |entries| out.extend(entries.iter().map(|e| e.key.clone())),
+            &mut |entries| out.extend(entries.iter().map(|e| e.key.as_str())),
             0,
         );
     }
-    out.extend(rows.iter().flat_map(|r| r.path.iter().cloned()));
+    out.extend(rows.iter().flat_map(|r| r.path.iter().map(String::as_str)));
     out
 }
 
@@ -455,5 +495,47 @@ mod tests {
         );
         let plain = Source::new("specs/shop/events.json", "{\"id\": 1}\n");
         assert!(page(&plain, &mut diags).page_event.is_none());
+    }
+
+    #[test]
+    fn field_paths_are_keys_joined_by_dots_however_the_name_splits() {
+        let mut diags = Diagnostics::default();
+        let src = Source::new(
+            "p.md",
+            "```json\n{\"data\": {\"object\": {\"id\": 1}}, \"a.b\": {\"c\": 2}, \"list\": [{\"x\": {\"y\": 3}}]}\n```\n",
+        );
+        let (examples, _) = examples::extract(&src, &mut diags);
+        let row = tables::extract(
+            &Source::new(
+                "t.md",
+                "| Field | Type |\n|---|---|\n| meta.source | string |\n",
+            ),
+            &[],
+        );
+        let paths = FieldPaths::new(&examples, &row);
+        for yes in [
+            "data",
+            "data.object",
+            "data.object.id",
+            "a.b",
+            "a.b.c",
+            "x.y",
+            "object.id",
+            "meta",
+            "meta.source",
+        ] {
+            assert!(paths.contains(yes), "{yes}");
+        }
+        for no in [
+            "object",
+            "data.id",
+            "a",
+            "b.c",
+            "data.object.id.more",
+            "list.x",
+            "source",
+        ] {
+            assert!(!paths.contains(no), "{no}");
+        }
     }
 }

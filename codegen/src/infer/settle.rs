@@ -303,7 +303,8 @@ fn takes(ty: &Ty, seen: &Shape, kinds: &BTreeMap<String, [bool; 6]>) -> bool {
     }
 }
 
-/// The evidence behind a field's type, presence and nullability.
+/// The evidence behind a field's type, presence and nullability. Each line
+/// is written into one string: a vendor's every field passes here.
 pub(super) fn reasons(
     parent: &Shape,
     child: &Shape,
@@ -312,22 +313,35 @@ pub(super) fn reasons(
     required: bool,
     nullable: bool,
 ) -> Vec<String> {
-    let at = |loc: &Option<Loc>| {
-        loc.as_ref()
-            .map_or(String::new(), |l| format!(" ({})", l.file_line()))
+    use std::fmt::Write;
+    // ` (file:line)`, where a place is known.
+    let cite = |out: &mut String, loc: &Loc| {
+        let _ = write!(out, " ({}:{})", loc.file, loc.line);
     };
     let doc = child.doc.as_ref();
-    let row = doc
-        .map(|d| format!(" ({})", d.loc.file_line()))
-        .unwrap_or_default();
-    let over = child
-        .over
-        .as_ref()
-        .map(|o| format!(" ({})", o.loc.file_line()));
+    let over = child.over.as_ref();
     let payloads = parent.samples.len();
     let seen = child.samples.len();
-    let mut why = Vec::new();
 
+    let mut ty = String::from("type: ");
+    let mut parts = 0;
+    let mut part = |ty: &mut String| {
+        if parts > 0 {
+            ty.push_str("; ");
+        }
+        parts += 1;
+    };
+    if let Some(o) = over.filter(|o| o.ty.is_some() || o.map) {
+        part(&mut ty);
+        ty.push_str("set by an override");
+        cite(&mut ty, &o.loc);
+    }
+    if let Some((d, t)) = doc.and_then(|d| Some((d, d.ty.as_ref()?))) {
+        part(&mut ty);
+        ty.push_str("documented as ");
+        ty.push_str(&format!("{t:?}").to_lowercase());
+        cite(&mut ty, &d.loc);
+    }
     let observed = [
         (child.strings, "a string"),
         (child.ints, "an integer"),
@@ -335,67 +349,90 @@ pub(super) fn reasons(
         (child.bools, "a boolean"),
         (child.objects, "an object"),
         (child.arrays, "an array"),
-    ]
-    .iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, what)| format!("{what} {n}×"))
-    .collect::<Vec<_>>()
-    .join(", ");
-    let mut ty = Vec::new();
-    if let Some(o) = child.over.as_ref().filter(|o| o.ty.is_some() || o.map) {
-        ty.push(format!("set by an override ({})", o.loc.file_line()));
-    }
-    if let Some(t) = doc.and_then(|d| d.ty.as_ref()) {
-        ty.push(format!(
-            "documented as {}{row}",
-            format!("{t:?}").to_lowercase()
-        ));
-    }
-    if !observed.is_empty() {
-        ty.push(format!("seen as {observed} in examples{}", at(&child.loc)));
-    }
-    if ty.is_empty() {
-        ty.push("nothing shows its type: any JSON value".to_owned());
-    }
-    why.push(format!("type: {}", ty.join("; ")));
-
-    let presence = match (&over, child.over.as_ref().and_then(|o| o.required)) {
-        (Some(o), Some(_)) => format!("set by an override{o}"),
-        _ if carries_event => "carries the event type".to_owned(),
-        _ if doc.and_then(|d| d.required) == Some(true) => format!("marked required{row}"),
-        _ if doc.and_then(|d| d.required) == Some(false) => format!("marked optional{row}"),
-        _ if always => format!(
-            "present in {} {payloads} example payload{}; samples only, so the Rust type still accepts it absent or null",
-            if payloads == 1 { "the" } else { "all" },
-            if payloads == 1 { "" } else { "s" }
-        ),
-        _ if payloads < MIN_SAMPLES => format!(
-            "not proven: {payloads} example payload(s); {MIN_SAMPLES} are needed, so it may be absent"
-        ),
-        _ => format!("in {seen} of {payloads} example payloads, so it may be absent"),
-    };
-    why.push(format!(
-        "presence: {} ({})",
-        presence,
-        if required {
-            "required"
-        } else {
-            "may be absent"
+    ];
+    let mut kinds = observed.iter().filter(|(n, _)| *n > 0).peekable();
+    if kinds.peek().is_some() {
+        part(&mut ty);
+        ty.push_str("seen as ");
+        for (i, (n, what)) in kinds.enumerate() {
+            let comma = if i > 0 { ", " } else { "" };
+            let _ = write!(ty, "{comma}{what} {n}×");
         }
-    ));
+        ty.push_str(" in examples");
+        if let Some(l) = &child.loc {
+            cite(&mut ty, l);
+        }
+    }
+    if parts == 0 {
+        ty.push_str("nothing shows its type: any JSON value");
+    }
 
-    let nullability = match (&over, child.over.as_ref().and_then(|o| o.nullable)) {
-        (Some(o), Some(_)) => format!("set by an override{o}"),
-        _ if child.nulls > 0 => format!("seen null {}× in examples", child.nulls),
-        _ if doc.and_then(|d| d.nullable) == Some(true) => format!("marked nullable{row}"),
-        _ if required => "never seen null and required: a value is expected".to_owned(),
-        _ => "never seen null; null is still accepted where presence is not proven".to_owned(),
-    };
-    why.push(format!(
-        "nullability: {nullability} ({})",
-        if nullable { "nullable" } else { "not null" }
-    ));
-    why
+    let mut presence = String::from("presence: ");
+    match (over, over.and_then(|o| o.required)) {
+        (Some(o), Some(_)) => {
+            presence.push_str("set by an override");
+            cite(&mut presence, &o.loc);
+        }
+        _ if carries_event => presence.push_str("carries the event type"),
+        _ if doc.and_then(|d| d.required).is_some() => {
+            let d = doc.expect("a documented field");
+            presence.push_str(if d.required == Some(true) {
+                "marked required"
+            } else {
+                "marked optional"
+            });
+            cite(&mut presence, &d.loc);
+        }
+        _ if always => {
+            let _ = write!(
+                presence,
+                "present in {} {payloads} example payload{}; samples only, so the Rust type still accepts it absent or null",
+                if payloads == 1 { "the" } else { "all" },
+                if payloads == 1 { "" } else { "s" }
+            );
+        }
+        _ if payloads < MIN_SAMPLES => {
+            let _ = write!(
+                presence,
+                "not proven: {payloads} example payload(s); {MIN_SAMPLES} are needed, so it may be absent"
+            );
+        }
+        _ => {
+            let _ = write!(
+                presence,
+                "in {seen} of {payloads} example payloads, so it may be absent"
+            );
+        }
+    }
+    presence.push_str(if required {
+        " (required)"
+    } else {
+        " (may be absent)"
+    });
+
+    let mut nullability = String::from("nullability: ");
+    match (over, over.and_then(|o| o.nullable)) {
+        (Some(o), Some(_)) => {
+            nullability.push_str("set by an override");
+            cite(&mut nullability, &o.loc);
+        }
+        _ if child.nulls > 0 => {
+            let _ = write!(nullability, "seen null {}× in examples", child.nulls);
+        }
+        _ if doc.and_then(|d| d.nullable) == Some(true) => {
+            nullability.push_str("marked nullable");
+            cite(&mut nullability, &doc.expect("a documented field").loc);
+        }
+        _ if required => nullability.push_str("never seen null and required: a value is expected"),
+        _ => nullability
+            .push_str("never seen null; null is still accepted where presence is not proven"),
+    }
+    nullability.push_str(if nullable {
+        " (nullable)"
+    } else {
+        " (not null)"
+    });
+    vec![ty, presence, nullability]
 }
 
 /// Longer value lists are not enums.

@@ -2,6 +2,7 @@
 //! what each is named.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use crate::naming;
 
@@ -59,8 +60,9 @@ impl<'d> Builder<'d> {
             let entry = self
                 .groups
                 .entry(sig.clone())
-                .or_insert_with(|| (Shape::default(), vec![]));
-            entry.0.merge(shape);
+                .or_insert_with(|| (Rc::default(), vec![]));
+            // Only the queue shares a merged shape, and it is filled later.
+            Rc::make_mut(&mut entry.0).merge(shape);
             entry.1.push(occ);
             self.collect(shape, depth + 1, &sig);
         }
@@ -178,7 +180,7 @@ impl<'d> Builder<'d> {
                 let merged = self
                     .groups
                     .get(&sig)
-                    .map_or_else(|| shape.clone(), |g| g.0.clone());
+                    .map_or_else(|| Rc::new(shape.clone()), |g| Rc::clone(&g.0));
                 self.queue.push((name.clone(), merged));
             }
             // The type serves this place too. When it is not one of the
@@ -202,7 +204,7 @@ impl<'d> Builder<'d> {
         let name = self.scope.claim(&name);
         self.names.insert(sig.clone(), name.clone());
         self.emitted.insert(sig);
-        self.queue.push((name.clone(), shape.clone()));
+        self.queue.push((name.clone(), Rc::new(shape.clone())));
         name
     }
 }

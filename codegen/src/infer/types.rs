@@ -2,6 +2,7 @@
 //! makes its structs, fields, unions and enums.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use crate::diag::{Diagnostics, Source};
 use crate::extract::{DocType, EnumValues as DocValues};
@@ -20,8 +21,9 @@ pub(super) struct Builder<'d> {
     /// The page of each example payload, by sample number.
     pub(super) samples: Vec<&'d Source>,
     pub(super) scope: naming::Scope,
-    /// Merged shape per signature, and where each occurs.
-    pub(super) groups: BTreeMap<String, (Shape, Vec<Occurrence>)>,
+    /// Merged shape per signature, and where each occurs. Shared with the
+    /// queue once merged: a struct is built from it without a copy.
+    pub(super) groups: BTreeMap<String, (Rc<Shape>, Vec<Occurrence>)>,
     /// Type name per signature (or per root name for roots).
     pub(super) names: BTreeMap<String, String>,
     pub(super) types: Vec<ir::TypeDef>,
@@ -30,7 +32,7 @@ pub(super) struct Builder<'d> {
     /// integer enum can take its labels from a `<name>_display` sibling.
     pub(super) sibling_labels: Vec<(String, Vec<String>)>,
     /// Structs reached from a payload, still to be built.
-    pub(super) queue: Vec<(String, Shape)>,
+    pub(super) queue: Vec<(String, Rc<Shape>)>,
     /// Signatures already queued.
     pub(super) emitted: BTreeSet<String>,
     /// Places a named struct serves that are not among the occurrences its
