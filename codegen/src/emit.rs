@@ -179,13 +179,14 @@ fn vendor_files(vendors: &[ir::Vendor], specs: &str, example: Option<&Example>) 
 /// The IR a vendor's crate files were made from: `check` and `generate`
 /// diff against it. Its places name files, not lines (see `committed`).
 fn ir_json(v: &ir::Vendor) -> String {
-    let ir = serde_json::to_value(v)
+    let mut ir = serde_json::to_value(v)
         .map(|mut value| {
             committed(&mut value);
             serde_json::to_string_pretty(&value).unwrap_or_default()
         })
         .unwrap_or_default();
-    format!("{ir}\n")
+    ir.push('\n');
+    ir
 }
 
 /// A piece of a vendor's files, made on its own.

@@ -63,6 +63,8 @@ pub fn analyze(specs: &Path, shown: &str) -> std::io::Result<Analysis> {
             .collect();
         let inferred = infer::vendor(&v.name, &pages, &v.hints, &mut diags);
         diags.attach_lines(pages.iter().map(|p| &p.source));
+        // What was read of the pages is spent: freed where a core is free.
+        parallel::drop_aside(pages);
         (v.name, inferred, diags)
     });
     for (name, inferred, diags) in analyzed {

@@ -117,33 +117,17 @@ pub fn specs(dir: &Path, shown: &str) -> std::io::Result<Vec<VendorSpec>> {
             diags: &mut diags,
         };
         walker.walk(&path, "", &format!("{shown}/{folder}"), 0);
-        for (rel, path) in files {
-            let shown_path = format!("{shown}/{folder}/{rel}");
-            let bytes = match read_bounded(&path) {
-                Ok(Some(b)) => b,
-                Ok(None) => {
-                    diags.error(
-                        file_loc(&shown_path),
-                        format!("page is over {MAX_PAGE_BYTES} bytes, the limit (split it, or remove what is not webhook documentation)"),
-                    );
-                    continue;
-                }
-                Err(e) => {
-                    diags.error(file_loc(&shown_path), format!("cannot read: {e}"));
-                    continue;
-                }
+        // Files are read, and their lines indexed, over the machine's cores.
+        let read = crate::parallel::map(&files, |(rel, path)| {
+            let mut diags = Diagnostics::default();
+            let src = read_source(path, format!("{shown}/{folder}/{rel}"), &mut diags);
+            (src, diags)
+        });
+        for ((rel, _), (src, file_diags)) in files.into_iter().zip(read) {
+            diags.extend(file_diags);
+            let Some(src) = src else {
+                continue;
             };
-            let text = match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                    let src = Source::new(shown_path.clone(), text.clone());
-                    diags.warn(src.loc(at), "not valid UTF-8; invalid bytes read as U+FFFD");
-                    text
-                }
-            };
-            let src = Source::new(shown_path, text);
             if rel == CONFIG_FILE {
                 hints = config(&src, &mut diags);
             } else {
@@ -161,6 +145,37 @@ pub fn specs(dir: &Path, shown: &str) -> std::io::Result<Vec<VendorSpec>> {
         first.diags.extend(outside);
     }
     Ok(vendors)
+}
+
+/// A file as a page named `shown_path`; `None`, with an error, where it
+/// cannot be read or is over the limit. Invalid UTF-8 is read lossily,
+/// with a warning.
+fn read_source(path: &Path, shown_path: String, diags: &mut Diagnostics) -> Option<Source> {
+    let bytes = match read_bounded(path) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            diags.error(
+                file_loc(&shown_path),
+                format!("page is over {MAX_PAGE_BYTES} bytes, the limit (split it, or remove what is not webhook documentation)"),
+            );
+            return None;
+        }
+        Err(e) => {
+            diags.error(file_loc(&shown_path), format!("cannot read: {e}"));
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let src = Source::new(shown_path.clone(), text.clone());
+            diags.warn(src.loc(at), "not valid UTF-8; invalid bytes read as U+FFFD");
+            text
+        }
+    };
+    Some(Source::new(shown_path, text))
 }
 
 /// Whether `path`, links resolved, is `root` or below it.

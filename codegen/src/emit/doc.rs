@@ -235,6 +235,10 @@ fn opens_fence(line: &str) -> bool {
 /// `\u{…}` escapes: rustc rejects bidi controls in comments, and a reader
 /// should see what the page really says.
 fn visible(text: &str) -> String {
+    // Printable ASCII, as most lines are, has nothing to escape.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let hidden = c.is_control()
@@ -349,15 +353,21 @@ fn unmatched_in(bytes: &[u8], from: usize, to: usize, unmatched: &mut Vec<std::o
 /// span is one word: it is never split, nor its spaces folded.
 fn wrap(line: &str, width: usize) -> Vec<String> {
     let mut out = vec![String::new()];
+    // The characters of the last line so far.
+    let mut chars = 0;
     for word in words(line) {
         let cur = out.last_mut().expect("starts non-empty");
-        if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
+        let n = word.chars().count();
+        if !cur.is_empty() && chars + 1 + n > width {
             out.push(word.to_owned());
+            chars = n;
         } else {
             if !cur.is_empty() {
                 cur.push(' ');
+                chars += 1;
             }
             cur.push_str(word);
+            chars += n;
         }
     }
     out
