@@ -74,8 +74,8 @@ pub(super) fn discriminator(
             strings_at(&ex.node, &mut vec![], &mut found);
             let named_events = found.into_iter().filter(|(_, v, _)| known.contains(v));
             for (path, value, at) in named_events {
-                let named =
-                    DISCRIMINATOR_NAMES.contains(&path.last().map(String::as_str).unwrap_or(""));
+                let named = DISCRIMINATOR_NAMES.contains(path.last().unwrap_or(&""));
+                let path = owned(&path);
                 let e = votes.entry((path.len(), !named, path)).or_insert((
                     0,
                     BTreeSet::new(),
@@ -171,7 +171,7 @@ fn likeliest_carrier(pages: &[Page]) -> Option<(String, String)> {
             for (path, value, _) in found {
                 let score = carrier_name(&path);
                 if score > 0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-                    best = Some((score, path, value.to_owned()));
+                    best = Some((score, owned(&path), value.to_owned()));
                 }
             }
         }
@@ -263,9 +263,9 @@ fn outside_body(pages: &[Page]) -> Option<ir::Discriminator> {
 /// `event_type`, `topic` or `event.type`, 2 for `event`, 1 for `type` and
 /// `kind`, 0 for anything else. `action` is left out: it names what
 /// happened within an event (GitHub's `created`), not the event.
-fn carrier_name(path: &[String]) -> u8 {
-    let last = path.last().map_or("", String::as_str);
-    let parent = path.len().checked_sub(2).map(|i| path[i].as_str());
+fn carrier_name(path: &[impl AsRef<str>]) -> u8 {
+    let last = path.last().map_or("", AsRef::as_ref);
+    let parent = path.len().checked_sub(2).map(|i| path[i].as_ref());
     match last {
         "event_type" | "eventType" | "event_name" | "eventName" | "webhook_type"
         | "notification_type" | "alert_name" | "eventCode" | "topic" | "event_code" => 3,
@@ -313,7 +313,7 @@ fn named_carrier(pages: &[Page]) -> Option<(Vec<String>, Loc)> {
                     continue;
                 }
                 let e = seen
-                    .entry(path)
+                    .entry(owned(&path))
                     .or_insert_with(|| (0, 0, BTreeSet::new(), page.source.loc(at)));
                 e.0 += 1;
                 e.1 += usize::from(event_like(value, name));
@@ -339,8 +339,8 @@ fn named_carrier(pages: &[Page]) -> Option<(Vec<String>, Loc)> {
 /// Every string value within three levels of objects, with its path.
 fn strings_at<'a>(
     node: &'a Node,
-    path: &mut Vec<String>,
-    out: &mut Vec<(Vec<String>, &'a str, usize)>,
+    path: &mut Vec<&'a str>,
+    out: &mut Vec<(Vec<&'a str>, &'a str, usize)>,
 ) {
     let Kind::Object(entries) = &node.kind else {
         return;
@@ -349,7 +349,7 @@ fn strings_at<'a>(
         return;
     }
     for e in entries {
-        path.push(e.key.clone());
+        path.push(&e.key);
         match &e.value.kind {
             Kind::String(s) => out.push((path.clone(), s, e.value.start)),
             Kind::Object(_) => strings_at(&e.value, path, out),
@@ -357,6 +357,10 @@ fn strings_at<'a>(
         }
         path.pop();
     }
+}
+
+fn owned(path: &[&str]) -> Vec<String> {
+    path.iter().map(|k| (*k).to_owned()).collect()
 }
 
 /// The event type an example states, with the offset of its value.
