@@ -424,46 +424,51 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     for (g, shape) in groups.iter_mut().zip(shapes) {
         g.shape = shape;
     }
-    let values = crate::parallel::map(&bodies, |n| n.to_value());
+    // The bodies become values on another core while this one builds the
+    // types, which only one can.
+    let (values, mut types) = crate::parallel::beside(
+        || bodies.iter().map(|n| n.to_value()).collect::<Vec<_>>(),
+        || {
+            for o in &hints.overrides {
+                let matched: usize = groups
+                    .iter_mut()
+                    .map(|g| apply_override(&mut g.shape, &o.path, o))
+                    .sum();
+                if matched == 0 {
+                    diags
+                        .warn(o.loc.clone(), format!("override `{}` matches no field", o.path.join(".")))
+                        .with_hint("paths start at the payload root: `data.object.status`; `*` is one segment, `**` any");
+                }
+            }
+
+            let mut builder = Builder::new(diags);
+            builder.samples = sample_sources;
+            let roots: Vec<(String, &Shape)> = groups
+                .iter()
+                .map(|g| (g.root_name.clone(), &g.shape))
+                .collect();
+            let required_paths: Vec<Vec<String>> = discriminator
+                .as_ref()
+                .map(|d| d.fields.clone())
+                .unwrap_or_default();
+            builder.build(&roots, &required_paths);
+            // The shapes are spent: freed where a core is free.
+            let spent: Vec<Shape> = std::mem::take(&mut builder.groups)
+                .into_values()
+                // The queue is spent too: each merged shape is held here alone.
+                .filter_map(|(shape, _)| std::rc::Rc::into_inner(shape))
+                .chain(groups.iter_mut().map(|g| std::mem::take(&mut g.shape)))
+                .chain(std::mem::take(&mut builder.namesakes).into_values())
+                .collect();
+            crate::parallel::drop_aside(spent);
+            let root_names: Vec<&str> = groups.iter().map(|g| g.root_name.as_str()).collect();
+            mark_envelopes(&mut builder.types, &root_names, &mut builder.scope);
+            builder.types
+        },
+    );
     for (case, body) in cases.iter_mut().zip(values) {
         case.body = body;
     }
-
-    for o in &hints.overrides {
-        let matched: usize = groups
-            .iter_mut()
-            .map(|g| apply_override(&mut g.shape, &o.path, o))
-            .sum();
-        if matched == 0 {
-            diags
-                .warn(o.loc.clone(), format!("override `{}` matches no field", o.path.join(".")))
-                .with_hint("paths start at the payload root: `data.object.status`; `*` is one segment, `**` any");
-        }
-    }
-
-    let mut builder = Builder::new(diags);
-    builder.samples = sample_sources;
-    let roots: Vec<(String, &Shape)> = groups
-        .iter()
-        .map(|g| (g.root_name.clone(), &g.shape))
-        .collect();
-    let required_paths: Vec<Vec<String>> = discriminator
-        .as_ref()
-        .map(|d| d.fields.clone())
-        .unwrap_or_default();
-    builder.build(&roots, &required_paths);
-    // The shapes are spent: freed where a core is free.
-    let spent: Vec<Shape> = std::mem::take(&mut builder.groups)
-        .into_values()
-        // The queue is spent too: each merged shape is held here alone.
-        .filter_map(|(shape, _)| std::rc::Rc::into_inner(shape))
-        .chain(groups.iter_mut().map(|g| std::mem::take(&mut g.shape)))
-        .chain(std::mem::take(&mut builder.namesakes).into_values())
-        .collect();
-    crate::parallel::drop_aside(spent);
-    let root_names: Vec<&str> = groups.iter().map(|g| g.root_name.as_str()).collect();
-    mark_envelopes(&mut builder.types, &root_names, &mut builder.scope);
-    let mut types = builder.types;
     for g in &groups {
         if let Some(ir::TypeDef::Struct(s)) = types.iter_mut().find(|t| t.name() == g.root_name) {
             s.description = g.description.clone();

@@ -56,6 +56,28 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> 
     .collect()
 }
 
+/// `aside()` on another thread while `here()` runs on this one (which
+/// need not be `Send`), both results once both are done. With one core,
+/// or where no thread can be started, one after the other.
+pub fn beside<A: Send, B>(aside: impl FnOnce() -> A + Send, here: impl FnOnce() -> B) -> (A, B) {
+    if std::thread::available_parallelism().map_or(true, |n| n.get() < 2) {
+        return (aside(), here());
+    }
+    // `aside` is taken once, by the thread, or here if none was started.
+    let slot = std::sync::Mutex::new(Some(aside));
+    let run = || slot.lock().ok().and_then(|mut f| f.take()).map(|f| f());
+    std::thread::scope(|s| {
+        let handle = std::thread::Builder::new().spawn_scoped(s, run);
+        let b = here();
+        let a = match handle {
+            // A panic in `aside` is a bug where `aside` is: let it surface as one.
+            Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            Err(_) => run(),
+        };
+        (a.unwrap_or_else(|| unreachable!("`aside` ran once")), b)
+    })
+}
+
 /// Drops `value` on a thread of its own, where a core is free: freeing a
 /// large tree (a vendor's shapes) is then off the path of the work that
 /// follows. Where no thread can be started, it is dropped here.
@@ -74,6 +96,14 @@ pub fn drop_aside<T: Send + 'static>(value: T) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn beside_gives_both_results_and_here_need_not_be_send() {
+        let here_only = std::rc::Rc::new(3);
+        let items: Vec<u64> = (0..10_000).collect();
+        let (sum, three) = super::beside(|| items.iter().sum::<u64>(), || *here_only);
+        assert_eq!((sum, three), (49_995_000, 3));
+    }
+
     #[test]
     fn results_come_back_in_the_items_order() {
         let items: Vec<u64> = (0..1000).collect();
