@@ -235,6 +235,7 @@ fn run(paths: &Paths, mode: Mode) -> ExitCode {
     };
     let kept = keep_failed(&analysis.failed, target.dir());
     let files = emit::crate_files_keeping(&analysis.schema, &options, &kept);
+    // Read before the new crate replaces it; parsed only if it changes.
     let before = committed_ir(target.dir());
     let report = match target.sync(&files) {
         Ok(r) => r,
@@ -246,12 +247,15 @@ fn run(paths: &Paths, mode: Mode) -> ExitCode {
     let out = paths.out.display();
     if !report.is_clean() {
         summarize_drift(
-            &before,
+            &parse_ir(&before),
             &analysis.schema,
             &analysis.failed,
             &options.crate_name,
         );
     }
+    // The rest of the run only reports: what was made is freed aside.
+    let failed = analysis.failed.clone();
+    hookgen::parallel::drop_aside((analysis, files));
     match mode {
         Mode::Write if report.is_clean() => eprintln!("{out}: up to date"),
         Mode::Write => {
@@ -266,16 +270,13 @@ fn run(paths: &Paths, mode: Mode) -> ExitCode {
         Mode::Check => {
             print!("{}", report.diff);
             eprintln!("{out} is stale: run `cargo codegen` and commit the result");
-            if analysis.failed.is_empty() {
+            if failed.is_empty() {
                 return ExitCode::from(1);
             }
         }
     }
-    if !analysis.failed.is_empty() {
-        eprintln!(
-            "error: the specs of {} have errors",
-            analysis.failed.join(", ")
-        );
+    if !failed.is_empty() {
+        eprintln!("error: the specs of {} have errors", failed.join(", "));
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS
@@ -306,19 +307,26 @@ fn keep_failed(failed: &[String], out: &Path) -> Vec<Kept> {
 }
 
 /// The IR the committed crate was generated from (`out/ir/*.json`).
-fn committed_ir(out: &Path) -> hookgen::ir::Schema {
-    let mut vendors = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(out.join("ir")) {
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
-            let vendor = std::fs::read_to_string(&p)
-                .ok()
-                .and_then(|t| serde_json::from_str(&t).ok());
-            vendors.extend(vendor);
-        }
+fn committed_ir(out: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(out.join("ir")) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+/// The committed IR's vendors, those that still parse.
+fn parse_ir(texts: &[String]) -> hookgen::ir::Schema {
+    hookgen::ir::Schema {
+        vendors: texts
+            .iter()
+            .filter_map(|t| serde_json::from_str(t).ok())
+            .collect(),
     }
-    hookgen::ir::Schema { vendors }
 }
 
 /// One paragraph on stderr: what the regeneration changes for consumers.

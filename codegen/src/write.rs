@@ -155,21 +155,30 @@ fn sync(out: &Path, files: &[File], mode: Mode) -> io::Result<Report> {
     for file in files {
         let path = out.join(&file.path);
         let old = match fs::read(&path) {
-            Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+            Ok(bytes) => Some(bytes),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) => return Err(e),
         };
-        if old.as_deref() == Some(file.contents.as_str()) {
+        // Byte for byte: a file whose bytes are not UTF-8 is changed, even
+        // where its lossy reading would match.
+        if old.as_deref() == Some(file.contents.as_bytes()) {
             unchanged.push(&file.path);
             continue;
         }
         report.changed.push(file.path.clone());
         if mode == Mode::Check {
-            report.diff.push_str(&unified(
-                &file.path,
-                old.as_deref().unwrap_or(""),
-                &file.contents,
-            ));
+            let old = old.as_deref().map(String::from_utf8_lossy);
+            let old = old.as_deref().unwrap_or("");
+            if old == file.contents {
+                report.diff.push_str(&format!(
+                    "{}: not UTF-8 on disk; its text is otherwise the same\n",
+                    file.path
+                ));
+            } else {
+                report
+                    .diff
+                    .push_str(&unified(&file.path, old, &file.contents));
+            }
         }
     }
     for orphan in orphans(out, files)? {
@@ -581,4 +590,32 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_unchanged_only_byte_for_byte() {
+        let dir = std::env::temp_dir().join(format!("hookgen-write-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        // Not UTF-8 on disk, though read lossily it is the new text.
+        fs::write(dir.join("a.txt"), b"x\xFFy").unwrap();
+        fs::write(dir.join("b.txt"), "same").unwrap();
+        let files = [
+            File {
+                path: "a.txt".into(),
+                contents: "x\u{FFFD}y".into(),
+            },
+            File {
+                path: "b.txt".into(),
+                contents: "same".into(),
+            },
+        ];
+        let report = sync(&dir, &files, Mode::Check).unwrap();
+        fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(report.changed, ["a.txt"]);
+        assert!(report.diff.contains("a.txt"), "{}", report.diff);
+    }
 }
