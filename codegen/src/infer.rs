@@ -424,10 +424,14 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     for (g, shape) in groups.iter_mut().zip(shapes) {
         g.shape = shape;
     }
-    // The bodies become values on another core while this one builds the
-    // types, which only one can.
-    let (values, mut types) = crate::parallel::beside(
-        || bodies.iter().map(|n| n.to_value()).collect::<Vec<_>>(),
+    // The bodies become values, and the pages digests, on another core
+    // while this one builds the types, which only one can.
+    let ((values, digests), mut types) = crate::parallel::beside(
+        || {
+            let values: Vec<serde_json::Value> = bodies.iter().map(|n| n.to_value()).collect();
+            let digests: Vec<u64> = pages.iter().map(|p| page_digest(&p.source)).collect();
+            (values, digests)
+        },
         || {
             for o in &hints.overrides {
                 let matched: usize = groups
@@ -477,7 +481,6 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     }
     types.sort_by(|a, b| a.name().cmp(b.name()));
 
-    let digests: Vec<u64> = pages.iter().map(|p| page_digest(&p.source)).collect();
     // A group's pages once, not once per event of the group.
     let group_digests: Vec<String> = groups
         .iter()

@@ -55,26 +55,24 @@ impl EventInfo {
 /// A digest of one page, its name and bytes: FNV-1a, 64 bits. The same on
 /// every machine and toolchain.
 pub(super) fn page_digest(page: &crate::diag::Source) -> u64 {
-    fnv(page
-        .path
-        .as_bytes()
-        .iter()
-        .chain(&[0])
-        .chain(page.text.as_bytes()))
+    fnv(&[page.path.as_bytes(), &[0], page.text.as_bytes()])
 }
 
 /// A digest of an event's pages, from theirs (each page is read once,
 /// however many events it documents), in hex.
 pub(super) fn pages_digest(pages: impl Iterator<Item = u64>) -> String {
     let bytes: Vec<u8> = pages.flat_map(u64::to_le_bytes).collect();
-    format!("{:016x}", fnv(bytes.iter()))
+    format!("{:016x}", fnv(&[&bytes]))
 }
 
-fn fnv<'a>(bytes: impl Iterator<Item = &'a u8>) -> u64 {
+/// FNV-1a of the parts one after the other, a slice at a time.
+fn fnv(parts: &[&[u8]]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    for part in parts {
+        for &b in *part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
     }
     h
 }
