@@ -388,6 +388,9 @@ impl<'de> Deserialize<'de> for Number {
         with_text(d, "a number", |text| {
             let kind = match text.as_bytes().first() {
                 Some(b'-' | b'0'..=b'9') => {
+                    if let Some(i) = short_integer(text.as_bytes()) {
+                        return Ok(Number(NumberRepr::Int(i)));
+                    }
                     // JSON integers have no leading zeros or `+`: one that
                     // fits prints back the same, but for `-0`.
                     if !text.contains(['.', 'e', 'E']) && text != "-0" {
@@ -407,6 +410,32 @@ impl<'de> Deserialize<'de> for Number {
             };
             Err(kind)
         })
+    }
+}
+
+/// The value of an integer's text of at most 18 digits (which always fits
+/// an `i64`), in one pass; `None` for any other text, `-0` included, which
+/// then takes the general way.
+fn short_integer(text: &[u8]) -> Option<i64> {
+    let (negative, digits) = match text {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, text),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut value = 0i64;
+    for &b in digits {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        value = value * 10 + i64::from(digit);
+    }
+    match (negative, value) {
+        (true, 0) => None,
+        (true, v) => Some(-v),
+        (false, v) => Some(v),
     }
 }
 
