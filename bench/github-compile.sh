@@ -18,24 +18,13 @@ if [ ! -f "$work/out/Cargo.toml" ] || [ ! -f "$work/qt/lib.rs" ]; then
   exit 0
 fi
 dir="$work/compile"
-rm -rf "$dir" && mkdir -p "$dir/qt/src"
+rm -rf "$dir" && mkdir -p "$dir"
 cp -r "$work/out" "$dir/hookgen"
 # hookgen's crate as the user gets it, but a workspace of its own here.
 printf '\n[workspace]\n' >>"$dir/hookgen/Cargo.toml"
-cp "$work/qt/lib.rs" "$dir/qt/src/lib.rs"
-cat >"$dir/qt/Cargo.toml" <<'EOF'
-[package]
-name = "quicktype-models"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-[dependencies]
-serde = { version = "1", features = ["derive"] }
-serde_json = "1"
-
-[workspace]
-EOF
+. bench/lib.sh
+quicktype_crate "$dir/qt" "$work/qt/lib.rs"
+printf '\n[workspace]\n' >>"$dir/qt/Cargo.toml"
 export CARGO_TARGET_DIR="$dir/target"
 name_of() { sed -n 's/^name = "\(.*\)"/\1/p' "$1/Cargo.toml" | head -1; }
 now() { date +%s%N; }
