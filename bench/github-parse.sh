@@ -50,17 +50,19 @@ bin="$work/target/release/github-parse"
 for f in "$work"/train/*/*.json; do
   printf '%s\t%s\n' "$(basename "$(dirname "$f")")" "$f"
 done >"$dir/train.tsv"
-accepts() { # manifest
-  "$bin" accepts "$1" | awk -F'\t' '{ t++; h += ($2 == "true"); q += ($3 == "true"); b += ($2 == "true" && $3 == "true") }
-    END { printf "%d | %d | %d | %d", t, h, q, b }'
+cat "$work/heldout/manifest.tsv" "$dir/train.tsv" >"$dir/all.tsv"
+# One pass: path TAB hookgen reads TAB quicktype reads TAB quicktype's error.
+"$bin" accepts "$dir/all.tsv" >"$dir/accepts.tsv"
+accepts() { # folder the payloads are in
+  awk -F'\t' -v d="$1/" 'index($1, d) == 1 { t++; h += ($2 == "true"); q += ($3 == "true"); b += ($2 == "true" && $3 == "true") }
+    END { printf "%d | %d | %d | %d", t, h, q, b }' "$dir/accepts.tsv"
 }
 echo "| payloads | all | hookgen reads | quicktype reads | both |"
 echo "| --- | --- | --- | --- | --- |"
-echo "| held out (odd-indexed) | $(accepts "$work/heldout/manifest.tsv") |"
-echo "| training (even-indexed) | $(accepts "$dir/train.tsv") |"
-cat "$work/heldout/manifest.tsv" "$dir/train.tsv" >"$dir/all.tsv"
-both=$("$bin" accepts "$dir/all.tsv" | awk -F"\t" '$2 == "true" && $3 == "true"' | wc -l)
-bytes=$("$bin" accepts "$dir/all.tsv" | awk -F'\t' '$2 == "true" && $3 == "true" { print $1 }' | xargs cat | wc -c)
+echo "| held out (odd-indexed) | $(accepts "$work/heldout") |"
+echo "| training (even-indexed) | $(accepts "$work/train") |"
+both=$(awk -F'\t' '$2 == "true" && $3 == "true"' "$dir/accepts.tsv" | wc -l)
+bytes=$(awk -F'\t' '$2 == "true" && $3 == "true" { print $1 }' "$dir/accepts.tsv" | xargs cat | wc -c)
 count() {
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$@" 2>&1 |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
