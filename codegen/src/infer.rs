@@ -71,7 +71,12 @@ pub struct Hints {
 pub struct ExampleCase {
     pub vendor: String,
     pub event: String,
+    /// The body as strict JSON: filled by [`crate::analyze`] from
+    /// `example`, `Null` until then.
     pub body: serde_json::Value,
+    /// Where the body is: its page in the vendor's pages, and its place
+    /// among that page's examples.
+    pub example: (usize, usize),
     pub loc: Loc,
     /// Whether the body carries an event type, and it names this event
     /// (seed 000's names another; a header vendor's names none).
@@ -117,7 +122,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     // recurs inside it, and so does a payload that pages repeat (one
     // fixture copied onto every event's page).
     let mut sample = 0usize;
-    let mut payloads: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    let mut payloads: crate::hash::Map<u64, usize> = crate::hash::Map::default();
     // The page of each sample: sample `n` is `sample_sources[n - 1]`.
     let mut sample_sources: Vec<&Source> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
@@ -125,8 +130,6 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     // cores once every page is placed (groups are independent).
     let mut making: Vec<Vec<Step>> = Vec::new();
     let mut cases = Vec::new();
-    // Each case's body, made into a value on all cores after the loop.
-    let mut bodies = Vec::new();
     let mut unplaced: Vec<Loc> = Vec::new();
     for (page_index, page) in pages.iter().enumerate() {
         let ev = &page.evidence;
@@ -263,9 +266,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         // the shared type exists even if no example lands in it.
         let mut shared = (!split || !ev.rows.is_empty()).then(|| shared_group(&mut groups));
         let mut page_groups: Vec<usize> = shared.into_iter().collect();
-        for (((example, in_body), body), resource) in ev
-            .examples
-            .iter()
+        for ((((k, example), in_body), body), resource) in (ev.examples.iter().enumerate())
             .zip(placed.iter().cloned())
             .zip(&in_bodies)
             .zip(&resources)
@@ -347,12 +348,12 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                 // Not a payload the vendor sends: nothing to round-trip.
                 continue;
             }
-            bodies.push(&example.node);
             cases.push(ExampleCase {
                 vendor: name.to_owned(),
                 body_names_event: body.as_ref().is_some_and(|(v, _)| *v == event),
                 event,
                 body: serde_json::Value::Null,
+                example: (page_index, k),
                 loc: example.loc.clone(),
             });
         }
@@ -424,14 +425,10 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     for (g, shape) in groups.iter_mut().zip(shapes) {
         g.shape = shape;
     }
-    // The bodies become values, and the pages digests, on another core
-    // while this one builds the types, which only one can.
-    let ((values, digests), mut types) = crate::parallel::beside(
-        || {
-            let values: Vec<serde_json::Value> = bodies.iter().map(|n| n.to_value()).collect();
-            let digests: Vec<u64> = pages.iter().map(|p| page_digest(&p.source)).collect();
-            (values, digests)
-        },
+    // The pages' digests are made on another core while this one builds
+    // the types, which only one can.
+    let (digests, mut types) = crate::parallel::beside(
+        || -> Vec<u64> { pages.iter().map(|p| page_digest(&p.source)).collect() },
         || {
             for o in &hints.overrides {
                 let matched: usize = groups
@@ -470,9 +467,6 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             builder.types
         },
     );
-    for (case, body) in cases.iter_mut().zip(values) {
-        case.body = body;
-    }
     for g in &groups {
         if let Some(ir::TypeDef::Struct(s)) = types.iter_mut().find(|t| t.name() == g.root_name) {
             s.description = g.description.clone();

@@ -169,6 +169,59 @@ impl Node {
         }
     }
 
+    /// Whether the two are the same value as strict JSON (their
+    /// [`Node::to_value`]s are equal), without making either value.
+    pub fn same_value(&self, other: &Node) -> bool {
+        match (&self.kind, &other.kind) {
+            (Kind::Array(a), Kind::Array(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_value(y))
+            }
+            (Kind::Object(a), Kind::Object(b)) => {
+                let (a, b) = (members(a), members(b));
+                a.len() == b.len()
+                    && a.iter()
+                        .zip(&b)
+                        .all(|((ka, va), (kb, vb))| ka == kb && va.same_value(vb))
+            }
+            (a, b) => match (Scalar::of(a), Scalar::of(b)) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// A digest of the value as strict JSON: equal for nodes that are the
+    /// [`Node::same_value`], and the same in every run.
+    pub fn digest(&self) -> u64 {
+        use std::hash::BuildHasher;
+        let mut h = foldhash::fast::FixedState::default().build_hasher();
+        self.feed(&mut h);
+        std::hash::Hasher::finish(&h)
+    }
+
+    fn feed(&self, h: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        match &self.kind {
+            Kind::Array(items) => {
+                h.write_u8(6);
+                h.write_usize(items.len());
+                for i in items {
+                    i.feed(h);
+                }
+            }
+            Kind::Object(entries) => {
+                let members = members(entries);
+                h.write_u8(7);
+                h.write_usize(members.len());
+                for (k, v) in members {
+                    k.hash(h);
+                    v.feed(h);
+                }
+            }
+            kind => Scalar::of(kind).hash(h),
+        }
+    }
+
     pub fn as_object(&self) -> Option<&[Entry]> {
         match &self.kind {
             Kind::Object(entries) => Some(entries),
@@ -194,6 +247,60 @@ impl Node {
 }
 
 /// Converts number text as serde_json would read it from a payload.
+/// An object's members as strict JSON holds them: by key, each key once
+/// with its last value.
+fn members(entries: &[Entry]) -> Vec<(&str, &Node)> {
+    let mut members: Vec<(&str, &Node)> =
+        entries.iter().map(|e| (e.key.as_str(), &e.value)).collect();
+    // Stable: of equal keys, the last entry stays last.
+    members.sort_by(|a, b| a.0.cmp(b.0));
+    let mut kept: Vec<(&str, &Node)> = Vec::with_capacity(members.len());
+    for m in members {
+        match kept.last_mut() {
+            Some(last) if last.0 == m.0 => *last = m,
+            _ => kept.push(m),
+        }
+    }
+    kept
+}
+
+/// A value that is not an array or an object, as strict JSON reads it.
+#[derive(PartialEq, Hash)]
+enum Scalar<'a> {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(&'a str),
+}
+
+impl<'a> Scalar<'a> {
+    /// `None` for an array or an object.
+    fn of(kind: &'a Kind) -> Option<Scalar<'a>> {
+        Some(match kind {
+            Kind::Null => Scalar::Null,
+            Kind::Bool(b) => Scalar::Bool(*b),
+            Kind::Number(raw) => {
+                // Most numbers are short integers: made without the parser.
+                let digits = raw.strip_prefix('-').unwrap_or(raw);
+                let plain = !digits.is_empty()
+                    && digits.len() <= 18
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && (digits == "0" || !digits.starts_with('0'))
+                    && raw != "-0";
+                match raw.parse::<i64>() {
+                    Ok(i) if plain => Scalar::Number(i.into()),
+                    _ => match number_value(raw) {
+                        serde_json::Value::Number(n) => Scalar::Number(n),
+                        _ => Scalar::String(raw),
+                    },
+                }
+            }
+            Kind::String(s) | Kind::Placeholder(s) => Scalar::String(s),
+            Kind::Array(_) | Kind::Object(_) => return None,
+        })
+    }
+}
+
 fn number_value(raw: &str) -> serde_json::Value {
     serde_json::from_str::<serde_json::Value>(raw)
         .ok()
@@ -401,7 +508,7 @@ impl<'a> Parser<'a> {
     fn object(&mut self) -> Result<Kind, Failure> {
         self.pos += 1; // `{`
         let mut entries: Vec<Entry> = Vec::new();
-        let mut keys: Option<std::collections::HashSet<String>> = None;
+        let mut keys: Option<crate::hash::Set<String>> = None;
         let mut separated = true;
         loop {
             let newline = self.skip_ws();
@@ -453,7 +560,7 @@ impl<'a> Parser<'a> {
             let seen_before = match &mut keys {
                 Some(set) => !set.insert(key.clone()),
                 None if entries.len() >= KEYS_SCANNED => {
-                    let mut set: std::collections::HashSet<String> =
+                    let mut set: crate::hash::Set<String> =
                         entries.iter().map(|e| e.key.clone()).collect();
                     let dup = !set.insert(key.clone());
                     keys = Some(set);
@@ -944,5 +1051,55 @@ mod tests {
         let deep = "[".repeat(MAX_DEPTH + 1);
         let err = parse_at(&deep, 0).unwrap_err();
         assert!(err.message.contains("deeper"), "{err:?}");
+    }
+
+    /// Nodes are the same value exactly where their strict JSON values are
+    /// equal, and the same value has the same digest.
+    #[test]
+    fn same_value_is_equality_of_the_strict_values() {
+        let texts = [
+            r#"{"a": 1, "b": [true, null]}"#,
+            r#"{"b": [true, null], "a": 1}"#,
+            r#"{"a": 2, "b": [true, null], "a": 1}"#,
+            r#"{"a": 1, "b": [null, true]}"#,
+            r#"{"a": 1.0, "b": [true, null]}"#,
+            r#"{"a": 1.00, "b": [true, null]}"#,
+            r#"{"a": "1", "b": [true, null]}"#,
+            r#"{"a": <string>}"#,
+            r#"{"a": "<string>"}"#,
+            r#"{"a": -0}"#,
+            r#"{"a": 0}"#,
+            r#"{"a": -0.0}"#,
+            r#"{"a": 12345678901234567890123}"#,
+            r#"{"a": 12345678901234567890124}"#,
+            r#"{"a": 999999999999999999}"#,
+            r#"{"a": 1e400}"#,
+            r#"{"a": "1e400"}"#,
+            r#"{"a": 1e2}"#,
+            r#"{"a": 100}"#,
+            r#"{"a": {}}"#,
+            r#"{"a": []}"#,
+            r#"{"a": [{}]}"#,
+            r#"{}"#,
+            r#"[]"#,
+        ];
+        let nodes: Vec<Node> = texts
+            .iter()
+            .map(|t| parse_at(t, 0).unwrap_or_else(|f| panic!("{t}: {f:?}")).node)
+            .collect();
+        let mut same = 0;
+        for (a, ta) in nodes.iter().zip(texts) {
+            for (b, tb) in nodes.iter().zip(texts) {
+                let equal = a.to_value() == b.to_value();
+                assert_eq!(a.same_value(b), equal, "{ta} against {tb}");
+                if equal {
+                    assert_eq!(a.digest(), b.digest(), "{ta} against {tb}");
+                    same += 1;
+                }
+            }
+        }
+        // Key order, a repeated key and `1.0`/`1.00` make pairs beyond each
+        // text with itself.
+        assert!(same > texts.len() + 4, "{same}");
     }
 }

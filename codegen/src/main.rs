@@ -169,7 +169,7 @@ enum Show<'a> {
 }
 
 fn analyze_showing(specs: &Path, shown: &str, show: Show) -> Option<hookgen::Analysis> {
-    let analysis = match hookgen::analyze(specs, shown) {
+    let analysis = match hookgen::analyze_without_examples(specs, shown) {
         Ok(a) => a,
         Err(e) => {
             eprintln!("{}: error: cannot read specs: {e}", specs.display());

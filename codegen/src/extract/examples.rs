@@ -28,9 +28,9 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
     let masked = mask_gutters(&src.text);
     let text: &str = &masked;
     let mut found: Vec<Example> = Vec::new();
-    // Each example read, by a hash of its value, to find repeats in one step.
-    let mut seen: std::collections::HashMap<u64, Vec<(serde_json::Value, usize)>> =
-        std::collections::HashMap::new();
+    // Each example read, by a digest of its value, to find repeats in one
+    // step: where in `found` it went, and how many items if it was a batch.
+    let mut seen: crate::hash::Map<u64, Vec<(usize, Option<usize>)>> = crate::hash::Map::default();
     let mut spans = Vec::new();
     let mut pos = 0;
     // The start of the line the scan is on, found from where it last was.
@@ -73,12 +73,20 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
         }
         pos = node.end;
         spans.push((start, node.end));
-        let value = node.to_value();
-        let hash = value_hash(&value);
-        let same = seen
-            .get(&hash)
-            .and_then(|vs| vs.iter().find(|(v, _)| *v == value));
-        if let Some(&(_, first)) = same {
+        let hash = node.digest();
+        let same = seen.get(&hash).and_then(|vs| {
+            vs.iter()
+                .find(|&&(first, batch)| match (batch, &node.kind) {
+                    (Some(n), lenient::Kind::Array(items)) => {
+                        items.len() == n
+                            && (items.iter().zip(&found[first..]))
+                                .all(|(item, ex)| item.same_value(&ex.node))
+                    }
+                    (Some(_), _) => false,
+                    (None, _) => node.same_value(&found[first].node),
+                })
+        });
+        if let Some(&(first, _)) = same {
             diags.warn(
                 src.loc(start),
                 format!(
@@ -110,10 +118,12 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
             };
             diags.warn(src.loc(offset), message);
         }
-        seen.entry(hash).or_default().push((value, found.len()));
         // A batch: a JSON array of event objects. Each item is one payload.
         if let lenient::Kind::Array(items) = &node.kind {
             if !items.is_empty() && items.iter().all(|i| i.as_object().is_some()) {
+                seen.entry(hash)
+                    .or_default()
+                    .push((found.len(), Some(items.len())));
                 diags
                     .warn(
                         src.loc(start),
@@ -128,13 +138,14 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
                         comments: comments_in(&comments, item),
                         // Only the last item can be the one a cut ran into.
                         cut: parsed.cut.filter(|_| k == last),
-                        content: value_hash(&item.to_value()),
+                        content: item.digest(),
                         section: None,
                     });
                 }
                 continue;
             }
         }
+        seen.entry(hash).or_default().push((found.len(), None));
         found.push(Example {
             loc: src.loc(start),
             node,
@@ -145,15 +156,6 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
         });
     }
     (found, spans)
-}
-
-/// A hash of a JSON value, the same for equal values (maps hash in key
-/// order), and for one value in every run: it numbers payloads.
-fn value_hash(value: &serde_json::Value) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
 }
 
 /// The comment offsets that fall inside one node.

@@ -16,7 +16,9 @@ pub(crate) mod tables;
 pub(crate) mod vocab;
 mod words;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
+
+use crate::hash::Set as HashSet;
 
 use serde::Serialize;
 
@@ -72,15 +74,6 @@ pub struct Example {
     /// The event whose section of the page it stands in, on a page with a
     /// section per event (`## invoice.paid`, its text and example).
     pub section: Option<String>,
-}
-
-/// A hash that is the same on every run and machine (fixed keys), for
-/// telling values apart without keeping them.
-pub fn stable_hash(s: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
 }
 
 /// One row of a field table, with the path of the field it describes.
@@ -395,7 +388,7 @@ fn one_spelling(listed: &mut Vec<EventMention>, mentioned: &mut Vec<EventMention
             n.chars().any(|c| c.is_ascii_uppercase()),
         )
     };
-    let mut best: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    let mut best: crate::hash::Map<String, &str> = crate::hash::Map::default();
     for m in listed.iter().chain(mentioned.iter()) {
         let k = key(&m.name);
         let kept = best.entry(k).or_insert(&m.name);

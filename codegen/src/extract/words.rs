@@ -9,8 +9,9 @@
 //! `_` or `-` inside (`past_due`) is a run of known words joined so. No
 //! split into known words means no values.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use crate::hash::Map as HashMap;
 
 /// Word → cost, built on first use.
 fn costs() -> &'static HashMap<&'static str, f64> {

@@ -61,7 +61,7 @@ pub(super) struct Shape {
     pub(super) value_at: Vec<ValueAt>,
     /// Where each member is in `fields`, once there are many: a one-line
     /// object of 100k keys stays linear.
-    pub(super) index: Option<std::collections::HashMap<String, usize>>,
+    pub(super) index: Option<crate::hash::Map<String, usize>>,
     /// Hashes of the keys past `MAX_STRUCT_FIELDS + 1` members, which are
     /// counted, not kept: such an object is a map, or a root whose first
     /// fields alone are typed.
@@ -183,7 +183,7 @@ impl Shape {
     }
 
     /// The index of the members, brought up to date.
-    fn index(&mut self) -> &mut std::collections::HashMap<String, usize> {
+    fn index(&mut self) -> &mut crate::hash::Map<String, usize> {
         let fields = &self.fields;
         let index = self.index.get_or_insert_with(Default::default);
         if index.len() != fields.len() {
@@ -230,7 +230,7 @@ impl Shape {
                 if !extract::is_placeholder(s) {
                     self.str_values.push(s.clone());
                     if self.value_at.len() < MAX_VALUE_LOCS {
-                        let hash = extract::stable_hash(s);
+                        let hash = crate::hash::stable(s);
                         if !self.value_at.iter().any(|v| v.hash == hash) {
                             self.value_at.push(ValueAt {
                                 hash,
@@ -248,7 +248,7 @@ impl Shape {
                 let mut seen: Vec<bool> = Vec::new();
                 for e in entries {
                     if self.fields.len() > MAX_STRUCT_FIELDS && !self.has(&e.key) {
-                        self.overflow.insert(extract::stable_hash(&e.key));
+                        self.overflow.insert(crate::hash::stable(&e.key));
                         continue;
                     }
                     let at = self.child_at(&e.key);

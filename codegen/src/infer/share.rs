@@ -222,7 +222,7 @@ fn kinds_conflict(a: &Shape, b: &Shape) -> bool {
             | u8::from(s.arrays > 0) << 4
     };
     // Wide objects are looked up by name, not scanned for each member.
-    let index: Option<std::collections::HashMap<&str, &Shape>> =
+    let index: Option<crate::hash::Map<&str, &Shape>> =
         (b.fields.len() > 32).then(|| b.fields.iter().map(|(k, s)| (k.as_str(), s)).collect());
     let find = |key: &str| match &index {
         Some(index) => index.get(key).copied(),
