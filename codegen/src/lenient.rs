@@ -193,10 +193,7 @@ impl Node {
     /// A digest of the value as strict JSON: equal for nodes that are the
     /// [`Node::same_value`], and the same in every run.
     pub fn digest(&self) -> u64 {
-        use std::hash::BuildHasher;
-        let mut h = foldhash::fast::FixedState::default().build_hasher();
-        self.feed(&mut h);
-        std::hash::Hasher::finish(&h)
+        crate::hash::stable(&Strict(self))
     }
 
     fn feed(&self, h: &mut impl std::hash::Hasher) {
@@ -246,7 +243,15 @@ impl Node {
     }
 }
 
-/// Converts number text as serde_json would read it from a payload.
+/// A node hashed as its strict JSON value (what [`Node::digest`] hashes).
+struct Strict<'a>(&'a Node);
+
+impl std::hash::Hash for Strict<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.0.feed(h);
+    }
+}
+
 /// An object's members as strict JSON holds them: by key, each key once
 /// with its last value.
 fn members(entries: &[Entry]) -> Vec<(&str, &Node)> {
@@ -287,9 +292,9 @@ impl<'a> Scalar<'a> {
                     && digits.bytes().all(|b| b.is_ascii_digit())
                     && (digits == "0" || !digits.starts_with('0'))
                     && raw != "-0";
-                match raw.parse::<i64>() {
-                    Ok(i) if plain => Scalar::Number(i.into()),
-                    _ => match number_value(raw) {
+                match plain.then(|| raw.parse::<i64>().ok()).flatten() {
+                    Some(i) => Scalar::Number(i.into()),
+                    None => match number_value(raw) {
                         serde_json::Value::Number(n) => Scalar::Number(n),
                         _ => Scalar::String(raw),
                     },
@@ -301,6 +306,7 @@ impl<'a> Scalar<'a> {
     }
 }
 
+/// Converts number text as serde_json would read it from a payload.
 fn number_value(raw: &str) -> serde_json::Value {
     serde_json::from_str::<serde_json::Value>(raw)
         .ok()
