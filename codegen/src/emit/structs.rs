@@ -77,20 +77,44 @@ impl Struct {
         let d = &mut self.decl;
         d.push_str(&doc.comment("    "));
         d.push_str(&serde_attr(&serde));
-        // Writing to a `String` cannot fail.
-        let _ = writeln!(d, "    pub {id}: {held},");
+        push(d, &["    pub ", &name, ": ", held, ",\n"]);
+        // Each line goes in as pieces: `format!` widths pad a byte at a time.
         let (s, a, i) = (&mut self.slots, &mut self.arms, &mut self.inits);
+        let key = key.to_string();
         if maybe {
-            let _ = writeln!(s, "{:16}let mut {slot}: {held} = crate::Maybe::Absent;", "");
-            let _ = writeln!(a, "{:24}{key} => {slot} = map.next_value()?,", "");
-            let _ = writeln!(i, "{:20}{id}: {slot},", "");
+            push(
+                s,
+                &[
+                    SLOT,
+                    "let mut ",
+                    &slot,
+                    ": ",
+                    held,
+                    " = crate::Maybe::Absent;\n",
+                ],
+            );
+            push(a, &[ARM, &key, " => ", &slot, " = map.next_value()?,\n"]);
+            push(i, &[INIT, &name, ": ", &slot, ",\n"]);
         } else {
-            let _ = writeln!(s, "{:16}let mut {slot}: Option<{held}> = None;", "");
-            let _ = writeln!(a, "{:24}{key} => {slot} = Some(map.next_value()?),", "");
-            let _ = writeln!(
+            push(
+                s,
+                &[SLOT, "let mut ", &slot, ": Option<", held, "> = None;\n"],
+            );
+            push(
+                a,
+                &[ARM, &key, " => ", &slot, " = Some(map.next_value()?),\n"],
+            );
+            push(
                 i,
-                "{:20}{id}: {slot}.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field({key}))?,",
-                ""
+                &[
+                    INIT,
+                    &name,
+                    ": ",
+                    &slot,
+                    ".ok_or_else(|| <__A::Error as serde::de::Error>::missing_field(",
+                    &key,
+                    "))?,\n",
+                ],
             );
         }
     }
@@ -161,6 +185,16 @@ impl<'de{bounds}> serde::Deserialize<'de> for {this} {{
 "
         )
     }
+}
+
+/// The indents of a slot, a match arm and an initializer in the impl.
+const SLOT: &str = "                ";
+const ARM: &str = "                        ";
+const INIT: &str = "                    ";
+
+fn push(out: &mut String, pieces: &[&str]) {
+    out.reserve(pieces.iter().map(|p| p.len()).sum());
+    pieces.iter().for_each(|p| out.push_str(p));
 }
 
 /// A field's `#[serde(..)]` line, if it has any items: on one line, or

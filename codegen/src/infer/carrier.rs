@@ -54,7 +54,7 @@ pub(super) fn discriminator(
         }
     }
     // A field whose value in the examples is a known event name.
-    let known: BTreeSet<&str> = events
+    let known: crate::hash::Set<&str> = events
         .keys()
         .map(String::as_str)
         .chain(
@@ -66,13 +66,23 @@ pub(super) fn discriminator(
     // Per (depth, unnamed, path): the examples whose value there is a known
     // event, the distinct events named, where first, and the examples on a
     // page about one event that name another there.
+    // The examples' strings are walked a page per core; only those naming
+    // a known event are kept.
+    let page_refs: Vec<&Page> = pages.iter().collect();
+    let named_per_page = crate::parallel::map(&page_refs, |page: &&Page| {
+        let page: &Page = page;
+        (page.evidence.examples.iter())
+            .map(|ex| {
+                let mut found = Vec::new();
+                strings_at(&ex.node, &mut vec![], &mut found, &|v| known.contains(v));
+                found
+            })
+            .collect::<Vec<_>>()
+    });
     let mut votes: BTreeMap<(usize, bool, Vec<String>), Votes> = BTreeMap::new();
-    for page in pages {
+    for (page, named_per_example) in pages.iter().zip(named_per_page) {
         let own = page.evidence.page_event.as_ref().map(|m| m.name.as_str());
-        for ex in &page.evidence.examples {
-            let mut found = Vec::new();
-            strings_at(&ex.node, &mut vec![], &mut found);
-            let named_events = found.into_iter().filter(|(_, v, _)| known.contains(v));
+        for named_events in named_per_example {
             for (path, value, at) in named_events {
                 let named = DISCRIMINATOR_NAMES.contains(path.last().unwrap_or(&""));
                 let path = owned(&path);
@@ -167,7 +177,7 @@ fn likeliest_carrier(pages: &[Page]) -> Option<(String, String)> {
     for page in pages {
         for ex in &page.evidence.examples {
             let mut found = Vec::new();
-            strings_at(&ex.node, &mut vec![], &mut found);
+            strings_at(&ex.node, &mut vec![], &mut found, &|_| true);
             for (path, value, _) in found {
                 let score = carrier_name(&path);
                 if score > 0 && best.as_ref().is_none_or(|(s, _, _)| score > *s) {
@@ -189,7 +199,7 @@ pub(super) fn check_configured(pages: &[Page], hints: &Hints, diags: &mut Diagno
     for page in pages {
         for ex in &page.evidence.examples {
             let mut found = Vec::new();
-            strings_at(&ex.node, &mut vec![], &mut found);
+            strings_at(&ex.node, &mut vec![], &mut found, &|_| true);
             known.extend(found.into_iter().map(|(p, _, _)| p.join(".")));
         }
         known.extend(page.evidence.rows.iter().map(|r| r.path.join(".")));
@@ -306,7 +316,7 @@ fn named_carrier(pages: &[Page]) -> Option<(Vec<String>, Loc)> {
         for ex in &page.evidence.examples {
             examples += 1;
             let mut found = Vec::new();
-            strings_at(&ex.node, &mut vec![], &mut found);
+            strings_at(&ex.node, &mut vec![], &mut found, &|_| true);
             for (path, value, at) in found {
                 let name = carrier_name(&path);
                 if name == 0 {
@@ -336,11 +346,13 @@ fn named_carrier(pages: &[Page]) -> Option<(Vec<String>, Loc)> {
         .map(|(path, (_, _, _, loc))| (path, loc))
 }
 
-/// Every string value within three levels of objects, with its path.
+/// Every string value within three levels of objects that `keep` keeps,
+/// with its path.
 fn strings_at<'a>(
     node: &'a Node,
     path: &mut Vec<&'a str>,
     out: &mut Vec<(Vec<&'a str>, &'a str, usize)>,
+    keep: &dyn Fn(&str) -> bool,
 ) {
     let Kind::Object(entries) = &node.kind else {
         return;
@@ -351,8 +363,8 @@ fn strings_at<'a>(
     for e in entries {
         path.push(&e.key);
         match &e.value.kind {
-            Kind::String(s) => out.push((path.clone(), s, e.value.start)),
-            Kind::Object(_) => strings_at(&e.value, path, out),
+            Kind::String(s) if keep(s) => out.push((path.clone(), s, e.value.start)),
+            Kind::Object(_) => strings_at(&e.value, path, out, keep),
             _ => {}
         }
         path.pop();

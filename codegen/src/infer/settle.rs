@@ -313,10 +313,15 @@ pub(super) fn reasons(
     required: bool,
     nullable: bool,
 ) -> Vec<String> {
-    use std::fmt::Write;
+    // Written in pieces: every field of a vendor passes here, and
+    // `format!` costs several times as much.
     // ` (file:line)`, where a place is known.
     let cite = |out: &mut String, loc: &Loc| {
-        let _ = write!(out, " ({}:{})", loc.file, loc.line);
+        out.push_str(" (");
+        out.push_str(&loc.file);
+        out.push(':');
+        push_count(out, loc.line as usize);
+        out.push(')');
     };
     let doc = child.doc.as_ref();
     let over = child.over.as_ref();
@@ -355,8 +360,13 @@ pub(super) fn reasons(
         part(&mut ty);
         ty.push_str("seen as ");
         for (i, (n, what)) in kinds.enumerate() {
-            let comma = if i > 0 { ", " } else { "" };
-            let _ = write!(ty, "{comma}{what} {n}×");
+            if i > 0 {
+                ty.push_str(", ");
+            }
+            ty.push_str(what);
+            ty.push(' ');
+            push_count(&mut ty, *n);
+            ty.push('×');
         }
         ty.push_str(" in examples");
         if let Some(l) = &child.loc {
@@ -384,24 +394,32 @@ pub(super) fn reasons(
             cite(&mut presence, &d.loc);
         }
         _ if always => {
-            let _ = write!(
-                presence,
-                "present in {} {payloads} example payload{}; samples only, so the Rust type still accepts it absent or null",
-                if payloads == 1 { "the" } else { "all" },
-                if payloads == 1 { "" } else { "s" }
-            );
+            presence.push_str(if payloads == 1 {
+                "present in the "
+            } else {
+                "present in all "
+            });
+            push_count(&mut presence, payloads);
+            presence.push_str(if payloads == 1 {
+                " example payload"
+            } else {
+                " example payloads"
+            });
+            presence.push_str("; samples only, so the Rust type still accepts it absent or null");
         }
         _ if payloads < MIN_SAMPLES => {
-            let _ = write!(
-                presence,
-                "not proven: {payloads} example payload(s); {MIN_SAMPLES} are needed, so it may be absent"
-            );
+            presence.push_str("not proven: ");
+            push_count(&mut presence, payloads);
+            presence.push_str(" example payload(s); ");
+            push_count(&mut presence, MIN_SAMPLES);
+            presence.push_str(" are needed, so it may be absent");
         }
         _ => {
-            let _ = write!(
-                presence,
-                "in {seen} of {payloads} example payloads, so it may be absent"
-            );
+            presence.push_str("in ");
+            push_count(&mut presence, seen);
+            presence.push_str(" of ");
+            push_count(&mut presence, payloads);
+            presence.push_str(" example payloads, so it may be absent");
         }
     }
     presence.push_str(if required {
@@ -417,7 +435,9 @@ pub(super) fn reasons(
             cite(&mut nullability, &o.loc);
         }
         _ if child.nulls > 0 => {
-            let _ = write!(nullability, "seen null {}× in examples", child.nulls);
+            nullability.push_str("seen null ");
+            push_count(&mut nullability, child.nulls);
+            nullability.push_str("× in examples");
         }
         _ if doc.and_then(|d| d.nullable) == Some(true) => {
             nullability.push_str("marked nullable");
@@ -433,6 +453,22 @@ pub(super) fn reasons(
         " (not null)"
     });
     vec![ty, presence, nullability]
+}
+
+/// `n` in decimal, at the end of `out`.
+fn push_count(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // ASCII digits.
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 /// Longer value lists are not enums.

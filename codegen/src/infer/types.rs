@@ -78,15 +78,26 @@ impl<'d> Builder<'d> {
     }
 
     pub(super) fn build(&mut self, roots: &[(String, &Shape)], required: &[Vec<String>]) {
-        for (_, shape) in roots {
-            record_namesakes(shape, &mut self.namesakes);
-        }
-        for (name, shape) in roots {
-            let claimed = self.scope.claim(name);
-            self.names.insert(root_key(name), claimed);
-            self.collect(shape, 1, &root_key(name));
-        }
-        self.name_groups();
+        // The namesakes, which only typing reads, are recorded on another
+        // core while the places are collected and named.
+        let (namesakes, ()) = crate::parallel::beside(
+            || {
+                let mut namesakes = BTreeMap::new();
+                for (_, shape) in roots {
+                    record_namesakes(shape, &mut namesakes);
+                }
+                namesakes
+            },
+            || {
+                for (name, shape) in roots {
+                    let claimed = self.scope.claim(name);
+                    self.names.insert(root_key(name), claimed);
+                    self.collect(shape, 1, &root_key(name));
+                }
+                self.name_groups();
+            },
+        );
+        self.namesakes = namesakes;
         for (name, shape) in roots {
             let type_name = self.names[&root_key(name)].clone();
             self.emit_struct(&type_name, shape, required);
