@@ -1,8 +1,9 @@
 //! Schema IR → the files of the `webhook-models` crate.
 //!
 //! Rust is built with `quote!`, and formatted by prettyplease, except
-//! structs (declaration and `Deserialize` impl), whose fixed layout
-//! `structs` writes as text from idents, literals and doc comments only. Either way text from pages reaches the
+//! structs (declaration and `Deserialize` impl) and enums, whose fixed
+//! layouts `structs` and `enums` write as text from idents, literals and
+//! doc comments only. Either way text from pages reaches the
 //! output only inside string literals and doc attributes. No I/O here:
 //! `write` does that.
 //!
@@ -22,6 +23,7 @@ use crate::ir::{self, Ty};
 use crate::naming;
 
 mod doc;
+mod enums;
 mod example;
 mod structs;
 use doc::{Doc, Md};
@@ -724,7 +726,7 @@ fn vendor_types<'a>(
                 }
                 None => vec![struct_def(s)],
             },
-            ir::TypeDef::Enum(e) => vec![(enum_def(e), String::new())],
+            ir::TypeDef::Enum(e) => vec![enum_def(e)],
             ir::TypeDef::Union(u) => vec![(union_def(u), String::new())],
         })
 }
@@ -1170,22 +1172,20 @@ fn union_def(u: &ir::Union) -> TokenStream {
     }
 }
 
-fn enum_def(e: &ir::Enum) -> TokenStream {
+fn enum_def(e: &ir::Enum) -> Piece {
     let name = ident(&e.name);
     let mut scope = naming::Scope::with_reserved(&["Unknown"]);
-    let doc = docs(e.description.as_deref(), vec![], Some(&e.source));
-    // (wire value as a literal, variant, its doc line), duplicates dropped.
+    let doc = doc_of(e.description.as_deref(), vec![], Some(&e.source));
+    // Duplicates dropped.
     let mut seen = std::collections::BTreeSet::new();
-    let values: Vec<(TokenStream, Ident, TokenStream)> = match &e.values {
+    let variants: Vec<enums::Variant> = match &e.values {
         ir::EnumValues::Strings(values) => values
             .iter()
             .filter(|v| seen.insert(v.to_string()))
-            .map(|v| {
-                (
-                    quote!(#v),
-                    ident(&scope.claim(&naming::pascal(v))),
-                    Doc::new().para(Md::code(v)).attrs(),
-                )
+            .map(|v| enums::Variant {
+                wire: proc_macro2::Literal::string(v),
+                name: ident(&scope.claim(&naming::pascal(v))),
+                doc: Doc::new().para(Md::code(v)),
             })
             .collect(),
         ir::EnumValues::Integers(values) => values
@@ -1199,14 +1199,32 @@ fn enum_def(e: &ir::Enum) -> TokenStream {
                 if let Some(l) = label {
                     md = md + Md::ours(" (") + Md::prose(l) + Md::ours(")");
                 }
-                let doc = Doc::new().para(md).attrs();
-                (quote!(#v), ident(&scope.claim(&base)), doc)
+                enums::Variant {
+                    wire: proc_macro2::Literal::i64_suffixed(*v),
+                    name: ident(&scope.claim(&base)),
+                    doc: Doc::new().para(md),
+                }
             })
             .collect(),
     };
+    let ints = matches!(e.values, ir::EnumValues::Integers(_));
+    match enums::text(&name, &doc, &variants, ints) {
+        Some(text) => (TokenStream::new(), text),
+        None => (enum_tokens(&name, &doc, &variants, ints), String::new()),
+    }
+}
+
+/// The enum `enums::text` writes, as tokens for prettyplease: where a line
+/// of it would pass the margin.
+fn enum_tokens(name: &Ident, doc: &Doc, variants: &[enums::Variant], ints: bool) -> TokenStream {
+    let doc = doc.attrs();
+    let values: Vec<(&proc_macro2::Literal, &Ident, TokenStream)> = variants
+        .iter()
+        .map(|v| (&v.wire, &v.name, v.doc.attrs()))
+        .collect();
     // What differs between string and integer enums.
-    let (unknown, accessor, returns, unknown_value, param, kept, write, read) = match &e.values {
-        ir::EnumValues::Strings(_) => (
+    let (unknown, accessor, returns, unknown_value, param, kept, write, read) = match ints {
+        false => (
             quote!(String),
             quote!(as_str),
             quote!(&str),
@@ -1216,7 +1234,7 @@ fn enum_def(e: &ir::Enum) -> TokenStream {
             quote!(serialize_str),
             quote!(deserialize_str),
         ),
-        ir::EnumValues::Integers(_) => (
+        true => (
             quote!(i64),
             quote!(as_i64),
             quote!(i64),
