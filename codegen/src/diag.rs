@@ -24,17 +24,51 @@ pub struct Source {
 
 const CHUNK: usize = 1024;
 
-/// Characters in UTF-8 bytes: the bytes that start one.
+/// The offset of each line's start: 0, and each one after a `\n`. Read a
+/// word at a time (a line-by-line search costs more per line than the
+/// bytes themselves).
+fn line_starts(bytes: &[u8]) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        let mut newlines = zero_bytes(w ^ u64::from_le_bytes([b'\n'; 8]));
+        while newlines != 0 {
+            starts.push(at + newlines.trailing_zeros() as usize / 8 + 1);
+            newlines &= newlines - 1;
+        }
+        at += 8;
+    }
+    let rest = words.remainder().iter().enumerate();
+    starts.extend(rest.filter(|(_, b)| **b == b'\n').map(|(i, _)| at + i + 1));
+    starts
+}
+
+/// The high bit of each byte of `w` that is zero, and no other bit.
+fn zero_bytes(w: u64) -> u64 {
+    const LOWS: u64 = u64::from_le_bytes([0x7F; 8]);
+    !(((w & LOWS) + LOWS) | w | LOWS)
+}
+
+/// Characters in UTF-8 bytes: the bytes that start one (all but the
+/// `10xxxxxx` ones), a word at a time.
 fn chars_in(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|b| (**b & 0xC0) != 0x80).count()
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut words = bytes.chunks_exact(8);
+    let mut continuations = 0;
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        continuations += (w & !(w << 1) & HIGHS).count_ones() as usize;
+    }
+    let rest = words.remainder();
+    bytes.len() - continuations - rest.iter().filter(|b| (**b & 0xC0) == 0x80).count()
 }
 
 impl Source {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Source {
         let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = line_starts(text.as_bytes());
         let chars_before = std::iter::once(0)
             .chain(text.as_bytes().chunks(CHUNK).scan(0, |n, c| {
                 *n += chars_in(c);
@@ -268,6 +302,42 @@ impl Diagnostics {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn line_starts_and_characters_a_word_at_a_time() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "ab\ncd\n",
+            "0123456\n89abcdef\n\n\nxyz",
+            "é\n\u{2028}\n1234567890123456789\n",
+        ] {
+            let want: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            assert_eq!(super::line_starts(text.as_bytes()), want, "{text:?}");
+        }
+        for text in [
+            "",
+            "a",
+            "é",
+            "aé\u{2028}xyz0123456789é",
+            "\u{10348}abcdefgh\u{10348}ij",
+        ] {
+            assert_eq!(
+                super::chars_in(text.as_bytes()),
+                text.chars().count(),
+                "{text:?}"
+            );
+        }
+        let long: String = (0..200)
+            .map(|i| if i % 7 == 0 { '\n' } else { 'x' })
+            .collect();
+        let after = (0..200).filter(|i| i % 7 == 0).map(|i| i + 1);
+        let want: Vec<usize> = std::iter::once(0).chain(after).collect();
+        assert_eq!(super::line_starts(long.as_bytes()), want);
+    }
+
     use super::*;
 
     #[test]
