@@ -15,8 +15,8 @@ count() {
 printf '| payload | parser | instructions per parse |\n|---|---|---|\n'
 for payload in next_seed pelcro_seed; do
   base=$(count value "$payload" 0)
-  parsers="typed with_type value"
-  [ "$payload" = next_seed ] && parsers="$parsers hand hand_flatten"
+  parsers="typed with_type value value_text"
+  [ "$payload" = next_seed ] && parsers="$parsers hand hand_flatten hand_text"
   for parser in $parsers; do
     total=$(count "$parser" "$payload" "$N")
     printf '| %s | %s | %d |\n' "$payload" "$parser" $(( (total - base) / N ))

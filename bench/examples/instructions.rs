@@ -3,7 +3,9 @@
 //! from run to run. `bash bench/instructions.sh` runs every pair.
 //!
 //! `instructions <parser> <payload> <iterations>`; parser: typed, with_type,
-//! value, hand, hand_flatten; payload: next_seed, pelcro_seed.
+//! value, value_text, hand, hand_flatten, hand_text; payload: next_seed,
+//! pelcro_seed. The `_text` parsers check the bytes as UTF-8 first and read
+//! them as text, as webhook-models does.
 
 use std::hint::black_box;
 
@@ -33,8 +35,15 @@ fn main() {
             |b| pelcro::Event::from_json_with_type("subscription.updated", b).is_ok()
         }
         ("value", _) => |b| serde_json::from_slice::<serde_json::Value>(b).is_ok(),
+        ("value_text", _) => |b| {
+            std::str::from_utf8(b)
+                .is_ok_and(|t| serde_json::from_str::<serde_json::Value>(t).is_ok())
+        },
         ("hand", true) => |b| serde_json::from_slice::<hand::Event>(b).is_ok(),
         ("hand_flatten", true) => |b| serde_json::from_slice::<hand_flatten::Event>(b).is_ok(),
+        ("hand_text", true) => {
+            |b| std::str::from_utf8(b).is_ok_and(|t| serde_json::from_str::<hand::Event>(t).is_ok())
+        }
         _ => panic!("no parser {parser} for {payload}"),
     };
     assert!(parse(&bytes), "{parser} fails on {payload}");

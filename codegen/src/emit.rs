@@ -887,7 +887,7 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
             }
         };
         quote! {
-            if let Ok(payload) = serde_json::from_slice::<Box<#payload>>(body) {
+            if let Ok(payload) = crate::runtime::read::<Box<#payload>>(body) {
                 #dispatch
             }
         }

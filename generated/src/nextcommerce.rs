@@ -19,7 +19,7 @@ pub enum Event {
 impl Event {
     /// Reads an event, taking its type from the body (`event_type`).
     pub fn from_json(body: &[u8]) -> Result<Event, crate::Error> {
-        if let Ok(payload) = serde_json::from_slice::<Box<SubscriptionUpdated>>(body) {
+        if let Ok(payload) = crate::runtime::read::<Box<SubscriptionUpdated>>(body) {
             if payload.event_type == "subscription.updated" {
                 return Ok(Event::SubscriptionUpdated(payload));
             }

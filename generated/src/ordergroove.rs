@@ -40,7 +40,7 @@ pub enum Event {
 impl Event {
     /// Reads an event, taking its type from the body (`type`).
     pub fn from_json(body: &[u8]) -> Result<Event, crate::Error> {
-        if let Ok(payload) = serde_json::from_slice::<Box<SubscriberEvent>>(body) {
+        if let Ok(payload) = crate::runtime::read::<Box<SubscriberEvent>>(body) {
             match payload.type_.as_str() {
                 "subscriber.cancel" => return Ok(Event::SubscriberCancel(payload)),
                 "subscriber.create" => return Ok(Event::SubscriberCreate(payload)),

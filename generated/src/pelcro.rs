@@ -22,7 +22,7 @@ pub enum Event {
 impl Event {
     /// Reads an event, taking its type from the body (`type`).
     pub fn from_json(body: &[u8]) -> Result<Event, crate::Error> {
-        if let Ok(payload) = serde_json::from_slice::<Box<SubscriptionUpdated>>(body) {
+        if let Ok(payload) = crate::runtime::read::<Box<SubscriptionUpdated>>(body) {
             if payload.type_ == "subscription.updated" {
                 return Ok(Event::SubscriptionUpdated(payload));
             }

@@ -147,6 +147,24 @@ mod nextcommerce {
     use super::*;
     use seed_models::nextcommerce::Event;
 
+    /// Bytes that are not UTF-8 (read as bytes, not as text) are an error
+    /// at their field, as serde_json reports it, by either entry point.
+    #[test]
+    fn a_body_that_is_not_utf8_is_an_error_at_its_field() {
+        let mut body =
+            br#"{"event_type": "subscription.updated", "data": {"id": 1, "total": "12"#.to_vec();
+        body.push(0xFF);
+        body.extend_from_slice(br#""}}"#);
+        assert!(std::str::from_utf8(&body).is_err());
+        for err in [
+            Event::from_json(&body).unwrap_err(),
+            Event::from_json_with_type("subscription.updated", &body).unwrap_err(),
+        ] {
+            assert_eq!(err.path(), "data.total", "{err}");
+            assert!(err.to_string().contains("invalid unicode"), "{err}");
+        }
+    }
+
     #[test]
     fn values_where_the_example_had_null_and_null_where_it_had_values() {
         let body = json!({
