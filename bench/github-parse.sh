@@ -30,20 +30,26 @@ cp bench/github-parse/Cargo.toml.in "$dir/Cargo.toml"
 cp bench/github-parse/src/main.rs "$dir/src/"
 . bench/lib.sh
 quicktype_crate "$dir/qt" "$work/qt/lib.rs"
-# quicktype names each top-level type after its folder (the event).
-{
-  echo "pub fn read(event: &str, body: &[u8]) -> Result<(), String> {"
+# quicktype names each top-level type after its folder (the event). `read`
+# reads bytes (serde_json::from_slice), `read_text` text (from_str, after
+# the bytes are checked as UTF-8, as hookgen's crate reads).
+dispatch() { # function, its input type, serde_json's reader
+  echo "pub fn $1(event: &str, body: $2) -> Result<(), String> {"
   echo "    match event {"
   for d in "$work"/train/*/; do
     e=$(basename "$d")
     t=$(python3 -c 'import sys; print("".join(w.capitalize() for w in sys.argv[1].split("_")))' "$e")
     if grep -q "^pub struct $t {" "$dir/qt/src/lib.rs"; then
-      echo "        \"$e\" => serde_json::from_slice::<quicktype_models::$t>(body).map(drop).map_err(|e| e.to_string()),"
+      echo "        \"$e\" => serde_json::$3::<quicktype_models::$t>(body).map(drop).map_err(|e| e.to_string()),"
     fi
   done
   echo "        _ => Err(\"no type for this event\".to_owned()),"
   echo "    }"
   echo "}"
+}
+{
+  dispatch read "&[u8]" from_slice
+  dispatch read_text "&str" from_str
 } >"$dir/src/quicktype.rs"
 (cd "$dir" && CARGO_TARGET_DIR="$work/target" cargo build --quiet --release)
 bin="$work/target/release/github-parse"
@@ -73,7 +79,7 @@ echo "instructions per payload, the $both payloads both read ($((bytes / both)) 
 echo "| parser | instructions per payload | against quicktype |"
 echo "| --- | --- | --- |"
 q=""
-for p in quicktype hookgen value; do
+for p in quicktype quicktype_text hookgen value value_text; do
   c=$(( ($(count "$p" "$dir/all.tsv" "$n") - base) / (n * both) ))
   [ -z "$q" ] && q=$c
   echo "| $p | $c | $(awk -v q="$q" -v c="$c" 'BEGIN { printf "%.2fx", q / c }') |"

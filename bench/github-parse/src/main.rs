@@ -6,7 +6,9 @@
 //! `github-parse accepts MANIFEST`: a line per payload (manifest: event TAB
 //! file): whether each crate reads it, and quicktype's error.
 //! `github-parse PARSER MANIFEST N`: parses every payload both crates read N
-//! times with PARSER (hookgen, quicktype, value, none).
+//! times with PARSER (hookgen, quicktype, value, none; quicktype_text and
+//! value_text check the bytes as UTF-8, then read them as text, as
+//! hookgen's crate does).
 
 use std::hint::black_box;
 
@@ -21,6 +23,14 @@ fn hookgen(event: &str, body: &[u8]) -> bool {
 
 fn value(_: &str, body: &[u8]) -> bool {
     serde_json::from_slice::<serde_json::Value>(body).is_ok()
+}
+
+fn value_text(_: &str, body: &[u8]) -> bool {
+    std::str::from_utf8(body).is_ok_and(|t| serde_json::from_str::<serde_json::Value>(t).is_ok())
+}
+
+fn quicktype_text(event: &str, body: &[u8]) -> bool {
+    std::str::from_utf8(body).is_ok_and(|t| quicktype::read_text(event, t).is_ok())
 }
 
 fn none(_: &str, body: &[u8]) -> bool {
@@ -57,7 +67,9 @@ fn main() {
     let parse: Parse = match args[0].as_str() {
         "hookgen" => hookgen,
         "quicktype" => |e, b| quicktype::read(e, b).is_ok(),
+        "quicktype_text" => quicktype_text,
         "value" => value,
+        "value_text" => value_text,
         "none" => none,
         other => panic!("no parser {other}"),
     };
