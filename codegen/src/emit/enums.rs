@@ -15,9 +15,7 @@
 use proc_macro2::{Ident, Literal};
 
 use super::doc::Doc;
-
-/// prettyplease's margin: a longer line is broken.
-const MARGIN: usize = 89;
+use super::{push, MARGIN};
 
 /// One variant: its wire value as a literal, its name and its doc.
 pub struct Variant {
@@ -122,16 +120,13 @@ impl<'de> serde::Deserialize<'de> for {name} {{
     )
 }
 
-fn push(out: &mut String, pieces: &[&str]) {
-    pieces.iter().for_each(|p| out.push_str(p));
-}
-
 #[cfg(test)]
 mod tests {
     use proc_macro2::{Ident, Literal, Span};
 
-    use super::{text, Variant, MARGIN};
+    use super::{text, Variant};
     use crate::emit::doc::{Doc, Md};
+    use crate::emit::MARGIN;
 
     fn ident(name: &str) -> Ident {
         Ident::new(name, Span::call_site())

@@ -18,9 +18,7 @@ use std::fmt::Write;
 use proc_macro2::{Ident, Literal};
 
 use super::doc::Doc;
-
-/// prettyplease's margin: an attribute longer than this is broken.
-const MARGIN: usize = 89;
+use super::{push, MARGIN};
 
 /// One struct, built a field at a time.
 pub struct Struct {
@@ -191,11 +189,6 @@ impl<'de{bounds}> serde::Deserialize<'de> for {this} {{
 const SLOT: &str = "                ";
 const ARM: &str = "                        ";
 const INIT: &str = "                    ";
-
-fn push(out: &mut String, pieces: &[&str]) {
-    out.reserve(pieces.iter().map(|p| p.len()).sum());
-    pieces.iter().for_each(|p| out.push_str(p));
-}
 
 /// A field's `#[serde(..)]` line, if it has any items: on one line, or
 /// one item a line past the margin, as prettyplease breaks it.

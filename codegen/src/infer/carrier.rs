@@ -63,9 +63,6 @@ pub(super) fn discriminator(
                 .filter_map(|p| p.evidence.page_event.as_ref().map(|m| m.name.as_str())),
         )
         .collect();
-    // Per (depth, unnamed, path): the examples whose value there is a known
-    // event, the distinct events named, where first, and the examples on a
-    // page about one event that name another there.
     // The examples' strings are walked a page per core; only those naming
     // a known event are kept.
     let page_refs: Vec<&Page> = pages.iter().collect();
@@ -79,6 +76,9 @@ pub(super) fn discriminator(
             })
             .collect::<Vec<_>>()
     });
+    // Per (depth, unnamed, path): the examples whose value there is a known
+    // event, the distinct events named, where first, and the examples on a
+    // page about one event that name another there.
     let mut votes: BTreeMap<(usize, bool, Vec<String>), Votes> = BTreeMap::new();
     for (page, named_per_example) in pages.iter().zip(named_per_page) {
         let own = page.evidence.page_event.as_ref().map(|m| m.name.as_str());
