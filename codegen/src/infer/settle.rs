@@ -483,6 +483,9 @@ pub(super) const MIN_SAMPLES: usize = 1;
 /// Payloads a string field must be seen in before its values make an enum.
 const ENUM_SAMPLES: usize = 10;
 
+/// Distinct values past which what examples show is not an enum.
+const MAX_SAMPLE_VALUES: usize = 12;
+
 /// The values of a string field that behaves like an enum across many
 /// payloads: few distinct lowercase tokens, each recurring. First-seen order.
 pub(super) fn sample_enum(shape: &Shape, key: &str) -> Option<Vec<String>> {
@@ -498,9 +501,16 @@ pub(super) fn sample_enum(shape: &Shape, key: &str) -> Option<Vec<String>> {
             distinct.push(v);
         }
     }
-    // One word in one case style for all values: `open`, `in_progress`;
-    // `OWNER`, `FIRST_TIME_CONTRIBUTOR`; `User`, `Organization`. Mixed
-    // styles (`Codertocat`, `octocat`) are names, not an enum.
+    let few = distinct.len() >= 2
+        && distinct.len() <= MAX_SAMPLE_VALUES
+        && distinct.len() * 3 <= shape.samples.len();
+    (few && one_word_style(&distinct)).then(|| distinct.into_iter().cloned().collect())
+}
+
+/// Whether `values` are words (`open`, `in_progress`) in one case style:
+/// `OWNER`, `FIRST_TIME_CONTRIBUTOR`; `User`, `Organization`. Mixed styles
+/// (`Codertocat`, `octocat`) are names, not an enum.
+fn one_word_style(values: &[&String]) -> bool {
     let word = |v: &str| {
         v.len() <= 32
             && v.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -520,12 +530,70 @@ pub(super) fn sample_enum(shape: &Shape, key: &str) -> Option<Vec<String>> {
             _ => None,
         }
     };
+    let styles: BTreeSet<Option<u8>> = values.iter().map(|v| style(v)).collect();
+    styles.len() == 1 && !styles.contains(&None) && values.iter().all(|v| word(v))
+}
+
+/// Members of one object that must hold a shared vocabulary before it is
+/// their enum.
+const VOCABULARY_MEMBERS: usize = 3;
+
+/// Whether a member is a plain string field that may take its siblings'
+/// vocabulary: strings only, every one a real value, and nothing (row or
+/// override) saying otherwise.
+pub(super) fn holds_words(child: &Shape, key: &str) -> bool {
+    child.strings > 0
+        && child.str_values.len() == child.strings
+        && child.ints + child.floats + child.bools + child.objects + child.arrays == 0
+        && child.doc.is_none()
+        && child.over.is_none()
+        && !names_free_text(key)
+}
+
+/// The values an object's string members share, where the object is a
+/// record of settings: `permissions: {contents: "read", issues: "write",
+/// …}`, `capabilities: {card_payments: "active", transfers: "inactive"}`.
+/// Each member shows one or two values, too few for an enum of its own;
+/// together they show one small vocabulary, every value of it held by two
+/// members or more, across enough payloads. Every string member of the
+/// object must be such a member: an object of unrelated strings (`state:
+/// open`, `status: active`) shares nothing. First-seen order.
+pub(super) fn shared_vocabulary(shape: &Shape) -> Option<Vec<String>> {
+    let mut members = 0;
+    let mut seen = 0;
+    // Each distinct value, with the members that hold it.
+    let mut values: Vec<(&String, usize)> = Vec::new();
+    for (key, child) in &shape.fields {
+        if child.strings == 0 {
+            continue;
+        }
+        if !holds_words(child, key) {
+            return None;
+        }
+        members += 1;
+        seen += child.samples.len();
+        let mut mine: Vec<&String> = Vec::new();
+        for v in &child.str_values {
+            if mine.contains(&v) {
+                continue;
+            }
+            mine.push(v);
+            match values.iter_mut().find(|(w, _)| *w == v) {
+                Some((_, n)) => *n += 1,
+                None => values.push((v, 1)),
+            }
+        }
+    }
+    let distinct: Vec<&String> = values.iter().map(|(v, _)| *v).collect();
+    let shared = values.iter().all(|(_, n)| *n >= 2);
     let few =
-        distinct.len() >= 2 && distinct.len() <= 12 && distinct.len() * 3 <= shape.samples.len();
-    let styles: BTreeSet<Option<u8>> = distinct.iter().map(|v| style(v)).collect();
-    let one_style = styles.len() == 1 && !styles.contains(&None);
-    (few && one_style && distinct.iter().all(|v| word(v)))
-        .then(|| distinct.into_iter().cloned().collect())
+        distinct.len() >= 2 && distinct.len() * 3 <= seen && distinct.len() <= MAX_SAMPLE_VALUES;
+    (members >= VOCABULARY_MEMBERS
+        && seen >= ENUM_SAMPLES
+        && shared
+        && few
+        && one_word_style(&distinct))
+    .then(|| distinct.into_iter().cloned().collect())
 }
 
 /// Field names whose values are names, places, ids or text, never an enum
@@ -763,5 +831,45 @@ mod tests {
         let names: Vec<&str> = enums.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["Kind", "Role"], "{enums:?}");
         assert_eq!(enums[1].1, roles);
+    }
+
+    #[test]
+    fn a_record_of_settings_takes_the_vocabulary_its_fields_share() {
+        // Three payloads: too few for any one field's enum, but four fields
+        // together show `read` and `write`, each in two fields or more.
+        let text: String = (0..3)
+            .map(|i| {
+                let checks = ["read", "write"][i % 2];
+                let state = ["open", "closed"][i % 2];
+                format!(
+                    "{{\"type\": \"app.installed\", \"id\": {i}, \"permissions\": {{\"contents\": \"read\", \"issues\": \"write\", \"metadata\": \"read\", \"checks\": \"{checks}\"}}, \"info\": {{\"state\": \"{state}\", \"status\": \"active\", \"reason\": \"spam\", \"tier\": \"gold\"}}}}\n\n"
+                )
+            })
+            .collect();
+        let v = infer_page(&text);
+        let fields = |name: &str| -> Vec<(String, Ty)> {
+            match v.types.iter().find(|t| t.name() == name) {
+                Some(ir::TypeDef::Struct(s)) => s
+                    .fields
+                    .iter()
+                    .map(|f| (f.name.clone(), f.ty.clone()))
+                    .collect(),
+                _ => panic!("no struct {name}: {:#?}", v.types),
+            }
+        };
+        let permission = Ty::Named {
+            name: "Permission".to_owned(),
+        };
+        for (name, ty) in fields("Permissions") {
+            assert_eq!(ty, permission, "{name}");
+        }
+        let Some(ir::TypeDef::Enum(e)) = v.types.iter().find(|t| t.name() == "Permission") else {
+            panic!("{:#?}", v.types)
+        };
+        assert!(matches!(&e.values, ir::EnumValues::Strings(v) if v == &["read", "write"]));
+        // Unrelated strings side by side share no value: plain strings.
+        for (name, ty) in fields("Info") {
+            assert_eq!(ty, Ty::String { format: None }, "{name}");
+        }
     }
 }

@@ -11,7 +11,7 @@ use crate::naming;
 
 use super::formats::{doc_scalar, string_format};
 use super::overrides::{Override, OverrideType};
-use super::settle::{reasons, sample_enum, MIN_SAMPLES};
+use super::settle::{holds_words, reasons, sample_enum, shared_vocabulary, MIN_SAMPLES};
 use super::shape::{is_map_name, record_namesakes, Shape, MAX_STRUCT_FIELDS};
 use super::share::{root_key, Occurrence};
 use super::unknown_loc;
@@ -135,8 +135,13 @@ impl<'d> Builder<'d> {
                 );
             }
         }
+        let vocabulary = shared_vocabulary(shape);
         for (key, child) in shape.fields.iter().take(MAX_STRUCT_FIELDS) {
-            let ty = self.ty(child, key, type_name);
+            let shares = vocabulary.as_ref().filter(|_| holds_words(child, key));
+            let ty = match shares {
+                Some(values) => self.vocabulary_enum(child, key, type_name, values),
+                None => self.ty(child, key, type_name),
+            };
             let doc = child.doc.as_ref();
             // Present in every occurrence across enough payloads: required,
             // unless the page says optional.
@@ -175,6 +180,12 @@ impl<'d> Builder<'d> {
             if self.namesake(child, key).is_some() {
                 why.push(format!("type: only null or [] here: typed from the `{key}` fields elsewhere in the vendor"));
             }
+            if let Some(values) = shares {
+                why.push(format!(
+                    "enum: the values `{type_name}`'s string fields share ({}), each held by two fields or more",
+                    values.join(", ")
+                ));
+            }
             fields.push(ir::Field {
                 name: key.clone(),
                 example,
@@ -206,6 +217,38 @@ impl<'d> Builder<'d> {
             source: shape.loc.clone().unwrap_or_else(unknown_loc),
             envelope: None,
         }));
+    }
+
+    /// The enum of a member of a record of settings: its siblings' shared
+    /// vocabulary (see `shared_vocabulary`), one type for all of them, named
+    /// for one of the record's entries (`AppPermissions` -> `AppPermission`).
+    fn vocabulary_enum(
+        &mut self,
+        child: &Shape,
+        key: &str,
+        type_name: &str,
+        values: &[String],
+    ) -> Ty {
+        let one = naming::singular(type_name);
+        let name = if one == type_name {
+            format!("{type_name}Value")
+        } else {
+            one
+        };
+        let mut named = child.clone();
+        named.over = Some(Override {
+            name: Some(name),
+            ..Override::default()
+        });
+        let values = DocValues::Strings(values.to_vec());
+        self.enum_type(
+            &named,
+            key,
+            type_name,
+            &values,
+            &Ty::String { format: None },
+            true,
+        )
     }
 
     /// For a place that shows nothing but `null` or `[]` and has no table
