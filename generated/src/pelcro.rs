@@ -639,10 +639,10 @@ pub struct Invoice {
     pub default_tax_rates: crate::Maybe<crate::Json>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub deleted_at: crate::Maybe<crate::Json>,
+    pub deleted_at: crate::Maybe<crate::DateTime>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub discount_id: crate::Maybe<crate::Json>,
+    pub discount_id: crate::Maybe<crate::Number>,
     /// Example: `0`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -661,7 +661,7 @@ pub struct Invoice {
     pub lines: crate::Maybe<Lines>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub marked_uncollectible_at: crate::Maybe<crate::Json>,
+    pub marked_uncollectible_at: crate::Maybe<crate::DateTime>,
     /// Example: `"5408B141-0002"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -669,7 +669,7 @@ pub struct Invoice {
     pub number: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub paid_at: crate::Maybe<crate::Json>,
+    pub paid_at: crate::Maybe<crate::DateTime>,
     /// Example: `"2021-06-24 10:43:13"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -743,7 +743,7 @@ pub struct Invoice {
     pub updated_at: crate::Maybe<crate::DateTime>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub voided_at: crate::Maybe<crate::Json>,
+    pub voided_at: crate::Maybe<crate::DateTime>,
     /// Fields the documentation does not list, kept as received.
     #[serde(flatten)]
     pub extra: crate::Extra,
@@ -780,15 +780,15 @@ impl<'de> serde::Deserialize<'de> for Invoice {
                 let mut f_customer_address: crate::Maybe<CustomerAddress> = crate::Maybe::Absent;
                 let mut f_customer_shipping: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_default_tax_rates: crate::Maybe<crate::Json> = crate::Maybe::Absent;
-                let mut f_deleted_at: crate::Maybe<crate::Json> = crate::Maybe::Absent;
-                let mut f_discount_id: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_deleted_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
+                let mut f_discount_id: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_ending_balance: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_finalized_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_is_imported: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_lines: crate::Maybe<Lines> = crate::Maybe::Absent;
-                let mut f_marked_uncollectible_at: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_marked_uncollectible_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_number: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_paid_at: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_paid_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_period_end: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_period_start: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_post_payment_credit_notes_amount: crate::Maybe<crate::Number> = crate::Maybe::Absent;
@@ -806,7 +806,7 @@ impl<'de> serde::Deserialize<'de> for Invoice {
                 let mut f_total: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_total_tax_amounts: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_updated_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
-                let mut f_voided_at: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_voided_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
@@ -1066,7 +1066,7 @@ pub struct LineItem {
     pub currency: crate::Maybe<String>,
     /// Source: `specs/pelcro/subscription.updated.txt`
     #[serde(skip_serializing_if = "crate::Maybe::is_absent")]
-    pub deleted_at: crate::Maybe<crate::Json>,
+    pub deleted_at: crate::Maybe<crate::DateTime>,
     /// Example: `"1 × Cool product (at $150.00 / month)"`
     ///
     /// Source: `specs/pelcro/subscription.updated.txt`
@@ -1117,7 +1117,7 @@ impl<'de> serde::Deserialize<'de> for LineItem {
                 let mut f_amount: crate::Maybe<crate::Number> = crate::Maybe::Absent;
                 let mut f_created_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_currency: crate::Maybe<String> = crate::Maybe::Absent;
-                let mut f_deleted_at: crate::Maybe<crate::Json> = crate::Maybe::Absent;
+                let mut f_deleted_at: crate::Maybe<crate::DateTime> = crate::Maybe::Absent;
                 let mut f_description: crate::Maybe<String> = crate::Maybe::Absent;
                 let mut f_metadata: crate::Maybe<crate::Json> = crate::Maybe::Absent;
                 let mut f_period: crate::Maybe<Period> = crate::Maybe::Absent;

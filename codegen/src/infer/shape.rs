@@ -337,7 +337,7 @@ impl Shape {
 
     /// What `other` shows, without its members: kinds, counts, a few
     /// values, and its items' likewise.
-    fn merge_values(&mut self, other: &Shape) {
+    pub(super) fn merge_values(&mut self, other: &Shape) {
         const KEEP: usize = 64;
         self.present += other.present;
         self.nulls += other.nulls;
@@ -357,6 +357,19 @@ impl Shape {
         if let Some(items) = &other.items {
             self.items_mut().merge_values(items);
         }
+    }
+
+    /// Whether the values seen here are of one kind (boolean, number,
+    /// string, object or array), nulls aside.
+    pub(super) fn shows_one_kind(&self) -> bool {
+        let kinds = [
+            self.bools,
+            self.ints + self.floats,
+            self.strings,
+            self.objects,
+            self.arrays,
+        ];
+        kinds.iter().filter(|n| **n > 0).count() == 1
     }
 
     pub(super) fn doc_type(&self) -> Option<&DocType> {

@@ -138,9 +138,14 @@ impl<'d> Builder<'d> {
         let vocabulary = shared_vocabulary(shape);
         for (key, child) in shape.fields.iter().take(MAX_STRUCT_FIELDS) {
             let shares = vocabulary.as_ref().filter(|_| holds_words(child, key));
-            let ty = match shares {
-                Some(values) => self.vocabulary_enum(child, key, type_name, values),
-                None => self.ty(child, key, type_name),
+            let kin = match shares {
+                None if self.namesake(child, key).is_none() => kin(shape, child, key),
+                _ => None,
+            };
+            let ty = match (shares, &kin) {
+                (Some(values), _) => self.vocabulary_enum(child, key, type_name, values),
+                (None, Some((like, _))) => self.typed_like(like.clone(), key, type_name),
+                (None, None) => self.ty(child, key, type_name),
             };
             let doc = child.doc.as_ref();
             // Present in every occurrence across enough payloads: required,
@@ -179,6 +184,16 @@ impl<'d> Builder<'d> {
             let mut why = reasons(shape, child, carries_event, always, is_required, nullable);
             if self.namesake(child, key).is_some() {
                 why.push(format!("type: only null or [] here: typed from the `{key}` fields elsewhere in the vendor"));
+            }
+            if let Some((_, names)) = &kin {
+                let more = match names.len() {
+                    n if n > 3 => format!(" and {} more", n - 3),
+                    _ => String::new(),
+                };
+                why.push(format!(
+                    "type: only null here: typed like `{}`{more} beside it",
+                    names[..names.len().min(3)].join("`, `")
+                ));
             }
             if let Some(values) = shares {
                 why.push(format!(
@@ -263,14 +278,7 @@ impl<'d> Builder<'d> {
             return None;
         }
         let other = self.namesakes.get(key)?;
-        let kinds = [
-            other.bools,
-            other.ints + other.floats,
-            other.strings,
-            other.objects,
-            other.arrays,
-        ];
-        let one_kind = kinds.iter().filter(|n| **n > 0).count() == 1;
+        let one_kind = other.shows_one_kind();
         let shows_more = if empty {
             other.objects == 0 && other.items.as_ref().is_some_and(|i| i.present > i.nulls)
         } else {
@@ -283,10 +291,17 @@ impl<'d> Builder<'d> {
     /// (apart from `ty`, whose frame stays small for deep nesting).
     #[inline(never)]
     fn namesake_type(&mut self, shape: &Shape, key: &str, parent: &str) -> Ty {
-        let namesake = self.namesake(shape, key).expect("checked by the caller");
-        // The kind of value, not an enum or a struct of another place.
-        let mut namesake = namesake.clone();
-        let mut at = Some(&mut namesake);
+        let namesake = self
+            .namesake(shape, key)
+            .expect("checked by the caller")
+            .clone();
+        self.typed_like(namesake, key, parent)
+    }
+
+    /// The kind of value `other` shows (what places elsewhere show), not an
+    /// enum or a struct of another place.
+    fn typed_like(&mut self, mut other: Shape, key: &str, parent: &str) -> Ty {
+        let mut at = Some(&mut other);
         while let Some(s) = at {
             s.over = Some(Override {
                 no_enum: true,
@@ -295,11 +310,11 @@ impl<'d> Builder<'d> {
             at = s.items.as_deref_mut();
         }
         self.in_namesake = true;
-        let ty = self.ty(&namesake, key, parent);
+        let ty = self.ty(&other, key, parent);
         self.in_namesake = false;
         match ty {
-            Ty::Named { .. } if namesake.strings > 0 => Ty::String {
-                format: string_format(&namesake.str_values),
+            Ty::Named { .. } if other.strings > 0 => Ty::String {
+                format: string_format(&other.str_values),
             },
             Ty::Named { .. } => Ty::Map {
                 values: Box::new(Ty::Any),
@@ -509,6 +524,47 @@ impl<'d> Builder<'d> {
     }
 }
 
+/// For a member seen only as `null`, with no row, override or namesake:
+/// what its siblings of the same last word show, where two or more show
+/// values, all of one kind (`merged_at` beside `created_at` and
+/// `updated_at`; `mirror_url` beside `html_url` and `git_url`). The values
+/// merged, and the siblings' names.
+fn kin<'s>(parent: &'s Shape, child: &Shape, key: &str) -> Option<(Shape, Vec<&'s str>)> {
+    let only_null = child.present > 0 && child.nulls == child.present;
+    if !only_null || child.over.is_some() || child.doc_type().is_some() {
+        return None;
+    }
+    let word = last_word(key)?;
+    let mut like = Shape::default();
+    let mut names = Vec::new();
+    for (k, c) in &parent.fields {
+        if k != key
+            && c.present > c.nulls
+            && last_word(k).is_some_and(|w| w.eq_ignore_ascii_case(word))
+        {
+            like.merge_values(c);
+            names.push(k.as_str());
+        }
+    }
+    (names.len() >= 2 && like.shows_one_kind()).then_some((like, names))
+}
+
+/// The last word of a name of two words or more: `at` of `merged_at`,
+/// `Url` of `mirrorUrl`; none for one word, or a last word of one letter.
+fn last_word(key: &str) -> Option<&str> {
+    let at = match key.rfind(['_', '-']) {
+        Some(i) => i + 1,
+        None => {
+            key.char_indices()
+                .rev()
+                .find(|(i, c)| *i > 0 && c.is_ascii_uppercase())?
+                .0
+        }
+    };
+    let word = &key[at..];
+    (at > 1 && word.len() >= 2).then_some(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -633,5 +689,38 @@ mod tests {
             .into_sorted()
             .iter()
             .any(|d| d.message.contains("the payload has 2001 distinct keys")));
+    }
+
+    #[test]
+    fn a_field_seen_only_as_null_is_typed_like_its_siblings_of_the_same_last_word() {
+        let v = infer_page(
+            "{\"type\": \"a.b\", \"created_at\": \"2024-01-01T00:00:00Z\", \"updatedAt\": \"2024-01-02T00:00:00Z\", \"merged_at\": null, \
+             \"html_url\": \"https://x.test/1\", \"mirror_url\": null, \
+             \"charge_id\": 7, \"order_id\": \"o_1\", \"discount_id\": null}\n",
+        );
+        let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == "VEvent") else {
+            panic!("{:#?}", v.types)
+        };
+        let f = |n: &str| s.fields.iter().find(|f| f.name == n).unwrap();
+        // `created_at` and `updatedAt` (two siblings, one kind): a date-time.
+        let merged = f("merged_at");
+        assert_eq!(
+            merged.ty,
+            Ty::String {
+                format: Some(extract::Format::DateTime)
+            }
+        );
+        assert!(merged.nullable);
+        assert!(
+            merged
+                .why
+                .iter()
+                .any(|w| w.contains("typed like `created_at`, `updatedAt`")),
+            "{:?}",
+            merged.why
+        );
+        // One sibling is not enough; siblings of two kinds say nothing.
+        assert_eq!(f("mirror_url").ty, Ty::Any);
+        assert_eq!(f("discount_id").ty, Ty::Any);
     }
 }
