@@ -684,29 +684,27 @@ impl<'de> serde::Deserialize<'de> for Customer {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "address_city" => f_address_city = map.next_value()?,
-                        "address_country" => f_address_country = map.next_value()?,
-                        "address_line1" => f_address_line1 = map.next_value()?,
-                        "address_line2" => f_address_line2 = map.next_value()?,
-                        "address_postal_code" => f_address_postal_code = map.next_value()?,
-                        "address_state" => f_address_state = map.next_value()?,
-                        "created_at" => f_created_at = map.next_value()?,
-                        "created_by" => f_created_by = map.next_value()?,
-                        "email" => f_email = map.next_value()?,
-                        "environment_id" => f_environment_id = map.next_value()?,
-                        "external_id" => f_external_id = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "integrations" => f_integrations = map.next_value()?,
-                        "metadata" => f_metadata = map.next_value()?,
-                        "name" => f_name = map.next_value()?,
-                        "status" => f_status = map.next_value()?,
-                        "tenant_id" => f_tenant_id = map.next_value()?,
-                        "updated_at" => f_updated_at = map.next_value()?,
-                        "updated_by" => f_updated_by = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "address_city" => crate::runtime::next_value(&mut map, &mut f_address_city),
+                        "address_country" => crate::runtime::next_value(&mut map, &mut f_address_country),
+                        "address_line1" => crate::runtime::next_value(&mut map, &mut f_address_line1),
+                        "address_line2" => crate::runtime::next_value(&mut map, &mut f_address_line2),
+                        "address_postal_code" => crate::runtime::next_value(&mut map, &mut f_address_postal_code),
+                        "address_state" => crate::runtime::next_value(&mut map, &mut f_address_state),
+                        "created_at" => crate::runtime::next_value(&mut map, &mut f_created_at),
+                        "created_by" => crate::runtime::next_value(&mut map, &mut f_created_by),
+                        "email" => crate::runtime::next_value(&mut map, &mut f_email),
+                        "environment_id" => crate::runtime::next_value(&mut map, &mut f_environment_id),
+                        "external_id" => crate::runtime::next_value(&mut map, &mut f_external_id),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "integrations" => crate::runtime::next_value(&mut map, &mut f_integrations),
+                        "metadata" => crate::runtime::next_value(&mut map, &mut f_metadata),
+                        "name" => crate::runtime::next_value(&mut map, &mut f_name),
+                        "status" => crate::runtime::next_value(&mut map, &mut f_status),
+                        "tenant_id" => crate::runtime::next_value(&mut map, &mut f_tenant_id),
+                        "updated_at" => crate::runtime::next_value(&mut map, &mut f_updated_at),
+                        "updated_by" => crate::runtime::next_value(&mut map, &mut f_updated_by),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Customer {
                     address_city: f_address_city,
@@ -771,12 +769,10 @@ impl<'de> serde::Deserialize<'de> for CustomerUpdated {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "customer" => f_customer = map.next_value()?,
-                        "event_type" => f_event_type = Some(map.next_value()?),
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "customer" => crate::runtime::next_value(&mut map, &mut f_customer),
+                        "event_type" => crate::runtime::next_required(&mut map, &mut f_event_type),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(CustomerUpdated {
                     customer: f_customer,
@@ -869,22 +865,20 @@ impl<'de> serde::Deserialize<'de> for Integration {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "created_at" => f_created_at = map.next_value()?,
-                        "created_by" => f_created_by = map.next_value()?,
-                        "entity_id" => f_entity_id = map.next_value()?,
-                        "entity_type" => f_entity_type = map.next_value()?,
-                        "environment_id" => f_environment_id = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "provider_entity_id" => f_provider_entity_id = map.next_value()?,
-                        "provider_type" => f_provider_type = map.next_value()?,
-                        "status" => f_status = map.next_value()?,
-                        "tenant_id" => f_tenant_id = map.next_value()?,
-                        "updated_at" => f_updated_at = map.next_value()?,
-                        "updated_by" => f_updated_by = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "created_at" => crate::runtime::next_value(&mut map, &mut f_created_at),
+                        "created_by" => crate::runtime::next_value(&mut map, &mut f_created_by),
+                        "entity_id" => crate::runtime::next_value(&mut map, &mut f_entity_id),
+                        "entity_type" => crate::runtime::next_value(&mut map, &mut f_entity_type),
+                        "environment_id" => crate::runtime::next_value(&mut map, &mut f_environment_id),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "provider_entity_id" => crate::runtime::next_value(&mut map, &mut f_provider_entity_id),
+                        "provider_type" => crate::runtime::next_value(&mut map, &mut f_provider_type),
+                        "status" => crate::runtime::next_value(&mut map, &mut f_status),
+                        "tenant_id" => crate::runtime::next_value(&mut map, &mut f_tenant_id),
+                        "updated_at" => crate::runtime::next_value(&mut map, &mut f_updated_at),
+                        "updated_by" => crate::runtime::next_value(&mut map, &mut f_updated_by),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Integration {
                     created_at: f_created_at,

@@ -127,14 +127,12 @@ impl<'de> serde::Deserialize<'de> for Agent {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "email" => f_email = map.next_value()?,
-                        "first_name" => f_first_name = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "last_name" => f_last_name = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "email" => crate::runtime::next_value(&mut map, &mut f_email),
+                        "first_name" => crate::runtime::next_value(&mut map, &mut f_first_name),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "last_name" => crate::runtime::next_value(&mut map, &mut f_last_name),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Agent {
                     email: f_email,
@@ -233,25 +231,23 @@ impl<'de> serde::Deserialize<'de> for Attribution {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "affiliate" => f_affiliate = map.next_value()?,
-                        "agent" => f_agent = map.next_value()?,
-                        "funnel" => f_funnel = map.next_value()?,
-                        "gclid" => f_gclid = map.next_value()?,
-                        "metadata" => f_metadata = map.next_value()?,
-                        "subaffiliate1" => f_subaffiliate1 = map.next_value()?,
-                        "subaffiliate2" => f_subaffiliate2 = map.next_value()?,
-                        "subaffiliate3" => f_subaffiliate3 = map.next_value()?,
-                        "subaffiliate4" => f_subaffiliate4 = map.next_value()?,
-                        "subaffiliate5" => f_subaffiliate5 = map.next_value()?,
-                        "utm_campaign" => f_utm_campaign = map.next_value()?,
-                        "utm_content" => f_utm_content = map.next_value()?,
-                        "utm_medium" => f_utm_medium = map.next_value()?,
-                        "utm_source" => f_utm_source = map.next_value()?,
-                        "utm_term" => f_utm_term = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "affiliate" => crate::runtime::next_value(&mut map, &mut f_affiliate),
+                        "agent" => crate::runtime::next_value(&mut map, &mut f_agent),
+                        "funnel" => crate::runtime::next_value(&mut map, &mut f_funnel),
+                        "gclid" => crate::runtime::next_value(&mut map, &mut f_gclid),
+                        "metadata" => crate::runtime::next_value(&mut map, &mut f_metadata),
+                        "subaffiliate1" => crate::runtime::next_value(&mut map, &mut f_subaffiliate1),
+                        "subaffiliate2" => crate::runtime::next_value(&mut map, &mut f_subaffiliate2),
+                        "subaffiliate3" => crate::runtime::next_value(&mut map, &mut f_subaffiliate3),
+                        "subaffiliate4" => crate::runtime::next_value(&mut map, &mut f_subaffiliate4),
+                        "subaffiliate5" => crate::runtime::next_value(&mut map, &mut f_subaffiliate5),
+                        "utm_campaign" => crate::runtime::next_value(&mut map, &mut f_utm_campaign),
+                        "utm_content" => crate::runtime::next_value(&mut map, &mut f_utm_content),
+                        "utm_medium" => crate::runtime::next_value(&mut map, &mut f_utm_medium),
+                        "utm_source" => crate::runtime::next_value(&mut map, &mut f_utm_source),
+                        "utm_term" => crate::runtime::next_value(&mut map, &mut f_utm_term),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Attribution {
                     affiliate: f_affiliate,
@@ -347,21 +343,19 @@ impl<'de> serde::Deserialize<'de> for BillingAddress {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "country" => f_country = map.next_value()?,
-                        "first_name" => f_first_name = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "last_name" => f_last_name = map.next_value()?,
-                        "line1" => f_line1 = map.next_value()?,
-                        "line2" => f_line2 = map.next_value()?,
-                        "line3" => f_line3 = map.next_value()?,
-                        "line4" => f_line4 = map.next_value()?,
-                        "phone_number" => f_phone_number = map.next_value()?,
-                        "postcode" => f_postcode = map.next_value()?,
-                        "state" => f_state = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "country" => crate::runtime::next_value(&mut map, &mut f_country),
+                        "first_name" => crate::runtime::next_value(&mut map, &mut f_first_name),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "last_name" => crate::runtime::next_value(&mut map, &mut f_last_name),
+                        "line1" => crate::runtime::next_value(&mut map, &mut f_line1),
+                        "line2" => crate::runtime::next_value(&mut map, &mut f_line2),
+                        "line3" => crate::runtime::next_value(&mut map, &mut f_line3),
+                        "line4" => crate::runtime::next_value(&mut map, &mut f_line4),
+                        "phone_number" => crate::runtime::next_value(&mut map, &mut f_phone_number),
+                        "postcode" => crate::runtime::next_value(&mut map, &mut f_postcode),
+                        "state" => crate::runtime::next_value(&mut map, &mut f_state),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(BillingAddress {
                     country: f_country,
@@ -465,21 +459,19 @@ impl<'de> serde::Deserialize<'de> for Line {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "id" => f_id = map.next_value()?,
-                        "metadata" => f_metadata = map.next_value()?,
-                        "price" => f_price = map.next_value()?,
-                        "product_id" => f_product_id = map.next_value()?,
-                        "product_image" => f_product_image = map.next_value()?,
-                        "product_title" => f_product_title = map.next_value()?,
-                        "product_url" => f_product_url = map.next_value()?,
-                        "quantity" => f_quantity = map.next_value()?,
-                        "sku" => f_sku = map.next_value()?,
-                        "variant_id" => f_variant_id = map.next_value()?,
-                        "variant_title" => f_variant_title = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "metadata" => crate::runtime::next_value(&mut map, &mut f_metadata),
+                        "price" => crate::runtime::next_value(&mut map, &mut f_price),
+                        "product_id" => crate::runtime::next_value(&mut map, &mut f_product_id),
+                        "product_image" => crate::runtime::next_value(&mut map, &mut f_product_image),
+                        "product_title" => crate::runtime::next_value(&mut map, &mut f_product_title),
+                        "product_url" => crate::runtime::next_value(&mut map, &mut f_product_url),
+                        "quantity" => crate::runtime::next_value(&mut map, &mut f_quantity),
+                        "sku" => crate::runtime::next_value(&mut map, &mut f_sku),
+                        "variant_id" => crate::runtime::next_value(&mut map, &mut f_variant_id),
+                        "variant_title" => crate::runtime::next_value(&mut map, &mut f_variant_title),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Line {
                     id: f_id,
@@ -535,12 +527,10 @@ impl<'de> serde::Deserialize<'de> for Order {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "billing_cycle" => f_billing_cycle = map.next_value()?,
-                        "order_number" => f_order_number = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "billing_cycle" => crate::runtime::next_value(&mut map, &mut f_billing_cycle),
+                        "order_number" => crate::runtime::next_value(&mut map, &mut f_order_number),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Order {
                     billing_cycle: f_billing_cycle,
@@ -627,22 +617,20 @@ impl<'de> serde::Deserialize<'de> for ShippingAddress {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "country" => f_country = map.next_value()?,
-                        "first_name" => f_first_name = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "last_name" => f_last_name = map.next_value()?,
-                        "line1" => f_line1 = map.next_value()?,
-                        "line2" => f_line2 = map.next_value()?,
-                        "line3" => f_line3 = map.next_value()?,
-                        "line4" => f_line4 = map.next_value()?,
-                        "notes" => f_notes = map.next_value()?,
-                        "phone_number" => f_phone_number = map.next_value()?,
-                        "postcode" => f_postcode = map.next_value()?,
-                        "state" => f_state = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "country" => crate::runtime::next_value(&mut map, &mut f_country),
+                        "first_name" => crate::runtime::next_value(&mut map, &mut f_first_name),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "last_name" => crate::runtime::next_value(&mut map, &mut f_last_name),
+                        "line1" => crate::runtime::next_value(&mut map, &mut f_line1),
+                        "line2" => crate::runtime::next_value(&mut map, &mut f_line2),
+                        "line3" => crate::runtime::next_value(&mut map, &mut f_line3),
+                        "line4" => crate::runtime::next_value(&mut map, &mut f_line4),
+                        "notes" => crate::runtime::next_value(&mut map, &mut f_notes),
+                        "phone_number" => crate::runtime::next_value(&mut map, &mut f_phone_number),
+                        "postcode" => crate::runtime::next_value(&mut map, &mut f_postcode),
+                        "state" => crate::runtime::next_value(&mut map, &mut f_state),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(ShippingAddress {
                     country: f_country,
@@ -730,16 +718,14 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "api_version" => f_api_version = map.next_value()?,
-                        "data" => f_data = map.next_value()?,
-                        "event_id" => f_event_id = map.next_value()?,
-                        "event_type" => f_event_type = Some(map.next_value()?),
-                        "object" => f_object = map.next_value()?,
-                        "webhook" => f_webhook = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "api_version" => crate::runtime::next_value(&mut map, &mut f_api_version),
+                        "data" => crate::runtime::next_value(&mut map, &mut f_data),
+                        "event_id" => crate::runtime::next_value(&mut map, &mut f_event_id),
+                        "event_type" => crate::runtime::next_required(&mut map, &mut f_event_type),
+                        "object" => crate::runtime::next_value(&mut map, &mut f_object),
+                        "webhook" => crate::runtime::next_value(&mut map, &mut f_webhook),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(SubscriptionUpdated {
                     api_version: f_api_version,
@@ -892,35 +878,33 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "attribution" => f_attribution = map.next_value()?,
-                        "billing_address" => f_billing_address = map.next_value()?,
-                        "cancel_reason" => f_cancel_reason = map.next_value()?,
-                        "cancel_reason_other_message" => f_cancel_reason_other_message = map.next_value()?,
-                        "currency" => f_currency = map.next_value()?,
-                        "date_created" => f_date_created = map.next_value()?,
-                        "frequency" => f_frequency = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "interval" => f_interval = map.next_value()?,
-                        "interval_count" => f_interval_count = map.next_value()?,
-                        "is_tax_known" => f_is_tax_known = map.next_value()?,
-                        "is_test" => f_is_test = map.next_value()?,
-                        "lines" => f_lines = map.next_value()?,
-                        "next_renewal_date" => f_next_renewal_date = map.next_value()?,
-                        "num_lines" => f_num_lines = map.next_value()?,
-                        "num_orders" => f_num_orders = map.next_value()?,
-                        "orders" => f_orders = map.next_value()?,
-                        "payment_details" => f_payment_details = map.next_value()?,
-                        "payment_method" => f_payment_method = map.next_value()?,
-                        "shipping_address" => f_shipping_address = map.next_value()?,
-                        "shipping_code" => f_shipping_code = map.next_value()?,
-                        "shipping_price" => f_shipping_price = map.next_value()?,
-                        "status" => f_status = map.next_value()?,
-                        "total" => f_total = map.next_value()?,
-                        "user" => f_user = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "attribution" => crate::runtime::next_value(&mut map, &mut f_attribution),
+                        "billing_address" => crate::runtime::next_value(&mut map, &mut f_billing_address),
+                        "cancel_reason" => crate::runtime::next_value(&mut map, &mut f_cancel_reason),
+                        "cancel_reason_other_message" => crate::runtime::next_value(&mut map, &mut f_cancel_reason_other_message),
+                        "currency" => crate::runtime::next_value(&mut map, &mut f_currency),
+                        "date_created" => crate::runtime::next_value(&mut map, &mut f_date_created),
+                        "frequency" => crate::runtime::next_value(&mut map, &mut f_frequency),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "interval" => crate::runtime::next_value(&mut map, &mut f_interval),
+                        "interval_count" => crate::runtime::next_value(&mut map, &mut f_interval_count),
+                        "is_tax_known" => crate::runtime::next_value(&mut map, &mut f_is_tax_known),
+                        "is_test" => crate::runtime::next_value(&mut map, &mut f_is_test),
+                        "lines" => crate::runtime::next_value(&mut map, &mut f_lines),
+                        "next_renewal_date" => crate::runtime::next_value(&mut map, &mut f_next_renewal_date),
+                        "num_lines" => crate::runtime::next_value(&mut map, &mut f_num_lines),
+                        "num_orders" => crate::runtime::next_value(&mut map, &mut f_num_orders),
+                        "orders" => crate::runtime::next_value(&mut map, &mut f_orders),
+                        "payment_details" => crate::runtime::next_value(&mut map, &mut f_payment_details),
+                        "payment_method" => crate::runtime::next_value(&mut map, &mut f_payment_method),
+                        "shipping_address" => crate::runtime::next_value(&mut map, &mut f_shipping_address),
+                        "shipping_code" => crate::runtime::next_value(&mut map, &mut f_shipping_code),
+                        "shipping_price" => crate::runtime::next_value(&mut map, &mut f_shipping_price),
+                        "status" => crate::runtime::next_value(&mut map, &mut f_status),
+                        "total" => crate::runtime::next_value(&mut map, &mut f_total),
+                        "user" => crate::runtime::next_value(&mut map, &mut f_user),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(SubscriptionUpdatedData {
                     attribution: f_attribution,
@@ -1018,19 +1002,17 @@ impl<'de> serde::Deserialize<'de> for User {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "accepts_marketing" => f_accepts_marketing = map.next_value()?,
-                        "email" => f_email = map.next_value()?,
-                        "first_name" => f_first_name = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "ip" => f_ip = map.next_value()?,
-                        "language" => f_language = map.next_value()?,
-                        "last_name" => f_last_name = map.next_value()?,
-                        "phone_number" => f_phone_number = map.next_value()?,
-                        "user_agent" => f_user_agent = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "accepts_marketing" => crate::runtime::next_value(&mut map, &mut f_accepts_marketing),
+                        "email" => crate::runtime::next_value(&mut map, &mut f_email),
+                        "first_name" => crate::runtime::next_value(&mut map, &mut f_first_name),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "ip" => crate::runtime::next_value(&mut map, &mut f_ip),
+                        "language" => crate::runtime::next_value(&mut map, &mut f_language),
+                        "last_name" => crate::runtime::next_value(&mut map, &mut f_last_name),
+                        "phone_number" => crate::runtime::next_value(&mut map, &mut f_phone_number),
+                        "user_agent" => crate::runtime::next_value(&mut map, &mut f_user_agent),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(User {
                     accepts_marketing: f_accepts_marketing,
@@ -1096,14 +1078,12 @@ impl<'de> serde::Deserialize<'de> for Webhook {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "events" => f_events = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "store" => f_store = map.next_value()?,
-                        "target" => f_target = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "events" => crate::runtime::next_value(&mut map, &mut f_events),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "store" => crate::runtime::next_value(&mut map, &mut f_store),
+                        "target" => crate::runtime::next_value(&mut map, &mut f_target),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Webhook {
                     events: f_events,

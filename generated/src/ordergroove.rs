@@ -402,28 +402,26 @@ impl<'de> serde::Deserialize<'de> for Subscriber {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "type" => f_type_ = map.next_value()?,
-                        "merchant" => f_merchant = map.next_value()?,
-                        "merchant_user_id" => f_merchant_user_id = map.next_value()?,
-                        "subscription" => f_subscription = map.next_value()?,
-                        "subscriptions" => f_subscriptions = map.next_value()?,
-                        "session_id" => f_session_id = map.next_value()?,
-                        "first_name" => f_first_name = map.next_value()?,
-                        "last_name" => f_last_name = map.next_value()?,
-                        "email" => f_email = map.next_value()?,
-                        "phone_number" => f_phone_number = map.next_value()?,
-                        "phone_type" => f_phone_type = map.next_value()?,
-                        "phone_type_display" => f_phone_type_display = map.next_value()?,
-                        "live" => f_live = map.next_value()?,
-                        "created" => f_created = map.next_value()?,
-                        "last_updated" => f_last_updated = map.next_value()?,
-                        "extra_data" => f_extra_data = map.next_value()?,
-                        "locale" => f_locale = map.next_value()?,
-                        "locale_display" => f_locale_display = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "type" => crate::runtime::next_value(&mut map, &mut f_type_),
+                        "merchant" => crate::runtime::next_value(&mut map, &mut f_merchant),
+                        "merchant_user_id" => crate::runtime::next_value(&mut map, &mut f_merchant_user_id),
+                        "subscription" => crate::runtime::next_value(&mut map, &mut f_subscription),
+                        "subscriptions" => crate::runtime::next_value(&mut map, &mut f_subscriptions),
+                        "session_id" => crate::runtime::next_value(&mut map, &mut f_session_id),
+                        "first_name" => crate::runtime::next_value(&mut map, &mut f_first_name),
+                        "last_name" => crate::runtime::next_value(&mut map, &mut f_last_name),
+                        "email" => crate::runtime::next_value(&mut map, &mut f_email),
+                        "phone_number" => crate::runtime::next_value(&mut map, &mut f_phone_number),
+                        "phone_type" => crate::runtime::next_value(&mut map, &mut f_phone_type),
+                        "phone_type_display" => crate::runtime::next_value(&mut map, &mut f_phone_type_display),
+                        "live" => crate::runtime::next_value(&mut map, &mut f_live),
+                        "created" => crate::runtime::next_value(&mut map, &mut f_created),
+                        "last_updated" => crate::runtime::next_value(&mut map, &mut f_last_updated),
+                        "extra_data" => crate::runtime::next_value(&mut map, &mut f_extra_data),
+                        "locale" => crate::runtime::next_value(&mut map, &mut f_locale),
+                        "locale_display" => crate::runtime::next_value(&mut map, &mut f_locale_display),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Subscriber {
                     type_: f_type_,
@@ -508,14 +506,12 @@ impl<'de> serde::Deserialize<'de> for SubscriberEvent {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "id" => f_id = map.next_value()?,
-                        "type" => f_type_ = Some(map.next_value()?),
-                        "created" => f_created = map.next_value()?,
-                        "data" => f_data = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "type" => crate::runtime::next_required(&mut map, &mut f_type_),
+                        "created" => crate::runtime::next_value(&mut map, &mut f_created),
+                        "data" => crate::runtime::next_value(&mut map, &mut f_data),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(SubscriberEvent {
                     id: f_id,
@@ -560,11 +556,9 @@ impl<'de> serde::Deserialize<'de> for SubscriberEventData {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "object" => f_object = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "object" => crate::runtime::next_value(&mut map, &mut f_object),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(SubscriberEventData {
                     object: f_object,

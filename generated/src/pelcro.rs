@@ -230,30 +230,28 @@ impl<'de> serde::Deserialize<'de> for Address {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "object" => f_object = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "city" => f_city = map.next_value()?,
-                        "company" => f_company = map.next_value()?,
-                        "country" => f_country = map.next_value()?,
-                        "country_name" => f_country_name = map.next_value()?,
-                        "created_at" => f_created_at = map.next_value()?,
-                        "department" => f_department = map.next_value()?,
-                        "first_name" => f_first_name = map.next_value()?,
-                        "is_default" => f_is_default = map.next_value()?,
-                        "last_name" => f_last_name = map.next_value()?,
-                        "line1" => f_line1 = map.next_value()?,
-                        "line2" => f_line2 = map.next_value()?,
-                        "postal_code" => f_postal_code = map.next_value()?,
-                        "salutation" => f_salutation = map.next_value()?,
-                        "state" => f_state = map.next_value()?,
-                        "state_name" => f_state_name = map.next_value()?,
-                        "title" => f_title = map.next_value()?,
-                        "type" => f_type_ = map.next_value()?,
-                        "updated_at" => f_updated_at = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "object" => crate::runtime::next_value(&mut map, &mut f_object),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "city" => crate::runtime::next_value(&mut map, &mut f_city),
+                        "company" => crate::runtime::next_value(&mut map, &mut f_company),
+                        "country" => crate::runtime::next_value(&mut map, &mut f_country),
+                        "country_name" => crate::runtime::next_value(&mut map, &mut f_country_name),
+                        "created_at" => crate::runtime::next_value(&mut map, &mut f_created_at),
+                        "department" => crate::runtime::next_value(&mut map, &mut f_department),
+                        "first_name" => crate::runtime::next_value(&mut map, &mut f_first_name),
+                        "is_default" => crate::runtime::next_value(&mut map, &mut f_is_default),
+                        "last_name" => crate::runtime::next_value(&mut map, &mut f_last_name),
+                        "line1" => crate::runtime::next_value(&mut map, &mut f_line1),
+                        "line2" => crate::runtime::next_value(&mut map, &mut f_line2),
+                        "postal_code" => crate::runtime::next_value(&mut map, &mut f_postal_code),
+                        "salutation" => crate::runtime::next_value(&mut map, &mut f_salutation),
+                        "state" => crate::runtime::next_value(&mut map, &mut f_state),
+                        "state_name" => crate::runtime::next_value(&mut map, &mut f_state_name),
+                        "title" => crate::runtime::next_value(&mut map, &mut f_title),
+                        "type" => crate::runtime::next_value(&mut map, &mut f_type_),
+                        "updated_at" => crate::runtime::next_value(&mut map, &mut f_updated_at),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Address {
                     object: f_object,
@@ -420,31 +418,29 @@ impl<'de> serde::Deserialize<'de> for Customer {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "object" => f_object = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "balance" => f_balance = map.next_value()?,
-                        "created" => f_created = map.next_value()?,
-                        "currency" => f_currency = map.next_value()?,
-                        "default_source" => f_default_source = map.next_value()?,
-                        "delinquent" => f_delinquent = map.next_value()?,
-                        "display_name" => f_display_name = map.next_value()?,
-                        "email" => f_email = map.next_value()?,
-                        "email_confirm" => f_email_confirm = map.next_value()?,
-                        "first_name" => f_first_name = map.next_value()?,
-                        "has_password" => f_has_password = map.next_value()?,
-                        "language" => f_language = map.next_value()?,
-                        "last_login_method" => f_last_login_method = map.next_value()?,
-                        "last_name" => f_last_name = map.next_value()?,
-                        "metadata" => f_metadata = map.next_value()?,
-                        "phone" => f_phone = map.next_value()?,
-                        "phone_confirm" => f_phone_confirm = map.next_value()?,
-                        "salutation" => f_salutation = map.next_value()?,
-                        "title" => f_title = map.next_value()?,
-                        "username" => f_username = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "object" => crate::runtime::next_value(&mut map, &mut f_object),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "balance" => crate::runtime::next_value(&mut map, &mut f_balance),
+                        "created" => crate::runtime::next_value(&mut map, &mut f_created),
+                        "currency" => crate::runtime::next_value(&mut map, &mut f_currency),
+                        "default_source" => crate::runtime::next_value(&mut map, &mut f_default_source),
+                        "delinquent" => crate::runtime::next_value(&mut map, &mut f_delinquent),
+                        "display_name" => crate::runtime::next_value(&mut map, &mut f_display_name),
+                        "email" => crate::runtime::next_value(&mut map, &mut f_email),
+                        "email_confirm" => crate::runtime::next_value(&mut map, &mut f_email_confirm),
+                        "first_name" => crate::runtime::next_value(&mut map, &mut f_first_name),
+                        "has_password" => crate::runtime::next_value(&mut map, &mut f_has_password),
+                        "language" => crate::runtime::next_value(&mut map, &mut f_language),
+                        "last_login_method" => crate::runtime::next_value(&mut map, &mut f_last_login_method),
+                        "last_name" => crate::runtime::next_value(&mut map, &mut f_last_name),
+                        "metadata" => crate::runtime::next_value(&mut map, &mut f_metadata),
+                        "phone" => crate::runtime::next_value(&mut map, &mut f_phone),
+                        "phone_confirm" => crate::runtime::next_value(&mut map, &mut f_phone_confirm),
+                        "salutation" => crate::runtime::next_value(&mut map, &mut f_salutation),
+                        "title" => crate::runtime::next_value(&mut map, &mut f_title),
+                        "username" => crate::runtime::next_value(&mut map, &mut f_username),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Customer {
                     object: f_object,
@@ -534,16 +530,14 @@ impl<'de> serde::Deserialize<'de> for CustomerAddress {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "city" => f_city = map.next_value()?,
-                        "country" => f_country = map.next_value()?,
-                        "line1" => f_line1 = map.next_value()?,
-                        "line2" => f_line2 = map.next_value()?,
-                        "postal_code" => f_postal_code = map.next_value()?,
-                        "state" => f_state = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "city" => crate::runtime::next_value(&mut map, &mut f_city),
+                        "country" => crate::runtime::next_value(&mut map, &mut f_country),
+                        "line1" => crate::runtime::next_value(&mut map, &mut f_line1),
+                        "line2" => crate::runtime::next_value(&mut map, &mut f_line2),
+                        "postal_code" => crate::runtime::next_value(&mut map, &mut f_postal_code),
+                        "state" => crate::runtime::next_value(&mut map, &mut f_state),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(CustomerAddress {
                     city: f_city,
@@ -810,55 +804,53 @@ impl<'de> serde::Deserialize<'de> for Invoice {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "object" => f_object = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "address_billing" => f_address_billing = map.next_value()?,
-                        "address_shipping" => f_address_shipping = map.next_value()?,
-                        "amount_due" => f_amount_due = map.next_value()?,
-                        "amount_paid" => f_amount_paid = map.next_value()?,
-                        "amount_remaining" => f_amount_remaining = map.next_value()?,
-                        "auto_advance" => f_auto_advance = map.next_value()?,
-                        "billing" => f_billing = map.next_value()?,
-                        "billing_address" => f_billing_address = map.next_value()?,
-                        "billing_reason" => f_billing_reason = map.next_value()?,
-                        "charge_id" => f_charge_id = map.next_value()?,
-                        "created" => f_created = map.next_value()?,
-                        "currency" => f_currency = map.next_value()?,
-                        "customer" => f_customer = map.next_value()?,
-                        "customer_address" => f_customer_address = map.next_value()?,
-                        "customer_shipping" => f_customer_shipping = map.next_value()?,
-                        "default_tax_rates" => f_default_tax_rates = map.next_value()?,
-                        "deleted_at" => f_deleted_at = map.next_value()?,
-                        "discount_id" => f_discount_id = map.next_value()?,
-                        "ending_balance" => f_ending_balance = map.next_value()?,
-                        "finalized_at" => f_finalized_at = map.next_value()?,
-                        "is_imported" => f_is_imported = map.next_value()?,
-                        "lines" => f_lines = map.next_value()?,
-                        "marked_uncollectible_at" => f_marked_uncollectible_at = map.next_value()?,
-                        "number" => f_number = map.next_value()?,
-                        "paid_at" => f_paid_at = map.next_value()?,
-                        "period_end" => f_period_end = map.next_value()?,
-                        "period_start" => f_period_start = map.next_value()?,
-                        "post_payment_credit_notes_amount" => f_post_payment_credit_notes_amount = map.next_value()?,
-                        "pre_payment_credit_notes_amount" => f_pre_payment_credit_notes_amount = map.next_value()?,
-                        "purchase_order" => f_purchase_order = map.next_value()?,
-                        "source" => f_source = map.next_value()?,
-                        "plan" => f_plan = map.next_value()?,
-                        "product" => f_product = map.next_value()?,
-                        "subscription_id" => f_subscription_id = map.next_value()?,
-                        "starting_balance" => f_starting_balance = map.next_value()?,
-                        "status" => f_status = map.next_value()?,
-                        "subtotal" => f_subtotal = map.next_value()?,
-                        "tax" => f_tax = map.next_value()?,
-                        "tax_percent" => f_tax_percent = map.next_value()?,
-                        "total" => f_total = map.next_value()?,
-                        "total_tax_amounts" => f_total_tax_amounts = map.next_value()?,
-                        "updated_at" => f_updated_at = map.next_value()?,
-                        "voided_at" => f_voided_at = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "object" => crate::runtime::next_value(&mut map, &mut f_object),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "address_billing" => crate::runtime::next_value(&mut map, &mut f_address_billing),
+                        "address_shipping" => crate::runtime::next_value(&mut map, &mut f_address_shipping),
+                        "amount_due" => crate::runtime::next_value(&mut map, &mut f_amount_due),
+                        "amount_paid" => crate::runtime::next_value(&mut map, &mut f_amount_paid),
+                        "amount_remaining" => crate::runtime::next_value(&mut map, &mut f_amount_remaining),
+                        "auto_advance" => crate::runtime::next_value(&mut map, &mut f_auto_advance),
+                        "billing" => crate::runtime::next_value(&mut map, &mut f_billing),
+                        "billing_address" => crate::runtime::next_value(&mut map, &mut f_billing_address),
+                        "billing_reason" => crate::runtime::next_value(&mut map, &mut f_billing_reason),
+                        "charge_id" => crate::runtime::next_value(&mut map, &mut f_charge_id),
+                        "created" => crate::runtime::next_value(&mut map, &mut f_created),
+                        "currency" => crate::runtime::next_value(&mut map, &mut f_currency),
+                        "customer" => crate::runtime::next_value(&mut map, &mut f_customer),
+                        "customer_address" => crate::runtime::next_value(&mut map, &mut f_customer_address),
+                        "customer_shipping" => crate::runtime::next_value(&mut map, &mut f_customer_shipping),
+                        "default_tax_rates" => crate::runtime::next_value(&mut map, &mut f_default_tax_rates),
+                        "deleted_at" => crate::runtime::next_value(&mut map, &mut f_deleted_at),
+                        "discount_id" => crate::runtime::next_value(&mut map, &mut f_discount_id),
+                        "ending_balance" => crate::runtime::next_value(&mut map, &mut f_ending_balance),
+                        "finalized_at" => crate::runtime::next_value(&mut map, &mut f_finalized_at),
+                        "is_imported" => crate::runtime::next_value(&mut map, &mut f_is_imported),
+                        "lines" => crate::runtime::next_value(&mut map, &mut f_lines),
+                        "marked_uncollectible_at" => crate::runtime::next_value(&mut map, &mut f_marked_uncollectible_at),
+                        "number" => crate::runtime::next_value(&mut map, &mut f_number),
+                        "paid_at" => crate::runtime::next_value(&mut map, &mut f_paid_at),
+                        "period_end" => crate::runtime::next_value(&mut map, &mut f_period_end),
+                        "period_start" => crate::runtime::next_value(&mut map, &mut f_period_start),
+                        "post_payment_credit_notes_amount" => crate::runtime::next_value(&mut map, &mut f_post_payment_credit_notes_amount),
+                        "pre_payment_credit_notes_amount" => crate::runtime::next_value(&mut map, &mut f_pre_payment_credit_notes_amount),
+                        "purchase_order" => crate::runtime::next_value(&mut map, &mut f_purchase_order),
+                        "source" => crate::runtime::next_value(&mut map, &mut f_source),
+                        "plan" => crate::runtime::next_value(&mut map, &mut f_plan),
+                        "product" => crate::runtime::next_value(&mut map, &mut f_product),
+                        "subscription_id" => crate::runtime::next_value(&mut map, &mut f_subscription_id),
+                        "starting_balance" => crate::runtime::next_value(&mut map, &mut f_starting_balance),
+                        "status" => crate::runtime::next_value(&mut map, &mut f_status),
+                        "subtotal" => crate::runtime::next_value(&mut map, &mut f_subtotal),
+                        "tax" => crate::runtime::next_value(&mut map, &mut f_tax),
+                        "tax_percent" => crate::runtime::next_value(&mut map, &mut f_tax_percent),
+                        "total" => crate::runtime::next_value(&mut map, &mut f_total),
+                        "total_tax_amounts" => crate::runtime::next_value(&mut map, &mut f_total_tax_amounts),
+                        "updated_at" => crate::runtime::next_value(&mut map, &mut f_updated_at),
+                        "voided_at" => crate::runtime::next_value(&mut map, &mut f_voided_at),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Invoice {
                     object: f_object,
@@ -956,13 +948,11 @@ impl<'de> serde::Deserialize<'de> for InvoicePlan {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "id" => f_id = map.next_value()?,
-                        "nickname" => f_nickname = map.next_value()?,
-                        "interval" => f_interval = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "nickname" => crate::runtime::next_value(&mut map, &mut f_nickname),
+                        "interval" => crate::runtime::next_value(&mut map, &mut f_interval),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(InvoicePlan {
                     id: f_id,
@@ -1016,13 +1006,11 @@ impl<'de> serde::Deserialize<'de> for InvoiceProduct {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "id" => f_id = map.next_value()?,
-                        "name" => f_name = map.next_value()?,
-                        "name_internal" => f_name_internal = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "name" => crate::runtime::next_value(&mut map, &mut f_name),
+                        "name_internal" => crate::runtime::next_value(&mut map, &mut f_name_internal),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(InvoiceProduct {
                     id: f_id,
@@ -1128,23 +1116,21 @@ impl<'de> serde::Deserialize<'de> for LineItem {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "object" => f_object = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "amount" => f_amount = map.next_value()?,
-                        "created_at" => f_created_at = map.next_value()?,
-                        "currency" => f_currency = map.next_value()?,
-                        "deleted_at" => f_deleted_at = map.next_value()?,
-                        "description" => f_description = map.next_value()?,
-                        "metadata" => f_metadata = map.next_value()?,
-                        "period" => f_period = map.next_value()?,
-                        "quantity" => f_quantity = map.next_value()?,
-                        "tax_amounts" => f_tax_amounts = map.next_value()?,
-                        "tax_rates" => f_tax_rates = map.next_value()?,
-                        "updated_at" => f_updated_at = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "object" => crate::runtime::next_value(&mut map, &mut f_object),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "amount" => crate::runtime::next_value(&mut map, &mut f_amount),
+                        "created_at" => crate::runtime::next_value(&mut map, &mut f_created_at),
+                        "currency" => crate::runtime::next_value(&mut map, &mut f_currency),
+                        "deleted_at" => crate::runtime::next_value(&mut map, &mut f_deleted_at),
+                        "description" => crate::runtime::next_value(&mut map, &mut f_description),
+                        "metadata" => crate::runtime::next_value(&mut map, &mut f_metadata),
+                        "period" => crate::runtime::next_value(&mut map, &mut f_period),
+                        "quantity" => crate::runtime::next_value(&mut map, &mut f_quantity),
+                        "tax_amounts" => crate::runtime::next_value(&mut map, &mut f_tax_amounts),
+                        "tax_rates" => crate::runtime::next_value(&mut map, &mut f_tax_rates),
+                        "updated_at" => crate::runtime::next_value(&mut map, &mut f_updated_at),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(LineItem {
                     object: f_object,
@@ -1202,12 +1188,10 @@ impl<'de> serde::Deserialize<'de> for Lines {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "object" => f_object = map.next_value()?,
-                        "data" => f_data = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "object" => crate::runtime::next_value(&mut map, &mut f_object),
+                        "data" => crate::runtime::next_value(&mut map, &mut f_data),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Lines {
                     object: f_object,
@@ -1256,12 +1240,10 @@ impl<'de> serde::Deserialize<'de> for Period {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "end" => f_end = map.next_value()?,
-                        "start" => f_start = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "end" => crate::runtime::next_value(&mut map, &mut f_end),
+                        "start" => crate::runtime::next_value(&mut map, &mut f_start),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Period {
                     end: f_end,
@@ -1390,27 +1372,25 @@ impl<'de> serde::Deserialize<'de> for Plan {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "object" => f_object = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "active" => f_active = map.next_value()?,
-                        "amount" => f_amount = map.next_value()?,
-                        "currency" => f_currency = map.next_value()?,
-                        "domains" => f_domains = map.next_value()?,
-                        "description" => f_description = map.next_value()?,
-                        "entitlements" => f_entitlements = map.next_value()?,
-                        "group_owner_plan_id" => f_group_owner_plan_id = map.next_value()?,
-                        "interval" => f_interval = map.next_value()?,
-                        "interval_count" => f_interval_count = map.next_value()?,
-                        "nickname" => f_nickname = map.next_value()?,
-                        "name_internal" => f_name_internal = map.next_value()?,
-                        "type" => f_type_ = map.next_value()?,
-                        "trial_period_days" => f_trial_period_days = map.next_value()?,
-                        "ip_addresses" => f_ip_addresses = map.next_value()?,
-                        "product" => f_product = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "object" => crate::runtime::next_value(&mut map, &mut f_object),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "active" => crate::runtime::next_value(&mut map, &mut f_active),
+                        "amount" => crate::runtime::next_value(&mut map, &mut f_amount),
+                        "currency" => crate::runtime::next_value(&mut map, &mut f_currency),
+                        "domains" => crate::runtime::next_value(&mut map, &mut f_domains),
+                        "description" => crate::runtime::next_value(&mut map, &mut f_description),
+                        "entitlements" => crate::runtime::next_value(&mut map, &mut f_entitlements),
+                        "group_owner_plan_id" => crate::runtime::next_value(&mut map, &mut f_group_owner_plan_id),
+                        "interval" => crate::runtime::next_value(&mut map, &mut f_interval),
+                        "interval_count" => crate::runtime::next_value(&mut map, &mut f_interval_count),
+                        "nickname" => crate::runtime::next_value(&mut map, &mut f_nickname),
+                        "name_internal" => crate::runtime::next_value(&mut map, &mut f_name_internal),
+                        "type" => crate::runtime::next_value(&mut map, &mut f_type_),
+                        "trial_period_days" => crate::runtime::next_value(&mut map, &mut f_trial_period_days),
+                        "ip_addresses" => crate::runtime::next_value(&mut map, &mut f_ip_addresses),
+                        "product" => crate::runtime::next_value(&mut map, &mut f_product),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Plan {
                     object: f_object,
@@ -1532,23 +1512,21 @@ impl<'de> serde::Deserialize<'de> for Product {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "object" => f_object = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "type" => f_type_ = map.next_value()?,
-                        "active" => f_active = map.next_value()?,
-                        "address_required" => f_address_required = map.next_value()?,
-                        "description" => f_description = map.next_value()?,
-                        "livemode" => f_livemode = map.next_value()?,
-                        "is_hidden" => f_is_hidden = map.next_value()?,
-                        "name" => f_name = map.next_value()?,
-                        "package_dimensions" => f_package_dimensions = map.next_value()?,
-                        "shippable" => f_shippable = map.next_value()?,
-                        "statement_descriptor" => f_statement_descriptor = map.next_value()?,
-                        "unit_label" => f_unit_label = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "object" => crate::runtime::next_value(&mut map, &mut f_object),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "type" => crate::runtime::next_value(&mut map, &mut f_type_),
+                        "active" => crate::runtime::next_value(&mut map, &mut f_active),
+                        "address_required" => crate::runtime::next_value(&mut map, &mut f_address_required),
+                        "description" => crate::runtime::next_value(&mut map, &mut f_description),
+                        "livemode" => crate::runtime::next_value(&mut map, &mut f_livemode),
+                        "is_hidden" => crate::runtime::next_value(&mut map, &mut f_is_hidden),
+                        "name" => crate::runtime::next_value(&mut map, &mut f_name),
+                        "package_dimensions" => crate::runtime::next_value(&mut map, &mut f_package_dimensions),
+                        "shippable" => crate::runtime::next_value(&mut map, &mut f_shippable),
+                        "statement_descriptor" => crate::runtime::next_value(&mut map, &mut f_statement_descriptor),
+                        "unit_label" => crate::runtime::next_value(&mut map, &mut f_unit_label),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Product {
                     object: f_object,
@@ -1686,26 +1664,24 @@ impl<'de> serde::Deserialize<'de> for Source {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "object" => f_object = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "address_line1_check" => f_address_line1_check = map.next_value()?,
-                        "address_zip_check" => f_address_zip_check = map.next_value()?,
-                        "brand" => f_brand = map.next_value()?,
-                        "country" => f_country = map.next_value()?,
-                        "cvc_check" => f_cvc_check = map.next_value()?,
-                        "dynamic_last4" => f_dynamic_last4 = map.next_value()?,
-                        "exp_month" => f_exp_month = map.next_value()?,
-                        "exp_year" => f_exp_year = map.next_value()?,
-                        "fingerprint" => f_fingerprint = map.next_value()?,
-                        "funding" => f_funding = map.next_value()?,
-                        "last4" => f_last4 = map.next_value()?,
-                        "name" => f_name = map.next_value()?,
-                        "three_d_secure" => f_three_d_secure = map.next_value()?,
-                        "tokenization_method" => f_tokenization_method = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "object" => crate::runtime::next_value(&mut map, &mut f_object),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "address_line1_check" => crate::runtime::next_value(&mut map, &mut f_address_line1_check),
+                        "address_zip_check" => crate::runtime::next_value(&mut map, &mut f_address_zip_check),
+                        "brand" => crate::runtime::next_value(&mut map, &mut f_brand),
+                        "country" => crate::runtime::next_value(&mut map, &mut f_country),
+                        "cvc_check" => crate::runtime::next_value(&mut map, &mut f_cvc_check),
+                        "dynamic_last4" => crate::runtime::next_value(&mut map, &mut f_dynamic_last4),
+                        "exp_month" => crate::runtime::next_value(&mut map, &mut f_exp_month),
+                        "exp_year" => crate::runtime::next_value(&mut map, &mut f_exp_year),
+                        "fingerprint" => crate::runtime::next_value(&mut map, &mut f_fingerprint),
+                        "funding" => crate::runtime::next_value(&mut map, &mut f_funding),
+                        "last4" => crate::runtime::next_value(&mut map, &mut f_last4),
+                        "name" => crate::runtime::next_value(&mut map, &mut f_name),
+                        "three_d_secure" => crate::runtime::next_value(&mut map, &mut f_three_d_secure),
+                        "tokenization_method" => crate::runtime::next_value(&mut map, &mut f_tokenization_method),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Source {
                     object: f_object,
@@ -1992,60 +1968,58 @@ impl<'de> serde::Deserialize<'de> for Subscription {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "object" => f_object = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "address_id" => f_address_id = map.next_value()?,
-                        "campaign_id" => f_campaign_id = map.next_value()?,
-                        "metadata" => f_metadata = map.next_value()?,
-                        "campaign_key" => f_campaign_key = map.next_value()?,
-                        "address_shipping" => f_address_shipping = map.next_value()?,
-                        "agency_id" => f_agency_id = map.next_value()?,
-                        "auto_renew" => f_auto_renew = map.next_value()?,
-                        "backdate_start_date" => f_backdate_start_date = map.next_value()?,
-                        "billing" => f_billing = map.next_value()?,
-                        "billing_cycle_anchor" => f_billing_cycle_anchor = map.next_value()?,
-                        "cancel_at" => f_cancel_at = map.next_value()?,
-                        "cancel_at_period_end" => f_cancel_at_period_end = map.next_value()?,
-                        "cancel_reason" => f_cancel_reason = map.next_value()?,
-                        "canceled_at" => f_canceled_at = map.next_value()?,
-                        "coupon" => f_coupon = map.next_value()?,
-                        "created" => f_created = map.next_value()?,
-                        "current_period_end" => f_current_period_end = map.next_value()?,
-                        "current_period_start" => f_current_period_start = map.next_value()?,
-                        "customer" => f_customer = map.next_value()?,
-                        "days_until_due" => f_days_until_due = map.next_value()?,
-                        "default_source" => f_default_source = map.next_value()?,
-                        "default_tax_rates" => f_default_tax_rates = map.next_value()?,
-                        "ended_at" => f_ended_at = map.next_value()?,
-                        "expires_at" => f_expires_at = map.next_value()?,
-                        "gift_code" => f_gift_code = map.next_value()?,
-                        "gift_donor_subscription_id" => f_gift_donor_subscription_id = map.next_value()?,
-                        "gift_recipient_email" => f_gift_recipient_email = map.next_value()?,
-                        "gift_recipient_first_name" => f_gift_recipient_first_name = map.next_value()?,
-                        "gift_recipient_last_name" => f_gift_recipient_last_name = map.next_value()?,
-                        "gift_start_date" => f_gift_start_date = map.next_value()?,
-                        "is_gift_donor" => f_is_gift_donor = map.next_value()?,
-                        "is_gift_recipient" => f_is_gift_recipient = map.next_value()?,
-                        "is_redeemed" => f_is_redeemed = map.next_value()?,
-                        "latest_invoice" => f_latest_invoice = map.next_value()?,
-                        "plan" => f_plan = map.next_value()?,
-                        "quantity" => f_quantity = map.next_value()?,
-                        "renews_at" => f_renews_at = map.next_value()?,
-                        "schedules" => f_schedules = map.next_value()?,
-                        "shipments_remaining" => f_shipments_remaining = map.next_value()?,
-                        "shipments_suspended_until" => f_shipments_suspended_until = map.next_value()?,
-                        "shipments_undeliverable" => f_shipments_undeliverable = map.next_value()?,
-                        "shipping_address" => f_shipping_address = map.next_value()?,
-                        "site_id" => f_site_id = map.next_value()?,
-                        "source" => f_source = map.next_value()?,
-                        "start_date" => f_start_date = map.next_value()?,
-                        "status" => f_status = map.next_value()?,
-                        "trial_end" => f_trial_end = map.next_value()?,
-                        "trial_start" => f_trial_start = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "object" => crate::runtime::next_value(&mut map, &mut f_object),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "address_id" => crate::runtime::next_value(&mut map, &mut f_address_id),
+                        "campaign_id" => crate::runtime::next_value(&mut map, &mut f_campaign_id),
+                        "metadata" => crate::runtime::next_value(&mut map, &mut f_metadata),
+                        "campaign_key" => crate::runtime::next_value(&mut map, &mut f_campaign_key),
+                        "address_shipping" => crate::runtime::next_value(&mut map, &mut f_address_shipping),
+                        "agency_id" => crate::runtime::next_value(&mut map, &mut f_agency_id),
+                        "auto_renew" => crate::runtime::next_value(&mut map, &mut f_auto_renew),
+                        "backdate_start_date" => crate::runtime::next_value(&mut map, &mut f_backdate_start_date),
+                        "billing" => crate::runtime::next_value(&mut map, &mut f_billing),
+                        "billing_cycle_anchor" => crate::runtime::next_value(&mut map, &mut f_billing_cycle_anchor),
+                        "cancel_at" => crate::runtime::next_value(&mut map, &mut f_cancel_at),
+                        "cancel_at_period_end" => crate::runtime::next_value(&mut map, &mut f_cancel_at_period_end),
+                        "cancel_reason" => crate::runtime::next_value(&mut map, &mut f_cancel_reason),
+                        "canceled_at" => crate::runtime::next_value(&mut map, &mut f_canceled_at),
+                        "coupon" => crate::runtime::next_value(&mut map, &mut f_coupon),
+                        "created" => crate::runtime::next_value(&mut map, &mut f_created),
+                        "current_period_end" => crate::runtime::next_value(&mut map, &mut f_current_period_end),
+                        "current_period_start" => crate::runtime::next_value(&mut map, &mut f_current_period_start),
+                        "customer" => crate::runtime::next_value(&mut map, &mut f_customer),
+                        "days_until_due" => crate::runtime::next_value(&mut map, &mut f_days_until_due),
+                        "default_source" => crate::runtime::next_value(&mut map, &mut f_default_source),
+                        "default_tax_rates" => crate::runtime::next_value(&mut map, &mut f_default_tax_rates),
+                        "ended_at" => crate::runtime::next_value(&mut map, &mut f_ended_at),
+                        "expires_at" => crate::runtime::next_value(&mut map, &mut f_expires_at),
+                        "gift_code" => crate::runtime::next_value(&mut map, &mut f_gift_code),
+                        "gift_donor_subscription_id" => crate::runtime::next_value(&mut map, &mut f_gift_donor_subscription_id),
+                        "gift_recipient_email" => crate::runtime::next_value(&mut map, &mut f_gift_recipient_email),
+                        "gift_recipient_first_name" => crate::runtime::next_value(&mut map, &mut f_gift_recipient_first_name),
+                        "gift_recipient_last_name" => crate::runtime::next_value(&mut map, &mut f_gift_recipient_last_name),
+                        "gift_start_date" => crate::runtime::next_value(&mut map, &mut f_gift_start_date),
+                        "is_gift_donor" => crate::runtime::next_value(&mut map, &mut f_is_gift_donor),
+                        "is_gift_recipient" => crate::runtime::next_value(&mut map, &mut f_is_gift_recipient),
+                        "is_redeemed" => crate::runtime::next_value(&mut map, &mut f_is_redeemed),
+                        "latest_invoice" => crate::runtime::next_value(&mut map, &mut f_latest_invoice),
+                        "plan" => crate::runtime::next_value(&mut map, &mut f_plan),
+                        "quantity" => crate::runtime::next_value(&mut map, &mut f_quantity),
+                        "renews_at" => crate::runtime::next_value(&mut map, &mut f_renews_at),
+                        "schedules" => crate::runtime::next_value(&mut map, &mut f_schedules),
+                        "shipments_remaining" => crate::runtime::next_value(&mut map, &mut f_shipments_remaining),
+                        "shipments_suspended_until" => crate::runtime::next_value(&mut map, &mut f_shipments_suspended_until),
+                        "shipments_undeliverable" => crate::runtime::next_value(&mut map, &mut f_shipments_undeliverable),
+                        "shipping_address" => crate::runtime::next_value(&mut map, &mut f_shipping_address),
+                        "site_id" => crate::runtime::next_value(&mut map, &mut f_site_id),
+                        "source" => crate::runtime::next_value(&mut map, &mut f_source),
+                        "start_date" => crate::runtime::next_value(&mut map, &mut f_start_date),
+                        "status" => crate::runtime::next_value(&mut map, &mut f_status),
+                        "trial_end" => crate::runtime::next_value(&mut map, &mut f_trial_end),
+                        "trial_start" => crate::runtime::next_value(&mut map, &mut f_trial_start),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(Subscription {
                     object: f_object,
@@ -2164,15 +2138,13 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdated {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "type" => f_type_ = Some(map.next_value()?),
-                        "id" => f_id = map.next_value()?,
-                        "created" => f_created = map.next_value()?,
-                        "triggered_from" => f_triggered_from = map.next_value()?,
-                        "data" => f_data = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "type" => crate::runtime::next_required(&mut map, &mut f_type_),
+                        "id" => crate::runtime::next_value(&mut map, &mut f_id),
+                        "created" => crate::runtime::next_value(&mut map, &mut f_created),
+                        "triggered_from" => crate::runtime::next_value(&mut map, &mut f_triggered_from),
+                        "data" => crate::runtime::next_value(&mut map, &mut f_data),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(SubscriptionUpdated {
                     type_: f_type_.ok_or_else(|| <__A::Error as serde::de::Error>::missing_field("type"))?,
@@ -2220,12 +2192,10 @@ impl<'de> serde::Deserialize<'de> for SubscriptionUpdatedData {
                 let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {
                     match &*key.0 {
-                        "object" => f_object = map.next_value()?,
-                        "previous_attributes" => f_previous_attributes = map.next_value()?,
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
+                        "object" => crate::runtime::next_value(&mut map, &mut f_object),
+                        "previous_attributes" => crate::runtime::next_value(&mut map, &mut f_previous_attributes),
+                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }?;
                 }
                 Ok(SubscriptionUpdatedData {
                     object: f_object,

@@ -730,13 +730,23 @@ impl std::error::Error for Error {}
 /// Reads a value from bytes off the wire, as `serde_json::from_slice`
 /// does. The bytes are checked as UTF-8 once, whole, and read as text:
 /// from bytes, serde_json checks each string on its own, which costs more
-/// than reading it. Bytes that are not UTF-8 are read as bytes, for
-/// serde_json's error and its position.
+/// than reading it. Bytes that are not UTF-8 are not JSON (RFC 8259
+/// §8.1): they are read as bytes into a `Value`, for serde_json's error and
+/// its position. Not into `T`: that would build every payload type's reader
+/// twice, once per kind of input, and double the crate's compile time.
 #[doc(hidden)]
 pub fn read<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
     match std::str::from_utf8(body) {
         Ok(text) => serde_json::from_str(text),
-        Err(_) => serde_json::from_slice(body),
+        Err(bad) => Err(match serde_json::from_slice::<Value>(body) {
+            Err(e) => e,
+            // serde_json checks every string it reads into a `Value`, so
+            // this is not reached; the error still says what is wrong.
+            Ok(_) => <serde_json::Error as de::Error>::custom(format_args!(
+                "invalid UTF-8 at byte {}",
+                bad.valid_up_to()
+            )),
+        }),
     }
 }
 
@@ -1113,6 +1123,46 @@ impl<'de> Deserialize<'de> for Key<'de> {
 
         d.deserialize_str(KeyVisitor)
     }
+}
+
+// A struct's visitor reads each field with one of these three: an arm is a
+// call, and each is built once per field type and reader, shared by every
+// field of that type, where a read written out in each arm (the value, its
+// `?`, dropping the slot's old value) was built for every field: compile
+// time that grows with the crate.
+
+/// Reads a field's value into its slot (a `Maybe`).
+#[doc(hidden)]
+#[inline]
+pub fn next_value<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut T,
+) -> Result<(), A::Error> {
+    *slot = map.next_value()?;
+    Ok(())
+}
+
+/// Reads a required field's value into its slot, `None` until it is read.
+#[doc(hidden)]
+#[inline]
+pub fn next_required<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+) -> Result<(), A::Error> {
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// Keeps a field the documentation does not list, as received.
+#[doc(hidden)]
+#[inline]
+pub fn next_extra<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    extra: &mut Extra,
+    key: Key<'de>,
+) -> Result<(), A::Error> {
+    extra.insert(key.0.into_owned(), map.next_value()?);
+    Ok(())
 }
 
 /// Deserializes a string and hands it, borrowed when possible, to `f`.

@@ -91,7 +91,16 @@ impl Struct {
                     " = crate::Maybe::Absent;\n",
                 ],
             );
-            push(a, &[ARM, &key, " => ", &slot, " = map.next_value()?,\n"]);
+            push(
+                a,
+                &[
+                    ARM,
+                    &key,
+                    " => crate::runtime::next_value(&mut map, &mut ",
+                    &slot,
+                    "),\n",
+                ],
+            );
             push(i, &[INIT, &name, ": ", &slot, ",\n"]);
         } else {
             push(
@@ -100,7 +109,13 @@ impl Struct {
             );
             push(
                 a,
-                &[ARM, &key, " => ", &slot, " = Some(map.next_value()?),\n"],
+                &[
+                    ARM,
+                    &key,
+                    " => crate::runtime::next_required(&mut map, &mut ",
+                    &slot,
+                    "),\n",
+                ],
             );
             push(
                 i,
@@ -167,10 +182,8 @@ impl<'de{bounds}> serde::Deserialize<'de> for {this} {{
 {slots}                let mut extra = crate::Extra::new();
                 while let Some(key) = map.next_key::<crate::runtime::Key<'de>>()? {{
                     match &*key.0 {{
-{arms}                        _ => {{
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }}
-                    }}
+{arms}                        _ => crate::runtime::next_extra(&mut map, &mut extra, key),
+                    }}?;
                 }}
                 Ok({name} {{
 {inits}                    extra,
@@ -244,7 +257,9 @@ mod tests {
         let file: syn::File = syn::parse_str(&text).expect("the impl parses");
         assert_eq!(file.items.len(), 2);
         assert!(!text.contains("std::process::exit(1); (\"\n"), "{text}");
-        assert!(text.contains(r#""\"); std::process::exit(1); (\"\n" => f_note"#));
+        assert!(text.contains(
+            r#""\"); std::process::exit(1); (\"\n" => crate::runtime::next_value(&mut map, &mut f_note)"#
+        ));
     }
 
     /// Page text in a doc stays in the doc: a line break in it does not
