@@ -212,7 +212,8 @@ impl<'d> Builder<'d> {
 /// Whether two shapes of the same member names hold, under one name,
 /// values of kinds that never meet (a string here, a boolean there; `null`
 /// meets anything), or state different kinds of object (`"object":
-/// "charge"` and `"object": "invoice"`).
+/// "charge"` and `"object": "invoice"`), or are wrappers of objects that
+/// share no member.
 fn kinds_conflict(a: &Shape, b: &Shape) -> bool {
     let kinds = |s: &Shape| -> u8 {
         u8::from(s.strings > 0)
@@ -228,6 +229,7 @@ fn kinds_conflict(a: &Shape, b: &Shape) -> bool {
         Some(index) => index.get(key).copied(),
         None => b.fields.iter().find(|(k, _)| k == key).map(|(_, s)| s),
     };
+    let thin = a.fields.len() <= WRAPPER_MEMBERS;
     a.fields.iter().any(|(key, ca)| {
         let Some(cb) = find(key) else {
             return false;
@@ -239,7 +241,42 @@ fn kinds_conflict(a: &Shape, b: &Shape) -> bool {
         (ka != 0 && kb != 0 && ka & kb == 0)
             || (key == "object" && differ(stated(ca), stated(cb)))
             || differ(stated_object(ca), stated_object(cb))
+            || (thin && unrelated(ca, cb))
+            || (thin && matches!((&ca.items, &cb.items), (Some(ia), Some(ib)) if unrelated(ia, ib)))
     })
+}
+
+/// Members at most a wrapper has (`{"from": …}`, `{"object": …, "id": …}`):
+/// what it holds is what it is.
+const WRAPPER_MEMBERS: usize = 2;
+
+/// Whether two objects under one name share no member at all: a category
+/// here (`{"from": {"slug", "emoji", …}}`), an owner there (`{"from":
+/// {"user"}}`). Two wrappers agree only if what they hold agrees too;
+/// shared, each would make the other's every member optional. (A wider
+/// object is one thing by its many members, and a member that holds other
+/// keys each time is a bag of them, such as `metadata`.)
+fn unrelated(a: &Shape, b: &Shape) -> bool {
+    let members = |s: &Shape| s.objects > 0 && !s.fields.is_empty();
+    if !members(a) || !members(b) {
+        return false;
+    }
+    let (few, many) = if a.fields.len() <= b.fields.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if many.fields.len() <= 32 {
+        return !few
+            .fields
+            .iter()
+            .any(|(key, _)| many.fields.iter().any(|(k, _)| k == key));
+    }
+    // Wide objects are looked up by name, not scanned for each member.
+    let names: crate::hash::Set<&str> = many.fields.iter().map(|(k, _)| k.as_str()).collect();
+    !few.fields
+        .iter()
+        .any(|(key, _)| names.contains(key.as_str()))
 }
 
 /// The one value a place shows, as a string.
@@ -314,7 +351,7 @@ mod tests {
         // `x` and `y` share a member set, so they are one type; its `o` then
         // holds the members of both `o`s, a shape no single example shows.
         let v = infer_page(
-            "{\"type\": \"a.b\", \"x\": {\"o\": {\"a\": 1}}, \"y\": {\"o\": {\"b\": 2}}}\n",
+            "{\"type\": \"a.b\", \"x\": {\"o\": {\"id\": 0, \"a\": 1}}, \"y\": {\"o\": {\"id\": 0, \"b\": 2}}}\n",
         );
         assert_eq!(fields(&v, "VEvent"), ["type", "x", "y"]);
         assert_eq!(fields(&v, "X"), ["o"]);
@@ -324,7 +361,43 @@ mod tests {
             .map(fields_of)
             .filter(|f| f.contains(&"a".to_owned()) || f.contains(&"b".to_owned()))
             .collect();
-        assert_eq!(o, [["a", "b"]], "only the merged `o` is a type");
+        assert_eq!(o, [["id", "a", "b"]], "only the merged `o` is a type");
+    }
+
+    /// `changes.category` and `changes.owner` both hold `from`, a category
+    /// in one and `{user}` in the other: two wrappers of things that share
+    /// no member are two types, and the category's members stay required.
+    /// A wide object whose bag of extra keys differs is still one type.
+    #[test]
+    fn wrappers_of_objects_that_share_no_member_are_not_one_type() {
+        let v = infer_page(
+            "{\"type\": \"a.b\", \"changes\": {\"category\": {\"from\": {\"slug\": \"q\", \"emoji\": \":x:\", \"name\": \"Q\"}}, \"owner\": {\"from\": {\"user\": {\"login\": \"o\"}}}}, \
+              \"x\": {\"id\": 1, \"name\": \"n\", \"metadata\": {\"a\": 1}}, \"y\": {\"id\": 2, \"name\": \"m\", \"metadata\": {\"b\": 2}}}\n",
+        );
+        let wrappers = v.types.iter().filter(|t| fields_of(t) == ["from"]).count();
+        assert_eq!(
+            wrappers,
+            2,
+            "{:?}",
+            v.types.iter().map(fields_of).collect::<Vec<_>>()
+        );
+        let category = v
+            .types
+            .iter()
+            .find_map(|t| match t {
+                crate::ir::TypeDef::Struct(s) if fields_of(t) == ["slug", "emoji", "name"] => {
+                    Some(s)
+                }
+                _ => None,
+            })
+            .expect("the category is a type of its own");
+        assert!(category.fields.iter().all(|f| f.required), "{category:?}");
+        let wide = v
+            .types
+            .iter()
+            .filter(|t| fields_of(t) == ["id", "name", "metadata"])
+            .count();
+        assert_eq!(wide, 1, "x and y stay one type");
     }
 
     /// `changes.<x>` objects all hold `from`, a boolean in one and a string
