@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use crate::extract::DocType;
 use crate::naming;
 
 use super::shape::Shape;
@@ -210,17 +211,28 @@ impl<'d> Builder<'d> {
 }
 
 /// Whether two shapes of the same member names hold, under one name,
-/// values of kinds that never meet (a string here, a boolean there; `null`
-/// meets anything), or state different kinds of object (`"object":
+/// values of kinds that never meet (a string here, a boolean there, by the
+/// examples or the table's rows; `null` meets anything), or state different kinds of object (`"object":
 /// "charge"` and `"object": "invoice"`), or are wrappers of objects that
 /// share no member.
 fn kinds_conflict(a: &Shape, b: &Shape) -> bool {
+    // What the examples show, and what the table's rows say: a row's
+    // `string` no example fills is a string all the same, and a place the
+    // rows give members (`from[admin]`) is an object.
     let kinds = |s: &Shape| -> u8 {
-        u8::from(s.strings > 0)
+        let said = match s.doc_type() {
+            Some(DocType::String) => 1,
+            Some(DocType::Integer | DocType::Number) => 1 << 1,
+            Some(DocType::Boolean) => 1 << 2,
+            Some(DocType::Object) => 1 << 3,
+            Some(DocType::Array(_)) => 1 << 4,
+            Some(DocType::Any) | None => 0,
+        };
+        said | u8::from(s.strings > 0)
             | u8::from(s.ints + s.floats > 0) << 1
             | u8::from(s.bools > 0) << 2
-            | u8::from(s.objects > 0) << 3
-            | u8::from(s.arrays > 0) << 4
+            | u8::from(s.objects > 0 || !s.fields.is_empty()) << 3
+            | u8::from(s.arrays > 0 || s.items.is_some()) << 4
     };
     // Wide objects are looked up by name, not scanned for each member.
     let index: Option<crate::hash::Map<&str, &Shape>> =
@@ -427,6 +439,35 @@ mod tests {
             kinds.contains(&&crate::ir::Ty::String { format: None }),
             "{kinds:?}"
         );
+    }
+
+    /// The table's rows count as much as the examples: `changes[title][from]`
+    /// a `string` no example shows, `changes[level][from][admin]` members of
+    /// an object, `enforced.from` a boolean in the example. Three types,
+    /// each typed; shared, `from` was any JSON value.
+    #[test]
+    fn what_the_rows_say_keeps_shapes_apart_as_examples_do() {
+        let v = infer_page(
+            "# a.b\n\nKey | Type | Description\n--- | --- | ---\n\
+             `changes[title][from]` | `string` | The title before.\n\
+             `changes[level][from][admin]` | `boolean` | Admin before.\n\n\
+             ```json\n{\"type\": \"a.b\", \"changes\": {\"enforced\": {\"from\": true}}}\n```\n",
+        );
+        let mut from: Vec<String> = v
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                crate::ir::TypeDef::Struct(s) if fields_of(t) == ["from"] => {
+                    Some(format!("{:?}", s.fields[0].ty))
+                }
+                _ => None,
+            })
+            .collect();
+        from.sort();
+        assert_eq!(from.len(), 3, "{from:?}");
+        assert!(from[0].starts_with("Boolean"), "{from:?}");
+        assert!(from[1].starts_with("Named"), "{from:?}");
+        assert!(from[2].starts_with("String"), "{from:?}");
     }
 
     /// A payments vendor's `data: {object}` wrapper around a charge here and
