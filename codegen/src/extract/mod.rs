@@ -10,6 +10,7 @@ pub(crate) mod events;
 pub(crate) mod examples;
 mod jsonschema;
 mod matrix;
+mod pairs;
 mod pipes;
 mod row;
 pub(crate) mod tables;
@@ -139,6 +140,15 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     rows.extend(matrices.rows);
     for schema in &schemas {
         rows.extend(jsonschema::rows(src, &schema.node));
+    }
+    // A page of names and prose (no example, schema, table or other body
+    // format) may name its fields as pairs in its text.
+    if examples.is_empty()
+        && schemas.is_empty()
+        && rows.is_empty()
+        && other_body_format(src).is_none()
+    {
+        rows = pairs::extract(src, &spans, &rows);
     }
     let comment_rows = examples::comment_rows(src, &examples);
     let keys = all_keys(&examples, &rows);
