@@ -192,6 +192,24 @@ fn a_field_named_for_events_carries_them_without_a_list() {
     assert_eq!(events(&v), ["invoice.paid"]);
 }
 
+/// A field with no telling name carries the event type at the top of the
+/// body when it holds a listed event's dotted name, even in one example
+/// (Spree's envelope: `"name": "order.completed"`); a listed one-word name
+/// in such a field (`state: complete`) carries nothing.
+#[test]
+fn a_top_level_field_holding_a_dotted_event_name_carries_it() {
+    let (v, _) = page(
+        "Events: order.created, order.completed, order.canceled\n\n\
+         {\"id\": \"e1\", \"name\": \"order.completed\", \"data\": {\"id\": \"or_1\"}}\n",
+    );
+    assert_eq!(carrier(&v), ["name"]);
+
+    let (v, _) = page(
+        "Events: complete, canceled\n\n{\"id\": \"e1\", \"state\": \"complete\", \"data\": {\"id\": \"or_1\"}}\n",
+    );
+    assert_eq!(carrier(&v), Vec::<String>::new());
+}
+
 #[test]
 fn the_header_a_page_names_beats_a_field_that_only_shares_a_value() {
     // GitHub's way: the header sentence; `action` says what happened within
