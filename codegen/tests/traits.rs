@@ -192,6 +192,34 @@ fn a_field_named_for_events_carries_them_without_a_list() {
     assert_eq!(events(&v), ["invoice.paid"]);
 }
 
+/// A page of names and prose gives the fields its text names as pairs; on a
+/// page with a table, the table is the evidence and a pair in a cell (an
+/// example of a string's content) is no field.
+#[test]
+fn pairs_in_prose_are_fields_only_on_a_page_of_prose() {
+    let (v, _) = page(
+        "Events: invitee.created, invitee.canceled\n\n\
+         \"``event``\": \"``invitee.created``\"is triggered when booked\
+         \"``event``\": \"``invitee.canceled``\"is triggered when canceled\n\
+         \"``canceled``\": ``falseindicates it was not\n",
+    );
+    assert_eq!(carrier(&v), ["event"]);
+    assert!(
+        paths(&v).contains(&"canceled".to_owned()),
+        "{:?}",
+        paths(&v)
+    );
+
+    let (v, _) = page(
+        "Key | Type | Description\n--- | --- | ---\n`custom_data` | `string` | JSON, such as {\"external_id\": 42}\n",
+    );
+    assert!(
+        !paths(&v).iter().any(|p| p.contains("external_id")),
+        "{:?}",
+        paths(&v)
+    );
+}
+
 /// A field with no telling name carries the event type at the top of the
 /// body when it holds a listed event's dotted name, even in one example
 /// (Spree's envelope: `"name": "order.completed"`); a listed one-word name

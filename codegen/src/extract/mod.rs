@@ -148,7 +148,7 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
         && rows.is_empty()
         && other_body_format(src).is_none()
     {
-        rows = pairs::extract(src, &spans, &rows);
+        rows = pairs::extract(src, &spans);
     }
     let comment_rows = examples::comment_rows(src, &examples);
     let keys = all_keys(&examples, &rows);

@@ -18,9 +18,9 @@ use super::{DocType, EnumValues, FieldRow};
 /// Keys longer than this are not field names.
 const MAX_KEY: usize = 64;
 
-/// The fields the text's pairs name, outside `spans` and apart from those
-/// `known` already has, in the order first named.
-pub fn extract(src: &Source, spans: &[(usize, usize)], known: &[FieldRow]) -> Vec<FieldRow> {
+/// The fields the text's pairs name, outside `spans`, in the order first
+/// named.
+pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
     let text = src.text.as_str();
     let bytes = text.as_bytes();
     let mut order: Vec<String> = Vec::new();
@@ -45,7 +45,6 @@ pub fn extract(src: &Source, spans: &[(usize, usize)], known: &[FieldRow]) -> Ve
     }
     order
         .into_iter()
-        .filter(|k| !known.iter().any(|r| r.path.len() == 1 && r.path[0] == *k))
         .map(|key| {
             let (at, values) = seen.remove(&key).expect("recorded with its key");
             row(src, key, at, &values)
@@ -188,7 +187,7 @@ mod tests {
     use super::*;
 
     fn rows(text: &str) -> Vec<FieldRow> {
-        extract(&Source::new("p.txt", text), &[], &[])
+        extract(&Source::new("p.txt", text), &[])
     }
 
     /// The layout of a real page: values in code spans, glued to the prose
@@ -229,14 +228,12 @@ mod tests {
         assert!(r.is_empty(), "{r:?}");
     }
 
-    /// Inside an example's span, a pair is the example's, not the text's;
-    /// a field the table has is left to the table.
+    /// Inside an example's span, a pair is the example's, not the text's.
     #[test]
-    fn examples_and_known_rows_are_left_alone() {
+    fn pairs_inside_examples_are_left_alone() {
         let text = "{\"a\": 1}\n\"b\": \"x\" \"c\": \"y\"\n";
-        let known = rows("\"c\": \"z\"");
-        let r = extract(&Source::new("p.txt", text), &[(0, 8)], &known);
+        let r = extract(&Source::new("p.txt", text), &[(0, 8)]);
         let names: Vec<&str> = r.iter().map(|r| r.path[0].as_str()).collect();
-        assert_eq!(names, ["b"]);
+        assert_eq!(names, ["b", "c"]);
     }
 }

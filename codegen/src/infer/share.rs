@@ -212,9 +212,9 @@ impl<'d> Builder<'d> {
 
 /// Whether two shapes of the same member names hold, under one name,
 /// values of kinds that never meet (a string here, a boolean there, by the
-/// examples or the table's rows; `null` meets anything), or state different kinds of object (`"object":
-/// "charge"` and `"object": "invoice"`), or are wrappers of objects that
-/// share no member.
+/// examples or the table's rows; `null` meets anything), or state different
+/// kinds of object (`"object": "charge"` and `"object": "invoice"`), or are
+/// wrappers of objects that share no member.
 fn kinds_conflict(a: &Shape, b: &Shape) -> bool {
     // What the examples show, and what the table's rows say: a row's
     // `string` no example fills is a string all the same, and a place the
@@ -273,22 +273,10 @@ fn unrelated(a: &Shape, b: &Shape) -> bool {
     if !members(a) || !members(b) {
         return false;
     }
-    let (few, many) = if a.fields.len() <= b.fields.len() {
-        (a, b)
-    } else {
-        (b, a)
-    };
-    if many.fields.len() <= 32 {
-        return !few
-            .fields
-            .iter()
-            .any(|(key, _)| many.fields.iter().any(|(k, _)| k == key));
-    }
-    // Wide objects are looked up by name, not scanned for each member.
-    let names: crate::hash::Set<&str> = many.fields.iter().map(|(k, _)| k.as_str()).collect();
-    !few.fields
-        .iter()
-        .any(|(key, _)| names.contains(key.as_str()))
+    // Only wrappers ask, so a set of one side's names is cheap, and a wide
+    // object is not scanned for each member of the other.
+    let names: crate::hash::Set<&str> = a.fields.iter().map(|(k, _)| k.as_str()).collect();
+    !b.fields.iter().any(|(key, _)| names.contains(key.as_str()))
 }
 
 /// The one value a place shows, as a string.
