@@ -424,20 +424,32 @@ fn lines_outside<'a>(
     let mut sorted = spans.to_vec();
     sorted.sort_unstable();
     let mut next = 0;
-    text.split_inclusive('\n').filter_map(move |raw| {
+    std::iter::from_fn(move || loop {
         let start = offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
+        if start >= text.len() {
+            return None;
+        }
+        offset = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
+        let line = text[start..offset].trim_end_matches(['\n', '\r']);
         while next < sorted.len() && sorted[next].1 <= start {
             next += 1;
         }
         // Spans do not overlap: the first not yet ended holds the line's
         // start if it has begun.
-        let holding = sorted.get(next).filter(|&&(s, _)| s <= start);
-        match holding {
-            None => Some((start, line)),
-            Some(&(_, end)) if end < start + line.len() => Some((end, &line[end - start..])),
-            Some(_) => None,
+        match sorted.get(next).filter(|&&(s, _)| s <= start) {
+            None => return Some((start, line)),
+            Some(&(_, end)) if end < start + line.len() => {
+                return Some((end, &line[end - start..]))
+            }
+            // The line is inside the span: go on from the line the span
+            // ends on, not through every line of it.
+            Some(&(_, end)) => {
+                let bytes = &text.as_bytes()[..end.min(text.len())];
+                let last = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+                offset = offset.max(last);
+            }
         }
     })
 }
