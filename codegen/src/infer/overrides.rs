@@ -37,7 +37,7 @@ pub enum OverrideType {
 /// Marks every place `path` matches; returns how many it matched.
 pub(super) fn apply_override(shape: &mut Shape, path: &[String], o: &Override) -> usize {
     let Some((seg, rest)) = path.split_first() else {
-        shape.over = Some(o.clone());
+        shape.over = Some(Box::new(o.clone()));
         return 1;
     };
     let node = if shape.is_array() && shape.fields.is_empty() {

@@ -31,6 +31,9 @@ const MAP_NAMES: &[&str] = &[
 /// take minutes to compile.
 pub(super) const MAX_STRUCT_FIELDS: usize = 1000;
 
+/// What few places have (a table row, an override, an index) is boxed: a
+/// vendor holds tens of thousands of shapes, and each member's moves with
+/// its parent's vector (544 bytes a shape unboxed, 288 boxed).
 #[derive(Clone, Debug, Default)]
 pub(super) struct Shape {
     /// Times a value was present here (null included).
@@ -49,19 +52,19 @@ pub(super) struct Shape {
     pub(super) fields: Vec<(String, Shape)>,
     pub(super) items: Option<Box<Shape>>,
     /// The table row describing this place, if any.
-    pub(super) doc: Option<FieldRow>,
+    pub(super) doc: Option<Box<FieldRow>>,
     pub(super) loc: Option<Loc>,
     /// The example payloads this place was seen in.
     pub(super) samples: Samples,
     /// A correction from the vendor config.
-    pub(super) over: Option<Override>,
+    pub(super) over: Option<Box<Override>>,
     /// Where the first null, and each distinct string value (up to
     /// `MAX_VALUE_LOCS`), was seen: for diagnostics that point at them.
     pub(super) null_loc: Option<Loc>,
     pub(super) value_at: Vec<ValueAt>,
     /// Where each member is in `fields`, once there are many: a one-line
     /// object of 100k keys stays linear.
-    pub(super) index: Option<crate::hash::Map<String, usize>>,
+    pub(super) index: Option<Box<crate::hash::Map<String, usize>>>,
     /// Hashes of the keys past `MAX_STRUCT_FIELDS + 1` members, which are
     /// counted, not kept: such an object is a map, or a root whose first
     /// fields alone are typed.
@@ -187,7 +190,7 @@ impl Shape {
         let fields = &self.fields;
         let index = self.index.get_or_insert_with(Default::default);
         if index.len() != fields.len() {
-            *index = (fields.iter().enumerate())
+            **index = (fields.iter().enumerate())
                 .map(|(i, (k, _))| (k.clone(), i))
                 .collect();
         }
@@ -288,7 +291,7 @@ impl Shape {
             node = node.child(seg);
         }
         if node.doc.is_none() {
-            node.doc = Some(row.clone());
+            node.doc = Some(Box::new(row.clone()));
         }
         if node.loc.is_none() {
             node.loc = Some(row.loc.clone());

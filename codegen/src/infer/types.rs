@@ -251,10 +251,10 @@ impl<'d> Builder<'d> {
             one
         };
         let mut named = child.clone();
-        named.over = Some(Override {
+        named.over = Some(Box::new(Override {
             name: Some(name),
             ..Override::default()
-        });
+        }));
         let values = DocValues::Strings(values.to_vec());
         self.enum_type(
             &named,
@@ -303,10 +303,10 @@ impl<'d> Builder<'d> {
     fn typed_like(&mut self, mut other: Shape, key: &str, parent: &str) -> Ty {
         let mut at = Some(&mut other);
         while let Some(s) = at {
-            s.over = Some(Override {
+            s.over = Some(Box::new(Override {
                 no_enum: true,
                 ..Override::default()
-            });
+            }));
             at = s.items.as_deref_mut();
         }
         self.in_namesake = true;
