@@ -37,8 +37,8 @@ mod types;
 
 use carrier::{constant_event, discriminator, event_in_body};
 use events::{
-    carrier_values, group_for, mark_envelopes, page_digest, pages_digest, paths, resource_events,
-    shared_root_name, EventInfo, Group,
+    carrier_values, elided_member, group_for, mark_envelopes, page_digest, pages_digest, paths,
+    resource_events, shared_root_name, EventInfo, Group,
 };
 use overrides::apply_override;
 pub use overrides::{Override, OverrideType};
@@ -92,6 +92,9 @@ pub struct Inferred {
 /// field row applied.
 enum Step<'a> {
     Observe(&'a crate::lenient::Node, &'a Source, Sample),
+    /// An example's members, seen at a member of the payload that elides
+    /// them (`"data": { ... }`), as that payload's.
+    Within(&'a str, &'a [crate::lenient::Entry], &'a Source, Sample),
     Row(&'a crate::extract::FieldRow),
 }
 
@@ -266,6 +269,17 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         // the shared type exists even if no example lands in it.
         let mut shared = (!split || !ev.rows.is_empty()).then(|| shared_group(&mut groups));
         let mut page_groups: Vec<usize> = shared.into_iter().collect();
+        // One example that names its event with its resource elided
+        // (`"data": { ... }`), and, after it, examples that name none: those
+        // are the resource, the content of that member of its payload.
+        let elided = {
+            let mut found = (ev.examples.iter().enumerate())
+                .zip(&in_bodies)
+                .filter(|(_, body)| body.is_some())
+                .filter_map(|((k, x), _)| Some((k, elided_member(&x.node, &src.text)?)));
+            found.next().filter(|_| found.next().is_none())
+        };
+        let mut envelope: Option<(usize, Sample)> = None;
         for ((((k, example), in_body), body), resource) in (ev.examples.iter().enumerate())
             .zip(placed.iter().cloned())
             .zip(&in_bodies)
@@ -294,11 +308,20 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                 }
                 _ => *shared.get_or_insert_with(|| shared_group(&mut groups)),
             };
+            if let (Some((_, key)), Some((g, at)), None) = (elided, envelope, &in_body) {
+                if let Some(members @ [_, _, ..]) = example.node.as_object() {
+                    making[g].push(Step::Within(key, members, src, at));
+                    continue;
+                }
+            }
             if !page_groups.contains(&g) {
                 page_groups.push(g);
             }
             making.resize_with(groups.len(), Vec::new);
             making[g].push(Step::Observe(&example.node, src, at));
+            if elided.is_some_and(|(e, _)| e == k) {
+                envelope = Some((g, at));
+            }
             let event = match (&page_event, &in_body) {
                 (Some((event, _)), Some((value, at))) if value != event => {
                     diags
@@ -417,6 +440,9 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         for step in steps {
             match *step {
                 Step::Observe(node, src, at) => shape.observe(node, src, at),
+                Step::Within(key, members, src, at) => {
+                    shape.child(key).observe_members(members, src, at);
+                }
                 Step::Row(row) => shape.apply_row(row),
             }
         }

@@ -861,3 +861,27 @@ fn each_event_takes_the_example_of_its_section_or_resource() {
     );
     assert_eq!(payloads[2], ("charge/created", None));
 }
+
+/// An envelope whose resource is elided (`"data": { ... }`) and, below it,
+/// the resource alone, with no event in it: the resource is the content of
+/// `data`, not more members of the envelope (Spree's page). An example
+/// below an envelope that elides nothing stays apart.
+#[test]
+fn an_example_after_an_elided_member_fills_it() {
+    let envelope = "Events: order.created, order.completed\n\n\
+         {\"id\": \"e1\", \"name\": \"order.completed\", \"data\": { ... }}\n\n\
+         Order payloads:\n\n\
+         {\"id\": \"or_1\", \"number\": \"R1\", \"state\": \"complete\"}\n";
+    let (v, diags) = page(envelope);
+    let p = paths(&v);
+    for want in ["data.id", "data.number", "data.state", "id", "name"] {
+        assert!(p.contains(&want.to_owned()), "{want} in {p:?}");
+    }
+    assert!(!p.contains(&"number".to_owned()), "{p:?}");
+    assert!(!has(&diags, "cannot tell which event"), "{diags:?}");
+
+    let (v, diags) = page(&envelope.replace("{ ... }", "{\"id\": \"or_0\"}"));
+    let p = paths(&v);
+    assert!(!p.contains(&"data.number".to_owned()), "{p:?}");
+    assert!(has(&diags, "cannot tell which event"), "{diags:?}");
+}

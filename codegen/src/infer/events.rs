@@ -192,6 +192,20 @@ pub(super) struct Group {
     pub(super) pages: BTreeSet<usize>,
 }
 
+/// The one member of an envelope example that stands for an object shown
+/// apart: `"data": { ... }`, its members elided ("see payloads below").
+/// `None` unless exactly one member is such an object.
+pub(super) fn elided_member<'a>(node: &'a Node, text: &str) -> Option<&'a str> {
+    let mut elided = node.as_object()?.iter().filter(|e| {
+        matches!(&e.value.kind, Kind::Object(members) if members.is_empty())
+            && text
+                .get(e.value.start..e.value.end)
+                .is_some_and(|t| t.contains("...") || t.contains('\u{2026}'))
+    });
+    let one = elided.next()?;
+    elided.next().is_none().then_some(one.key.as_str())
+}
+
 /// The page's events about the one resource an example wraps: `{"address":
 /// {…}}` is `address/created`'s and `address/updated`'s (a plural or
 /// singular key too). Empty unless the example is one object-valued key.

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diag::{Loc, Source};
 use crate::extract::{self, DocType, FieldRow};
-use crate::lenient::{Kind, Node};
+use crate::lenient::{Entry, Kind, Node};
 use crate::naming;
 
 use super::overrides::Override;
@@ -247,30 +247,38 @@ impl Shape {
             Kind::Placeholder(_) => {}
             Kind::Object(entries) => {
                 self.objects += 1;
-                // The members this object has shown, by their place in `fields`.
-                let mut seen: Vec<bool> = Vec::new();
-                for e in entries {
-                    if self.fields.len() > MAX_STRUCT_FIELDS && !self.has(&e.key) {
-                        self.overflow.insert(crate::hash::stable(&e.key));
-                        continue;
-                    }
-                    let at = self.child_at(&e.key);
-                    let child = &mut self.fields[at].1;
-                    child.observe(&e.value, src, sample);
-                    if seen.len() <= at {
-                        seen.resize(at + 1, false);
-                    }
-                    if std::mem::replace(&mut seen[at], true) {
-                        // A duplicated key is more evidence, not another presence.
-                        child.present -= 1;
-                    }
-                }
+                self.observe_members(entries, src, sample);
             }
             Kind::Array(items) => {
                 self.arrays += 1;
                 for item in items {
                     self.items_mut().observe(item, src, sample);
                 }
+            }
+        }
+    }
+
+    /// An object's members, seen here: what `observe` does for an object
+    /// apart from counting it. Also the members of an object the page
+    /// shows apart from the payload that elides it (`"data": { ... }`):
+    /// they are that payload's, at that place.
+    pub(super) fn observe_members(&mut self, entries: &[Entry], src: &Source, sample: Sample) {
+        // The members this object has shown, by their place in `fields`.
+        let mut seen: Vec<bool> = Vec::new();
+        for e in entries {
+            if self.fields.len() > MAX_STRUCT_FIELDS && !self.has(&e.key) {
+                self.overflow.insert(crate::hash::stable(&e.key));
+                continue;
+            }
+            let at = self.child_at(&e.key);
+            let child = &mut self.fields[at].1;
+            child.observe(&e.value, src, sample);
+            if seen.len() <= at {
+                seen.resize(at + 1, false);
+            }
+            if std::mem::replace(&mut seen[at], true) {
+                // A duplicated key is more evidence, not another presence.
+                child.present -= 1;
             }
         }
     }
