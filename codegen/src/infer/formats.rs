@@ -106,7 +106,7 @@ pub(super) fn doc_scalar(t: &DocType) -> Ty {
 }
 
 /// A format every real value shows.
-pub(super) fn string_format(values: &[String]) -> Option<Format> {
+pub(super) fn string_format(values: &[std::sync::Arc<str>]) -> Option<Format> {
     let first = values.first()?;
     let format = [
         Format::DateTime,

@@ -495,22 +495,22 @@ pub(super) fn sample_enum(shape: &Shape, key: &str) -> Option<Vec<String>> {
     {
         return None;
     }
-    let mut distinct: Vec<&String> = Vec::new();
+    let mut distinct: Vec<&str> = Vec::new();
     for v in &shape.str_values {
-        if !distinct.contains(&v) {
+        if !distinct.contains(&&**v) {
             distinct.push(v);
         }
     }
     let few = distinct.len() >= 2
         && distinct.len() <= MAX_SAMPLE_VALUES
         && distinct.len() * 3 <= shape.samples.len();
-    (few && one_word_style(&distinct)).then(|| distinct.into_iter().cloned().collect())
+    (few && one_word_style(&distinct)).then(|| distinct.into_iter().map(str::to_owned).collect())
 }
 
 /// Whether `values` are words (`open`, `in_progress`) in one case style:
 /// `OWNER`, `FIRST_TIME_CONTRIBUTOR`; `User`, `Organization`. Mixed styles
 /// (`Codertocat`, `octocat`) are names, not an enum.
-fn one_word_style(values: &[&String]) -> bool {
+fn one_word_style(values: &[&str]) -> bool {
     let word = |v: &str| {
         v.len() <= 32
             && v.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -562,7 +562,7 @@ pub(super) fn shared_vocabulary(shape: &Shape) -> Option<Vec<String>> {
     let mut members = 0;
     let mut seen = 0;
     // Each distinct value, with the members that hold it.
-    let mut values: Vec<(&String, usize)> = Vec::new();
+    let mut values: Vec<(&str, usize)> = Vec::new();
     for (key, child) in &shape.fields {
         if child.strings == 0 {
             continue;
@@ -572,8 +572,9 @@ pub(super) fn shared_vocabulary(shape: &Shape) -> Option<Vec<String>> {
         }
         members += 1;
         seen += child.samples.len();
-        let mut mine: Vec<&String> = Vec::new();
+        let mut mine: Vec<&str> = Vec::new();
         for v in &child.str_values {
+            let v: &str = v;
             if mine.contains(&v) {
                 continue;
             }
@@ -584,7 +585,7 @@ pub(super) fn shared_vocabulary(shape: &Shape) -> Option<Vec<String>> {
             }
         }
     }
-    let distinct: Vec<&String> = values.iter().map(|(v, _)| *v).collect();
+    let distinct: Vec<&str> = values.iter().map(|(v, _)| *v).collect();
     let shared = values.iter().all(|(_, n)| *n >= 2);
     let few =
         distinct.len() >= 2 && distinct.len() * 3 <= seen && distinct.len() <= MAX_SAMPLE_VALUES;
@@ -593,7 +594,7 @@ pub(super) fn shared_vocabulary(shape: &Shape) -> Option<Vec<String>> {
         && shared
         && few
         && one_word_style(&distinct))
-    .then(|| distinct.into_iter().cloned().collect())
+    .then(|| distinct.into_iter().map(str::to_owned).collect())
 }
 
 /// Field names whose values are names, places, ids or text, never an enum

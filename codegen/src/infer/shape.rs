@@ -45,8 +45,9 @@ pub(super) struct Shape {
     pub(super) strings: usize,
     pub(super) objects: usize,
     pub(super) arrays: usize,
-    /// String values that are real values, not placeholders.
-    pub(super) str_values: Vec<String>,
+    /// String values that are real values, not placeholders: shared, as
+    /// every merge of the place into a type's shape holds them again.
+    pub(super) str_values: Vec<std::sync::Arc<str>>,
     pub(super) int_values: Vec<i64>,
     /// Object members in the order first seen.
     pub(super) fields: Vec<(String, Shape)>,
@@ -231,7 +232,7 @@ impl Shape {
             Kind::String(s) => {
                 self.strings += 1;
                 if !extract::is_placeholder(s) {
-                    self.str_values.push(s.clone());
+                    self.str_values.push(std::sync::Arc::from(s.as_str()));
                     if self.value_at.len() < MAX_VALUE_LOCS {
                         let hash = crate::hash::stable(s);
                         if !self.value_at.iter().any(|v| v.hash == hash) {
@@ -423,10 +424,10 @@ impl Shape {
     pub(super) fn hint(&self, key: &str) -> Option<String> {
         let field = |name: &str| {
             let (_, s) = self.fields.iter().find(|(k, _)| k == name)?;
-            let first = s.str_values.first()?;
-            let telling = !matches!(first.as_str(), "list" | "object" | "event" | "data");
-            (telling && s.str_values.iter().all(|v| v == first) && naming::snake(first) == *first)
-                .then(|| first.clone())
+            let first: &str = s.str_values.first()?;
+            let telling = !matches!(first, "list" | "object" | "event" | "data");
+            (telling && s.str_values.iter().all(|v| **v == *first) && naming::snake(first) == first)
+                .then(|| first.to_owned())
         };
         field("object").or_else(|| {
             if GENERIC_NAMES.contains(&key) {

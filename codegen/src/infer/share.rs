@@ -282,7 +282,7 @@ fn unrelated(a: &Shape, b: &Shape) -> bool {
 /// The one value a place shows, as a string.
 fn stated(s: &Shape) -> Option<&str> {
     match s.str_values.as_slice() {
-        [one] => Some(one.as_str()),
+        [one] => Some(one),
         _ => None,
     }
 }

@@ -163,7 +163,7 @@ impl<'d> Builder<'d> {
             let example = child
                 .str_values
                 .first()
-                .map(|v| serde_json::Value::String(v.clone()))
+                .map(|v| serde_json::Value::String(v.to_string()))
                 .or_else(|| child.int_values.first().map(|i| (*i).into()))
                 .or_else(|| {
                     doc.and_then(|d| d.example.clone())
