@@ -159,6 +159,20 @@ fn vendor_files(vendors: &[ir::Vendor], specs: &str, example: Option<&Example>) 
         }
     };
     let texts = crate::parallel::map(&parts, text);
+    // A module's length, head and parts, so that its text grows once.
+    let mut lengths = Vec::new();
+    for (part, text) in parts.iter().zip(&texts) {
+        match part {
+            Part::Head(_) => lengths.push(HEADER.len() + text.len()),
+            Part::Types(..) | Part::Example => {
+                if let Some(n) = lengths.last_mut() {
+                    *n += text.len();
+                }
+            }
+            Part::Ir(_) | Part::Schema(_) => {}
+        }
+    }
+    let mut lengths = lengths.into_iter();
     let mut files = Vec::new();
     let mut module = None;
     for (part, text) in parts.iter().zip(texts) {
@@ -173,9 +187,12 @@ fn vendor_files(vendors: &[ir::Vendor], specs: &str, example: Option<&Example>) 
                 contents: text,
             }),
             Part::Head(at) => {
+                let mut contents = String::with_capacity(lengths.next().unwrap_or_default());
+                contents.push_str(HEADER);
+                contents.push_str(&text);
                 files.push(File {
                     path: format!("src/{}.rs", v(at)),
-                    contents: format!("{HEADER}{text}"),
+                    contents,
                 });
                 module = Some(files.len() - 1);
             }
