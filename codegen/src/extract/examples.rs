@@ -208,6 +208,7 @@ pub fn comment_rows(src: &Source, examples: &[Example]) -> Vec<FieldRow> {
                 example: None,
                 loc: src.loc(at),
                 list_open: false,
+                enum_class: None,
             });
         }
     }

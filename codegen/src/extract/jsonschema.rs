@@ -155,6 +155,7 @@ fn walk(
                 .map(Node::to_value),
             loc: src.loc(prop.key_start),
             list_open: false,
+            enum_class: None,
         };
         row.ty = doc_type(root, schema, depth);
         if schema

@@ -93,6 +93,10 @@ pub struct FieldRow {
     /// While reading: a `One of:` line was seen and bullets may follow.
     #[serde(skip)]
     pub list_open: bool,
+    /// An SDK's enum class the type cell names (`RecordTypeEnum`), whose
+    /// values a `Name | Value` table further down lists.
+    #[serde(skip)]
+    pub enum_class: Option<String>,
 }
 
 /// Values a field may take, as a page lists them.

@@ -100,6 +100,7 @@ fn row(src: &Source, key: String, at: usize, values: &[Value]) -> FieldRow {
         example,
         loc: src.loc(at),
         list_open: false,
+        enum_class: None,
     }
 }
 

@@ -62,6 +62,13 @@ fn is_rule(line: &str) -> bool {
             .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
 }
 
+/// Whether line `i` is a row over a rule: the header of a table pasted on
+/// to the one before with no line between (`| Name | Value |` under the
+/// fields).
+fn heads_table(lines: &[(usize, &str)], i: usize) -> bool {
+    lines.get(i + 1).is_some_and(|(_, l)| is_rule(l))
+}
+
 /// A table of a field's values under its row: `| Value | Description |`,
 /// `| Name | Value |`, `| Code | Meaning |`. Its values become the enum of
 /// the field read just before it (within a few lines, and only if that
@@ -87,19 +94,13 @@ pub fn values(
         .iter()
         .position(|h| matches!(h.as_str(), "value" | "values" | "enum value" | "code"))?;
     let line = src.loc(offset).line;
-    let field = rows.last_mut().filter(|r| {
-        r.values.is_none()
-            && *r.loc.file == *src.path
-            && line > r.loc.line
-            && line - r.loc.line <= 8
-    })?;
     let mut i = start + 1;
     if lines.get(i).is_some_and(|(_, l)| is_rule(l)) {
         i += 1;
     }
     let mut found = Vec::new();
     while let Some(&(_, line)) = lines.get(i) {
-        if !line.contains('|') || is_rule(line) {
+        if !line.contains('|') || is_rule(line) || heads_table(lines, i) {
             break;
         }
         let cell = cells(line).get(col).cloned().unwrap_or_default();
@@ -110,9 +111,28 @@ pub fn values(
         found.push(v.to_owned());
         i += 1;
     }
-    if found.len() < 2 {
-        return None;
-    }
+    let before = |r: &FieldRow| r.values.is_none() && *r.loc.file == *src.path && line > r.loc.line;
+    // An SDK's model page: `| Name | Value |` tables after the fields, one
+    // per enum class the type column names, under a heading that names it
+    // or, where the headings were lost, in the order of those fields. One
+    // value is enough: the class says it is an enum.
+    let open = |r: &FieldRow| before(r) && r.enum_class.is_some();
+    let class = (heads == ["name", "value"])
+        .then(|| {
+            let heading = |r: &FieldRow| {
+                let c = r.enum_class.as_deref().unwrap_or_default();
+                (lines[start.saturating_sub(2)..start].iter())
+                    .any(|(_, l)| !l.contains('|') && l.contains(c))
+            };
+            (rows.iter().position(|r| open(r) && heading(r))).or_else(|| rows.iter().position(open))
+        })
+        .flatten();
+    let field = match class {
+        Some(k) if !found.is_empty() => &mut rows[k],
+        _ => rows
+            .last_mut()
+            .filter(|r| before(r) && line - r.loc.line <= 8 && found.len() >= 2)?,
+    };
     let ints: Option<Vec<i64>> = found.iter().map(|v| v.parse().ok()).collect();
     field.values = Some(match ints {
         Some(i) if field.ty != Some(DocType::String) => super::EnumValues::Integers(i),
@@ -145,7 +165,7 @@ pub fn read(
     }
     let first = rows.len();
     while let Some(&(offset, line)) = lines.get(i) {
-        if !line.contains('|') || is_rule(line) {
+        if !line.contains('|') || is_rule(line) || heads_table(lines, i) {
             break;
         }
         if let Some(row) = data_row(src, offset, line, &roles) {
@@ -287,6 +307,7 @@ fn data_row(src: &Source, offset: usize, line: &str, roles: &[Col]) -> Option<Fi
         .iter()
         .find(|(c, _)| *c == Col::Type)
         .map(|(_, c)| *c);
+    row.enum_class = type_cell.and_then(vocab::enum_class).map(str::to_owned);
     if row.values.is_none() {
         row.values = type_cell
             .and_then(counted_enum)
@@ -437,14 +458,8 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn value_tables_under_a_field() {
-        let text = "| Field | Type | Description |\n|---|---|---|\n\
-            | status | string | The state. |\n\n\
-            | Value | Description |\n|---|---|\n| `active` | Running. |\n| past_due | A payment failed. |\n\n\
-            | Field | Type | Description |\n|---|---|---|\n| priority | integer | How urgent. |\n\n\
-            | Name | Value |\n|---|---|\n| Low | 1 |\n| High | 2 |\n\n\
-            | Value | Description |\n|---|---|\n| a | A |\n| b | B |\n";
+    /// `path values` of each row the field and value tables of `text` give.
+    fn fields_and_values(text: &str) -> Vec<String> {
         let src = Source::new("p.md", text);
         let lines: Vec<(usize, &str)> = super::super::lines_outside(&src.text, &[]).collect();
         let mut rows = Vec::new();
@@ -454,13 +469,50 @@ mod tests {
                 .or_else(|| values(&src, &lines, i, &mut rows))
                 .unwrap_or(i + 1);
         }
-        let got: Vec<String> = rows
-            .iter()
+        rows.iter()
             .map(|r| format!("{} {:?}", r.path.join("."), r.values))
-            .collect();
+            .collect()
+    }
+
+    /// An SDK's model page: `Name | Value` tables after the fields, pasted
+    /// on with no blank line, one per `…Enum` class: by the heading that
+    /// names the class, else in the order of its fields; one value will do.
+    #[test]
+    fn value_tables_of_an_sdks_enum_classes() {
+        let fields = "| Name | Type | Description | Notes |\n|---|---|---|---|\n\
+            | recordType | RecordTypeEnum | The resource. | [optional] |\n\
+            | eventType | EventTypeEnum | The event. | [optional] |\n\
+            | payload | Object | [optional] |\n";
+        let event = "| Name | Value |\n|---|---|\n| EVENT | \"event\" |\n";
+        let command = "| Name | Value |\n|---|---|\n| COMMAND | \"webhook.command\" |\n";
+        let want = [
+            "recordType Some(Strings([\"event\"]))",
+            "eventType Some(Strings([\"webhook.command\"]))",
+            "payload None",
+        ];
+        assert_eq!(
+            fields_and_values(&format!("{fields}{event}{command}")),
+            want
+        );
+        assert_eq!(
+            fields_and_values(&format!(
+                "{fields}\n## Enum: EventTypeEnum\n\n{command}\n## Enum: RecordTypeEnum\n\n{event}"
+            )),
+            want
+        );
+    }
+
+    #[test]
+    fn value_tables_under_a_field() {
+        let text = "| Field | Type | Description |\n|---|---|---|\n\
+            | status | string | The state. |\n\n\
+            | Value | Description |\n|---|---|\n| `active` | Running. |\n| past_due | A payment failed. |\n\n\
+            | Field | Type | Description |\n|---|---|---|\n| priority | integer | How urgent. |\n\n\
+            | Name | Value |\n|---|---|\n| Low | 1 |\n| High | 2 |\n\n\
+            | Value | Description |\n|---|---|\n| a | A |\n| b | B |\n";
         // The last table follows a field that already has its values.
         assert_eq!(
-            got,
+            fields_and_values(text),
             [
                 "status Some(Strings([\"active\", \"past_due\"]))",
                 "priority Some(Integers([1, 2]))"

@@ -24,6 +24,7 @@ pub(super) fn new_row(src: &Source, offset: usize, line: &str, path: Vec<String>
         example: None,
         loc: src.loc(offset + indent),
         list_open: false,
+        enum_class: None,
     }
 }
 

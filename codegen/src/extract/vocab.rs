@@ -153,20 +153,30 @@ pub fn type_phrase(text: &str) -> Option<TypeInfo> {
     // A class name: `PaymentDetails` is an object.
     if !found {
         let original = text.trim();
-        let class = original.starts_with(|c: char| c.is_ascii_uppercase())
-            && original.chars().all(|c| c.is_ascii_alphanumeric())
-            && original.chars().any(|c| c.is_ascii_lowercase());
-        if !class {
+        if !is_class(original) {
             return None;
         }
         // `RecordTypeEnum`: an SDK's enum class, sent as its string value.
-        info.ty = if original.ends_with("Enum") {
+        info.ty = if enum_class(original).is_some() {
             DocType::String
         } else {
             DocType::Object
         };
     }
     Some(info)
+}
+
+/// `PaymentDetails`: a class name as an SDK's docs give a type.
+fn is_class(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_uppercase())
+        && text.chars().all(|c| c.is_ascii_alphanumeric())
+        && text.chars().any(|c| c.is_ascii_lowercase())
+}
+
+/// `RecordTypeEnum`: an SDK's enum class, named as a type.
+pub fn enum_class(text: &str) -> Option<&str> {
+    let text = text.trim().trim_matches('`');
+    (is_class(text) && text.len() > "Enum".len() && text.ends_with("Enum")).then_some(text)
 }
 
 /// An enum stated anywhere in a description: `Possible values: [a, b]`,
