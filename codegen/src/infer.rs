@@ -121,6 +121,23 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             e.pages.insert(i);
         }
     }
+    // So are those that JSON held in an example's strings states.
+    if let Some(d) = &discriminator {
+        let found = crate::parallel::map(pages, |page| {
+            let mut found = Vec::new();
+            for x in &page.evidence.examples {
+                carrier::events_in_strings(&x.node, d, &mut found);
+            }
+            found
+        });
+        for (i, (page, found)) in pages.iter().zip(found).enumerate() {
+            for (value, at) in found {
+                let loc = page.source.loc(at);
+                let e = events.entry(value).or_insert_with(|| EventInfo::new(loc));
+                e.pages.insert(i);
+            }
+        }
+    }
     // Each example payload counts once as evidence, however often a shape
     // recurs inside it, and so does a payload that pages repeat (one
     // fixture copied onto every event's page).

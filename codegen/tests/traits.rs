@@ -885,3 +885,19 @@ fn an_example_after_an_elided_member_fills_it() {
     assert!(!p.contains(&"data.number".to_owned()), "{p:?}");
     assert!(has(&diags, "cannot tell which event"), "{diags:?}");
 }
+
+/// A logged delivery whose request body is a JSON string, escaped twice:
+/// the event it states is the vendor's too; its fields are the string's.
+#[test]
+fn an_event_in_a_json_string_of_an_example_counts() {
+    let (v, _) = page(
+        "{\"data\": {\"event_type\": \"payment.cleared\", \"id\": \"w1\",\n\
+         \"request_body\": \"{\\\\\\\"data\\\\\\\":{\\\\\\\"event_type\\\\\\\":\\\\\\\"payid.failed\\\\\\\",\\\\\\\"uuid\\\\\\\":\\\\\\\"u1\\\\\\\"}}\"}}\n",
+    );
+    assert_eq!(events(&v), ["payid.failed", "payment.cleared"]);
+    assert!(
+        !paths(&v).iter().any(|p| p.contains("uuid")),
+        "{:?}",
+        paths(&v)
+    );
+}

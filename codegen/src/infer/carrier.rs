@@ -381,6 +381,36 @@ fn owned(path: &[&str]) -> Vec<String> {
     path.iter().map(|k| (*k).to_owned()).collect()
 }
 
+/// Events that JSON documents an example holds as strings state (a logged
+/// request body: `"webhook_request_body": "{\"data\": {\"event_type\": …}}"`,
+/// escaped once or twice): where the carrier's path holds a value in
+/// them, that value is an event, at the string's place. Their fields are
+/// the string's, not the payload's.
+pub(super) fn events_in_strings(
+    node: &Node,
+    d: &ir::Discriminator,
+    out: &mut Vec<(String, usize)>,
+) {
+    match &node.kind {
+        Kind::String(s) if s.trim_start().starts_with('{') => {
+            let unescaped = s.replace("\\\"", "\"").replace("\\\\", "\\");
+            for text in [s.as_str(), unescaped.as_str()] {
+                let start = text.len() - text.trim_start().len();
+                let inner = crate::lenient::parse_at(text, start).ok();
+                if let Some((event, _)) = inner.and_then(|p| event_in_body(&p.node, d)) {
+                    out.push((event, node.start));
+                    return;
+                }
+            }
+        }
+        Kind::Object(entries) => entries
+            .iter()
+            .for_each(|e| events_in_strings(&e.value, d, out)),
+        Kind::Array(items) => items.iter().for_each(|n| events_in_strings(n, d, out)),
+        _ => {}
+    }
+}
+
 /// The event type an example states, with the offset of its value.
 pub(super) fn event_in_body(node: &Node, d: &ir::Discriminator) -> Option<(String, usize)> {
     let mut parts = Vec::new();
