@@ -17,7 +17,7 @@ pub(crate) mod tables;
 pub(crate) mod vocab;
 mod words;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::hash::Set as HashSet;
 
@@ -364,6 +364,9 @@ fn all_keys<'a>(examples: &'a [Example], rows: &'a [FieldRow]) -> BTreeSet<&'a s
 /// Names that text glued onto another name of the page: `thepayment.authorized`
 /// and `invitee.createdwebhook` where the page also names
 /// `payment.authorized` and `invitee.created`. Each becomes that name.
+/// (What is glued after holds no `.` or `/` but in another name:
+/// `invoice.updated.payment` is no `invoice.update` with text glued on.)
+/// Then the resources glued onto.
 fn unglue_names(listed: &mut [EventMention]) {
     let names: Vec<String> = listed.iter().map(|m| m.name.clone()).collect();
     for m in listed.iter_mut() {
@@ -374,13 +377,55 @@ fn unglue_names(listed: &mut [EventMention]) {
                 let glued_before = m.name.ends_with(n.as_str())
                     && m.name[..m.name.len() - n.len()]
                         .ends_with(|c: char| c.is_ascii_alphanumeric());
-                let glued_after = m.name.starts_with(n.as_str())
-                    && m.name[n.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+                let glued_after = m.name.strip_prefix(n.as_str()).is_some_and(|rest| {
+                    rest.starts_with(|c: char| c.is_ascii_alphanumeric())
+                        && (!rest.contains(['.', '/'])
+                            || names
+                                .iter()
+                                .any(|o| o.contains(['.', '/']) && rest.contains(o.as_str())))
+                });
                 glued_before || glued_after
             })
             .max_by_key(|n| n.len());
         if let Some(n) = inner {
             m.name = n.clone();
+        }
+    }
+    unglue_resources(listed);
+}
+
+/// Names with the end of a description glued on before them, where the
+/// page lost the break between a list's items and names the event nowhere
+/// else: `…ready for paymentinvoice.updated.payment` is
+/// `invoice.updated.payment`, where `invoice` starts two or more of the
+/// page's other names and `paymentinvoice` starts none. The word cut off
+/// is four letters or more (`subaccount` stays).
+fn unglue_resources(listed: &mut [EventMention]) {
+    let first = |name: &str| name.split(['.', '/']).next().unwrap_or_default().to_owned();
+    let mut starts: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for m in listed.iter() {
+        starts
+            .entry(first(&m.name))
+            .or_default()
+            .insert(m.name.clone());
+    }
+    for m in listed.iter_mut() {
+        let head = first(&m.name);
+        if starts.get(&head).is_some_and(|names| names.len() > 1) {
+            continue;
+        }
+        let resource = starts.iter().find(|(r, names)| {
+            names.len() >= 2
+                && head.len() >= r.len() + 4
+                && head.ends_with(r.as_str())
+                && head[..head.len() - r.len()]
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase())
+        });
+        if let Some((r, _)) = resource {
+            let cut = head.len() - r.len();
+            m.name.drain(..cut);
+            m.loc.col += u32::try_from(cut).unwrap_or(0);
         }
     }
 }
@@ -485,6 +530,52 @@ fn row_summary(r: &FieldRow) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text glued onto names where a list's breaks were lost: before a
+    /// name the page gives too, after one, and before a resource that
+    /// starts the page's other names; a longer name is no glue.
+    #[test]
+    fn names_with_text_glued_on_are_the_names() {
+        let mention = |name: &str| EventMention {
+            name: name.to_owned(),
+            description: None,
+            loc: Loc::default(),
+        };
+        let mut names: Vec<EventMention> = [
+            "invoice.created",
+            "invoice.update",
+            "invoice.updated.payment",
+            "paymentinvoice.voided",
+            "invitee.created",
+            "invitee.canceled",
+            "invitee.createdandinvitee.canceledwebhooks",
+            "invitee.createdwebhook",
+            "subaccount.opened",
+            "account.created",
+            "account.closed",
+        ]
+        .into_iter()
+        .map(mention)
+        .collect();
+        unglue_names(&mut names);
+        let got: Vec<&str> = names.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "invoice.created",
+                "invoice.update",
+                "invoice.updated.payment",
+                "invoice.voided",
+                "invitee.created",
+                "invitee.canceled",
+                "invitee.created",
+                "invitee.created",
+                "subaccount.opened",
+                "account.created",
+                "account.closed",
+            ]
+        );
+    }
 
     #[test]
     fn a_page_the_text_does_not_name_is_named_by_its_file() {
