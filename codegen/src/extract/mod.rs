@@ -363,32 +363,58 @@ fn all_keys<'a>(examples: &'a [Example], rows: &'a [FieldRow]) -> BTreeSet<&'a s
 
 /// Names that text glued onto another name of the page: `thepayment.authorized`
 /// and `invitee.createdwebhook` where the page also names
-/// `payment.authorized` and `invitee.created`. Each becomes that name.
-/// (What is glued after holds no `.` or `/` but in another name:
-/// `invoice.updated.payment` is no `invoice.update` with text glued on.)
-/// Then the resources glued onto.
+/// `payment.authorized` and `invitee.created`. Each becomes the longest
+/// such name (the later in the list, of two as long). What is glued after
+/// holds no `.` or `/`, unless it runs into a resource of the page's
+/// names: `invitee.createdandinvitee.canceledwebhooks` is glue,
+/// `invoice.updated.payment` no `invoice.update` with text glued on. Then
+/// the resources glued onto. Linear in the names: each is looked up by
+/// its own prefixes and suffixes, never against every other.
 fn unglue_names(listed: &mut [EventMention]) {
-    let names: Vec<String> = listed.iter().map(|m| m.name.clone()).collect();
+    /// Longer names are no glued names: a hostile page's 1 MB token is
+    /// left as it is, not searched.
+    const LONGEST: usize = 128;
+    let sep = ['.', '/'];
+    let alnum = |c: char| c.is_ascii_alphanumeric();
+    let mut at: crate::hash::Map<String, usize> = crate::hash::Map::default();
+    let mut resources: crate::hash::Set<String> = crate::hash::Set::default();
+    for (i, m) in listed.iter().enumerate() {
+        if m.name.contains(sep) && m.name.len() <= LONGEST {
+            at.insert(m.name.clone(), i);
+            resources.insert(m.name.split(sep).next().unwrap_or_default().to_owned());
+        }
+    }
+    // Text glued after runs into a resource: `andinvitee.` ends with `invitee`.
+    let into_resource = |rest: &str| {
+        let word = rest.split(sep).next().unwrap_or_default();
+        (1..word.len()).any(|k| word.is_char_boundary(k) && resources.contains(&word[k..]))
+    };
     for m in listed.iter_mut() {
-        let inner = names
-            .iter()
-            .filter(|n| n.len() < m.name.len() && n.contains(['.', '/']))
-            .filter(|n| {
-                let glued_before = m.name.ends_with(n.as_str())
-                    && m.name[..m.name.len() - n.len()]
-                        .ends_with(|c: char| c.is_ascii_alphanumeric());
-                let glued_after = m.name.strip_prefix(n.as_str()).is_some_and(|rest| {
-                    rest.starts_with(|c: char| c.is_ascii_alphanumeric())
-                        && (!rest.contains(['.', '/'])
-                            || names
-                                .iter()
-                                .any(|o| o.contains(['.', '/']) && rest.contains(o.as_str())))
-                });
-                glued_before || glued_after
-            })
-            .max_by_key(|n| n.len());
-        if let Some(n) = inner {
-            m.name = n.clone();
+        if m.name.len() > LONGEST {
+            continue;
+        }
+        let mut best: Option<(usize, usize, &str)> = None;
+        let mut consider = |n: &str| {
+            if let Some((known, &i)) = at.get_key_value(n) {
+                if best.is_none_or(|(len, j, _)| (n.len(), i) > (len, j)) {
+                    best = Some((n.len(), i, known.as_str()));
+                }
+            }
+        };
+        for (k, _) in m.name.char_indices().skip(1) {
+            let (head, tail) = m.name.split_at(k);
+            if head.ends_with(alnum) && tail.contains(sep) {
+                consider(tail);
+            }
+            if tail.starts_with(alnum)
+                && head.contains(sep)
+                && (!tail.contains(sep) || into_resource(tail))
+            {
+                consider(head);
+            }
+        }
+        if let Some((_, _, n)) = best {
+            m.name = n.to_owned();
         }
     }
     unglue_resources(listed);
@@ -414,16 +440,12 @@ fn unglue_resources(listed: &mut [EventMention]) {
         if starts.get(&head).is_some_and(|names| names.len() > 1) {
             continue;
         }
-        let resource = starts.iter().find(|(r, names)| {
-            names.len() >= 2
-                && head.len() >= r.len() + 4
-                && head.ends_with(r.as_str())
-                && head[..head.len() - r.len()]
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase())
-        });
-        if let Some((r, _)) = resource {
-            let cut = head.len() - r.len();
+        // The longest such resource, found by the name's suffixes: linear
+        // in the names, however many the page lists.
+        let lower = head.bytes().take_while(u8::is_ascii_lowercase).count();
+        let cut = (4..=lower.min(head.len().saturating_sub(1)))
+            .find(|&k| starts.get(&head[k..]).is_some_and(|names| names.len() >= 2));
+        if let Some(cut) = cut {
             m.name.drain(..cut);
             m.loc.col += u32::try_from(cut).unwrap_or(0);
         }
