@@ -56,6 +56,13 @@ fn role(header: &str) -> Col {
 }
 
 fn is_rule(line: &str) -> bool {
+    // Most lines hold some other character: no cells to make.
+    if !line
+        .chars()
+        .all(|c| matches!(c, '|' | '-' | ':') || c.is_whitespace())
+    {
+        return false;
+    }
     let c = cells(line);
     c.len() >= 2
         && c.iter()
