@@ -147,30 +147,41 @@ impl Doc {
     /// `attrs` emits.
     pub fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
+        self.each_line(|line| out.push(line.to_owned()));
+        out
+    }
+
+    /// `f` of each of `lines`, in order, written into one buffer in turn.
+    fn each_line(&self, mut f: impl FnMut(&str)) {
+        let mut buf = String::new();
         for (i, p) in self.paragraphs.iter().enumerate() {
             if i > 0 {
-                out.push(String::new());
+                f("");
             }
             match p {
                 Para::Text(md) => {
                     for line in md.0.lines() {
-                        out.extend(wrap(line, 90).iter().map(|l| safe_line(l)));
+                        for piece in wrap(line, 90) {
+                            buf.clear();
+                            push_safe_line(&mut buf, &piece);
+                            f(&buf);
+                        }
                     }
                 }
                 Para::Rust(lines) => {
-                    out.push(" ```rust".to_owned());
-                    out.extend(lines.iter().map(|l| {
-                        if l.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" {l}")
+                    f(" ```rust");
+                    for l in lines {
+                        buf.clear();
+                        if !l.is_empty() {
+                            buf.push(' ');
+                            buf.push_str(l);
                         }
-                    }));
-                    out.push(" ```".to_owned());
+                        f(&buf);
+                    }
+                    f(" ```");
                 }
             }
         }
-        out
     }
 
     /// `#[doc = " line"]` per line.
@@ -186,16 +197,16 @@ impl Doc {
     /// as a `#[doc]` string literal, escaped; `lines` makes none such today.
     pub fn comment(&self, indent: &str) -> String {
         let mut out = String::new();
-        for line in self.lines() {
+        self.each_line(|line| {
             out.push_str(indent);
             if line.contains(['\n', '\r']) || line.starts_with('/') {
-                out.push_str(&format!("#[doc = {}]\n", Literal::string(&line)));
+                out.push_str(&format!("#[doc = {}]\n", Literal::string(line)));
             } else {
                 out.push_str("///");
                 out.push_str(line.trim_end_matches(' '));
                 out.push('\n');
             }
-        }
+        });
         out
     }
 
@@ -206,18 +217,16 @@ impl Doc {
     }
 }
 
-/// One doc line as emitted: a leading space, then the line with no
+/// One doc line as emitted, at the end of `out`: a leading space, then the line with no
 /// indentation (four spaces would open an indented code block), no fence
 /// opening at its start, and its invisible characters as escapes.
-fn safe_line(line: &str) -> String {
+fn push_safe_line(out: &mut String, line: &str) {
     let line = visible(line.trim_start());
     if line.is_empty() {
-        String::new()
-    } else if opens_fence(&line) {
-        format!(" \\{line}")
-    } else {
-        format!(" {line}")
+        return;
     }
+    out.push_str(if opens_fence(&line) { " \\" } else { " " });
+    out.push_str(&line);
 }
 
 /// CommonMark's fence opener: three or more tildes, or three or more
@@ -234,10 +243,10 @@ fn opens_fence(line: &str) -> bool {
 /// Text with invisible and direction-changing characters written as
 /// `\u{…}` escapes: rustc rejects bidi controls in comments, and a reader
 /// should see what the page really says.
-fn visible(text: &str) -> String {
+fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     // Printable ASCII, as most lines are, has nothing to escape.
     if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        return text.to_owned();
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -249,7 +258,7 @@ fn visible(text: &str) -> String {
             out.push(c);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Page text as literal markdown: `[x]` would be an intra-doc link, `<b>`
