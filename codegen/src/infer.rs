@@ -151,6 +151,9 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
     let mut making: Vec<Vec<Step>> = Vec::new();
     let mut cases = Vec::new();
     let mut unplaced: Vec<Loc> = Vec::new();
+    // Every event some group has, as the groups get them: looked up, not
+    // searched for in every group.
+    let mut grouped: crate::hash::Set<String> = crate::hash::Set::default();
     for (page_index, page) in pages.iter().enumerate() {
         let ev = &page.evidence;
         let src = &page.source;
@@ -265,26 +268,32 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             .unwrap_or_else(|| src.loc(0));
         // The page's shared payload type, with the listed events that have
         // no example of their own.
-        let shared_group = |groups: &mut Vec<Group>| {
+        let shared_group = |groups: &mut Vec<Group>, grouped: &mut crate::hash::Set<String>| {
             let g = group_for(
                 groups,
                 &root_name,
                 first_loc.clone(),
                 page_event.as_ref().and(ev.description.clone()),
             );
-            for m in members
-                .iter()
-                .filter(|m| !split || !named.contains(m.as_str()))
-            {
-                if !groups[g].events.contains(m) {
-                    groups[g].events.push(m.clone());
-                }
-            }
+            // Each new one once, looked up in a set: a page may list
+            // thousands.
+            let new: Vec<String> = {
+                let mut have: crate::hash::Set<&str> =
+                    groups[g].events.iter().map(String::as_str).collect();
+                (members.iter())
+                    .filter(|m| !split || !named.contains(m.as_str()))
+                    .filter(|m| have.insert(m.as_str()))
+                    .cloned()
+                    .collect()
+            };
+            grouped.extend(new.iter().cloned());
+            groups[g].events.extend(new);
             g
         };
         // Without a split, or when a field list describes the page's events,
         // the shared type exists even if no example lands in it.
-        let mut shared = (!split || !ev.rows.is_empty()).then(|| shared_group(&mut groups));
+        let mut shared =
+            (!split || !ev.rows.is_empty()).then(|| shared_group(&mut groups, &mut grouped));
         let mut page_groups: Vec<usize> = shared.into_iter().collect();
         // One example that names its event with its resource elided
         // (`"data": { ... }`), and, after it, examples that name none: those
@@ -320,10 +329,11 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                     );
                     if !groups[g].events.contains(value) {
                         groups[g].events.push(value.clone());
+                        grouped.insert(value.clone());
                     }
                     g
                 }
-                _ => *shared.get_or_insert_with(|| shared_group(&mut groups)),
+                _ => *shared.get_or_insert_with(|| shared_group(&mut groups, &mut grouped)),
             };
             if let (Some((_, key)), Some((g, at)), None) = (elided, envelope, &in_body) {
                 if let Some(members @ [_, _, ..]) = example.node.as_object() {
@@ -369,7 +379,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                     let siblings =
                         std::iter::once(value).chain(resource.iter().filter(|_| body.is_none()));
                     for e in siblings {
-                        if !groups.iter().any(|g| g.events.contains(e)) {
+                        if grouped.insert(e.clone()) {
                             groups[g].events.push(e.clone());
                         }
                     }

@@ -215,10 +215,15 @@ fn sections(
         .map(|(i, _)| lines[*i].0)
         .chain([usize::MAX])
         .collect();
+    // Looked up, not scanned: a page may hold thousands of each.
+    let mut starts: Vec<usize> = spans.iter().map(|&(a, _)| a).collect();
+    starts.sort_unstable();
+    let mut named: BTreeSet<String> = BTreeSet::new();
     for ((start, m), end) in headings.into_iter().zip(offsets) {
         let from = lines[start].0;
-        let holds_example = spans.iter().any(|&(a, _)| a > from && a < end);
-        if holds_example && !out.iter().any(|o| o.name == m.name) {
+        let first_after = starts.partition_point(|&a| a <= from);
+        let holds_example = starts.get(first_after).is_some_and(|&a| a < end);
+        if holds_example && named.insert(m.name.clone()) {
             out.push(m);
         }
     }

@@ -157,17 +157,16 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     let comment_rows = examples::comment_rows(src, &examples);
     let keys = all_keys(&examples, &rows);
     let events = events::extract(src, &spans, &FieldPaths::new(&examples, &rows), &keys);
-    // Each example in a section of its own takes that section's event.
+    // Each example in a section of its own takes that section's event: the
+    // last to start before it (sections come in page order).
     let sections: Vec<Option<String>> = examples
         .iter()
         .map(|x| {
             let at = (x.loc.line, x.loc.col);
-            events
-                .sections
-                .iter()
-                .rev()
-                .find(|s| (s.loc.line, s.loc.col) < at)
-                .map(|s| s.name.clone())
+            let before = (events.sections).partition_point(|s| (s.loc.line, s.loc.col) < at);
+            before
+                .checked_sub(1)
+                .map(|i| events.sections[i].name.clone())
         })
         .collect();
     let bare = examples.len() == 1

@@ -498,6 +498,10 @@ pub(super) fn sample_enum(shape: &Shape, key: &str) -> Option<Vec<String>> {
     let mut distinct: Vec<&str> = Vec::new();
     for v in &shape.str_values {
         if !distinct.contains(&&**v) {
+            // More values than an enum has: stop before it costs more.
+            if distinct.len() == MAX_SAMPLE_VALUES {
+                return None;
+            }
             distinct.push(v);
         }
     }
@@ -579,8 +583,12 @@ pub(super) fn shared_vocabulary(shape: &Shape) -> Option<Vec<String>> {
                 continue;
             }
             mine.push(v);
+            // More values than an enum has: no vocabulary, and no scan
+            // that grows with them.
+            let full = values.len() == MAX_SAMPLE_VALUES;
             match values.iter_mut().find(|(w, _)| *w == v) {
                 Some((_, n)) => *n += 1,
+                None if full => return None,
                 None => values.push((v, 1)),
             }
         }
