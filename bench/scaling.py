@@ -14,7 +14,8 @@ linear; it doubles with each doubling when quadratic).
 Kinds: pipe_rows (a pipe table of N rows), fences (N fenced examples on one
 page), braces (N `{` on one line), keys (a one-line object of N keys),
 files (N event files of one vendor), globstar (an override path of N/1000
-`**` segments, at most 40).
+`**` segments, at most 40), sections (N event headings, each over its own
+example), event_list (a list of N event names).
 """
 
 import os
@@ -62,7 +63,19 @@ def globstar(n):
     }
 
 
-KINDS = {f.__name__: f for f in (pipe_rows, fences, braces, keys, files, globstar)}
+def sections(n):
+    # A heading per event over its own example: a page of sections.
+    parts = ['## res%d.created\n\n{"type": "res%d.created", "id": %d}\n' % (i, i, i) for i in range(n)]
+    return {"v/page.md": "\n".join(parts)}
+
+
+def event_list(n):
+    # One page listing N events, none with an example.
+    rows = ["Events:"] + ["- res%d.created" % i for i in range(n)]
+    return {"v/page.md": "\n".join(rows) + "\n"}
+
+
+KINDS = {f.__name__: f for f in (pipe_rows, fences, braces, keys, files, globstar, sections, event_list)}
 
 
 TRAMPOLINE = """
