@@ -121,7 +121,8 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             e.pages.insert(i);
         }
     }
-    // So are those that JSON held in an example's strings states.
+    // So are the events named by JSON that an example holds in a string
+    // (a logged request body).
     if let Some(d) = &discriminator {
         let found = crate::parallel::map(pages, |page| {
             let mut found = Vec::new();
