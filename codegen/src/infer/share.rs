@@ -35,8 +35,6 @@ pub(super) struct Occurrence {
     /// The field name it sits under (singular for array items).
     pub(super) key: String,
     pub(super) parent: Option<String>,
-    /// The place itself, to know later whether a shape is one of these.
-    pub(super) place: *const Shape,
 }
 
 impl<'d> Builder<'d> {
@@ -56,7 +54,6 @@ impl<'d> Builder<'d> {
                 order: self.order,
                 key: key.to_owned(),
                 parent: Some(parent.to_owned()),
-                place: std::ptr::from_ref(shape),
             };
             let entry = self
                 .groups
@@ -65,6 +62,9 @@ impl<'d> Builder<'d> {
             // Only the queue shares a merged shape, and it is filled later.
             Rc::make_mut(&mut entry.0).merge(shape);
             entry.1.push(occ);
+            self.placed
+                .entry(std::ptr::from_ref(shape))
+                .or_insert_with(|| sig.clone());
             self.collect(shape, depth + 1, &sig);
         }
         if let Some(items) = &shape.items {
@@ -143,6 +143,9 @@ impl<'d> Builder<'d> {
     /// (`place`; then `true`: the place is among its occurrences), else the
     /// first whose kinds agree, else a new one.
     fn group_key(&self, shape: &Shape, place: Option<*const Shape>) -> (String, bool) {
+        if let Some(key) = place.and_then(|p| self.placed.get(&p)) {
+            return (key.clone(), true);
+        }
         let sig = shape.signature();
         let key = |n: usize| {
             if n == 0 {
@@ -151,17 +154,6 @@ impl<'d> Builder<'d> {
                 format!("{sig}#{n}")
             }
         };
-        if let Some(place) = place {
-            for n in 0.. {
-                match self.groups.get(&key(n)) {
-                    Some((_, occ)) if occ.iter().any(|o| std::ptr::eq(o.place, place)) => {
-                        return (key(n), true)
-                    }
-                    Some(_) => {}
-                    None => break,
-                }
-            }
-        }
         for n in 0.. {
             match self.groups.get(&key(n)) {
                 Some((merged, _)) if !kinds_conflict(merged, shape) => return (key(n), false),

@@ -24,6 +24,8 @@ pub(super) struct Builder<'d> {
     /// Merged shape per signature, and where each occurs. Shared with the
     /// queue once merged: a struct is built from it without a copy.
     pub(super) groups: BTreeMap<String, (Rc<Shape>, Vec<Occurrence>)>,
+    /// The group each place was collected into, by the place.
+    pub(super) placed: crate::hash::Map<*const Shape, String>,
     /// Type name per signature (or per root name for roots).
     pub(super) names: BTreeMap<String, String>,
     pub(super) types: Vec<ir::TypeDef>,
@@ -65,6 +67,7 @@ impl<'d> Builder<'d> {
                 "Map",
             ]),
             groups: BTreeMap::new(),
+            placed: crate::hash::Map::default(),
             names: BTreeMap::new(),
             types: vec![],
             order: 0,
