@@ -320,6 +320,14 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                 at: sample,
                 payload,
             };
+            // The resource an envelope elided: its members are the
+            // envelope's, and it picks no group of its own.
+            if let (Some((_, key)), Some((g, envelope_at)), None) = (elided, envelope, &in_body) {
+                if let Some(members @ [_, _, ..]) = example.node.as_object() {
+                    making[g].push(Step::Within(key, members, src, envelope_at));
+                    continue;
+                }
+            }
             let g = match &in_body {
                 Some((value, _)) if split => {
                     let g = group_for(
@@ -336,12 +344,6 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                 }
                 _ => *shared.get_or_insert_with(|| shared_group(&mut groups, &mut grouped)),
             };
-            if let (Some((_, key)), Some((g, at)), None) = (elided, envelope, &in_body) {
-                if let Some(members @ [_, _, ..]) = example.node.as_object() {
-                    making[g].push(Step::Within(key, members, src, at));
-                    continue;
-                }
-            }
             if !page_groups.contains(&g) {
                 page_groups.push(g);
             }

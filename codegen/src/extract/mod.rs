@@ -380,7 +380,7 @@ fn unglue_names(listed: &mut [EventMention]) {
     for (i, m) in listed.iter().enumerate() {
         if m.name.contains(sep) && m.name.len() <= LONGEST {
             at.insert(m.name.clone(), i);
-            resources.insert(m.name.split(sep).next().unwrap_or_default().to_owned());
+            resources.insert(resource(&m.name).to_owned());
         }
     }
     // Text glued after runs into a resource: `andinvitee.` ends with `invitee`.
@@ -426,16 +426,15 @@ fn unglue_names(listed: &mut [EventMention]) {
 /// page's other names and `paymentinvoice` starts none. The word cut off
 /// is four letters or more (`subaccount` stays).
 fn unglue_resources(listed: &mut [EventMention]) {
-    let first = |name: &str| name.split(['.', '/']).next().unwrap_or_default().to_owned();
     let mut starts: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for m in listed.iter() {
         starts
-            .entry(first(&m.name))
+            .entry(resource(&m.name).to_owned())
             .or_default()
             .insert(m.name.clone());
     }
     for m in listed.iter_mut() {
-        let head = first(&m.name);
+        let head = resource(&m.name).to_owned();
         if starts.get(&head).is_some_and(|names| names.len() > 1) {
             continue;
         }
@@ -449,6 +448,11 @@ fn unglue_resources(listed: &mut [EventMention]) {
             m.loc.col += u32::try_from(cut).unwrap_or(0);
         }
     }
+}
+
+/// The resource an event name starts with: `invoice` of `invoice.paid`.
+fn resource(name: &str) -> &str {
+    name.split(['.', '/']).next().unwrap_or_default()
 }
 
 /// One event written two ways on a page (an SDK's `WEBHOOK_COMMAND` beside
