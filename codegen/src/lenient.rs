@@ -125,6 +125,8 @@ fn parse_with(text: &str, start: usize, curly_closes: bool) -> Result<Parsed, Fa
         repairs: Vec::new(),
         curly_closes,
         cut: None,
+        entries: Vec::new(),
+        items: Vec::new(),
     };
     let node = p.value()?;
     if let Some(at) = p.cut {
@@ -324,6 +326,11 @@ struct Parser<'a> {
     curly_closes: bool,
     /// Where the text ran out inside the document; every level closes there.
     cut: Option<usize>,
+    /// The members and items of the objects and arrays open now, innermost
+    /// last: each is moved out into a vector of its exact length when it
+    /// closes, instead of growing its own by doubling.
+    entries: Vec<Entry>,
+    items: Vec<Node>,
 }
 
 const LEFT_DOUBLE: &str = "\u{201c}";
@@ -512,14 +519,21 @@ impl<'a> Parser<'a> {
     }
 
     fn object(&mut self) -> Result<Kind, Failure> {
+        let base = self.entries.len();
+        let read = self.members(base);
+        let entries = self.entries.drain(base..).collect();
+        read.map(|()| Kind::Object(entries))
+    }
+
+    /// An object's members, onto `entries` past `base`.
+    fn members(&mut self, base: usize) -> Result<(), Failure> {
         self.pos += 1; // `{`
-        let mut entries: Vec<Entry> = Vec::new();
         let mut keys: Option<crate::hash::Set<String>> = None;
         let mut separated = true;
         loop {
             let newline = self.skip_ws();
             if self.at_cut() {
-                return Ok(Kind::Object(entries));
+                return Ok(());
             }
             if self.eat_ellipsis() {
                 separated = self.skip_separator() || separated;
@@ -529,7 +543,7 @@ impl<'a> Parser<'a> {
                 None => return self.fail("this object is never closed"),
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Kind::Object(entries));
+                    return Ok(());
                 }
                 Some(b',') => {
                     self.repair(self.pos, "extra comma in JSON example; ignored");
@@ -549,7 +563,7 @@ impl<'a> Parser<'a> {
             let key = self.key()?;
             if self.cut.is_some() {
                 // A key cut mid-way names no field.
-                return Ok(Kind::Object(entries));
+                return Ok(());
             }
             self.skip_ws();
             if self.peek() == Some(b':') {
@@ -565,14 +579,14 @@ impl<'a> Parser<'a> {
             // 100k keys stay linear.
             let seen_before = match &mut keys {
                 Some(set) => !set.insert(key.clone()),
-                None if entries.len() >= KEYS_SCANNED => {
+                None if self.entries.len() - base >= KEYS_SCANNED => {
                     let mut set: crate::hash::Set<String> =
-                        entries.iter().map(|e| e.key.clone()).collect();
+                        self.entries[base..].iter().map(|e| e.key.clone()).collect();
                     let dup = !set.insert(key.clone());
                     keys = Some(set);
                     dup
                 }
-                None => entries.iter().any(|e| e.key == key),
+                None => self.entries[base..].iter().any(|e| e.key == key),
             };
             if seen_before {
                 self.repair(
@@ -580,26 +594,33 @@ impl<'a> Parser<'a> {
                     format!("{DUPLICATED_KEY} `{key}`; the last value is kept"),
                 );
             }
-            entries.push(Entry {
+            self.entries.push(Entry {
                 key,
                 key_start,
                 value,
             });
             if self.cut.is_some() {
-                return Ok(Kind::Object(entries));
+                return Ok(());
             }
             separated = self.skip_separator();
         }
     }
 
     fn array(&mut self) -> Result<Kind, Failure> {
+        let base = self.items.len();
+        let read = self.elements();
+        let items = self.items.drain(base..).collect();
+        read.map(|()| Kind::Array(items))
+    }
+
+    /// An array's items, onto `items`.
+    fn elements(&mut self) -> Result<(), Failure> {
         self.pos += 1; // `[`
-        let mut items = Vec::new();
         let mut separated = true;
         loop {
             let newline = self.skip_ws();
             if self.at_cut() {
-                return Ok(Kind::Array(items));
+                return Ok(());
             }
             if self.eat_ellipsis() {
                 separated = self.skip_separator() || separated;
@@ -609,7 +630,7 @@ impl<'a> Parser<'a> {
                 None => return self.fail("this array is never closed"),
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Kind::Array(items));
+                    return Ok(());
                 }
                 Some(b',') => {
                     self.repair(self.pos, "extra comma in JSON example; ignored");
@@ -630,11 +651,11 @@ impl<'a> Parser<'a> {
                 // An item the cut took part of still shows its kind; one
                 // it took whole shows nothing.
                 if !matches!(item.kind, Kind::Placeholder(_)) {
-                    items.push(item);
+                    self.items.push(item);
                 }
-                return Ok(Kind::Array(items));
+                return Ok(());
             }
-            items.push(item);
+            self.items.push(item);
             separated = self.skip_separator();
         }
     }

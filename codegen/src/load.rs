@@ -187,10 +187,14 @@ fn inside(root: &Path, path: &Path) -> bool {
 /// from metadata can lie: procfs files say 0). `None` when it is larger.
 fn read_bounded(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
-    let mut bytes = Vec::new();
-    fs::File::open(path)?
-        .take(MAX_PAGE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
+    let file = fs::File::open(path)?;
+    // Sized once from the file's length, as `fs::read` does: grown by
+    // doubling, a page was copied into fresh memory at each step.
+    let len = file
+        .metadata()
+        .map_or(0, |m| m.len().min(MAX_PAGE_BYTES + 1));
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(MAX_PAGE_BYTES + 1).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= MAX_PAGE_BYTES).then_some(bytes))
 }
 

@@ -266,6 +266,11 @@ impl Shape {
     pub(super) fn observe_members(&mut self, entries: &[Entry], src: &Source, sample: Sample) {
         // The members this object has shown, by their place in `fields`.
         let mut seen: Vec<bool> = Vec::new();
+        if self.fields.is_empty() {
+            // Most places are first seen with all their members.
+            self.fields
+                .reserve_exact(entries.len().min(MAX_STRUCT_FIELDS + 1));
+        }
         for e in entries {
             if self.fields.len() > MAX_STRUCT_FIELDS && !self.has(&e.key) {
                 self.overflow.insert(crate::hash::stable(&e.key));
