@@ -510,17 +510,20 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                 .unwrap_or_default();
             builder.build(&roots, &required_paths);
             // The shapes are spent: freed where a core is free.
-            let spent: Vec<Shape> = std::mem::take(&mut builder.groups)
+            let mut spent: Vec<Shape> = std::mem::take(&mut builder.groups)
                 .into_values()
                 // The queue is spent too: each merged shape is held here alone.
-                .filter_map(|(shape, _)| std::rc::Rc::into_inner(shape))
-                .chain(groups.iter_mut().map(|g| std::mem::take(&mut g.shape)))
+                .filter_map(|(merged, _)| merged.into_owned())
                 .chain(std::mem::take(&mut builder.namesakes).into_values())
                 .collect();
+            let mut types = std::mem::take(&mut builder.types);
+            let mut scope = std::mem::take(&mut builder.scope);
+            drop(builder);
+            spent.extend(groups.iter_mut().map(|g| std::mem::take(&mut g.shape)));
             crate::parallel::drop_aside(spent);
             let root_names: Vec<&str> = groups.iter().map(|g| g.root_name.as_str()).collect();
-            mark_envelopes(&mut builder.types, &root_names, &mut builder.scope);
-            builder.types
+            mark_envelopes(&mut types, &root_names, &mut scope);
+            types
         },
     );
     for g in &groups {

@@ -28,6 +28,48 @@ pub(super) const GENERIC_NAMES: &[&str] = &[
     "record",
 ];
 
+/// What a group's places show: the one place it was collected from, or a
+/// merge of them all. A type that serves one place (most do) is built from
+/// that place's shape, not from a deep copy of it.
+#[derive(Clone)]
+pub(super) enum Merged<'s> {
+    One(&'s Shape),
+    Many(Rc<Shape>),
+}
+
+impl Merged<'_> {
+    fn merge(&mut self, shape: &Shape) {
+        if let Merged::One(first) = *self {
+            let mut merged = Shape::default();
+            merged.merge(first);
+            *self = Merged::Many(Rc::new(merged));
+        }
+        if let Merged::Many(merged) = self {
+            // Only the queue shares a merged shape, and it is filled later.
+            Rc::make_mut(merged).merge(shape);
+        }
+    }
+
+    /// The merged shape, once nothing else holds it.
+    pub(super) fn into_owned(self) -> Option<Shape> {
+        match self {
+            Merged::One(_) => None,
+            Merged::Many(merged) => Rc::into_inner(merged),
+        }
+    }
+}
+
+impl std::ops::Deref for Merged<'_> {
+    type Target = Shape;
+
+    fn deref(&self) -> &Shape {
+        match self {
+            Merged::One(shape) => shape,
+            Merged::Many(merged) => merged,
+        }
+    }
+}
+
 /// One place an object shape occurs.
 pub(super) struct Occurrence {
     pub(super) depth: usize,
@@ -39,13 +81,13 @@ pub(super) struct Occurrence {
 
 impl<'d> Builder<'d> {
     /// Records every struct-shaped place below `shape`, grouped by signature.
-    pub(super) fn collect(&mut self, shape: &Shape, depth: usize, parent: &str) {
+    pub(super) fn collect(&mut self, shape: &'d Shape, depth: usize, parent: &str) {
         for (key, child) in &shape.fields {
             self.collect_place(child, key, depth, parent);
         }
     }
 
-    fn collect_place(&mut self, shape: &Shape, key: &str, depth: usize, parent: &str) {
+    fn collect_place(&mut self, shape: &'d Shape, key: &str, depth: usize, parent: &str) {
         if shape.is_struct(key) {
             let (sig, _) = self.group_key(shape, None);
             self.order += 1;
@@ -55,13 +97,16 @@ impl<'d> Builder<'d> {
                 key: key.to_owned(),
                 parent: Some(parent.to_owned()),
             };
-            let entry = self
-                .groups
-                .entry(sig.clone())
-                .or_insert_with(|| (Rc::default(), vec![]));
-            // Only the queue shares a merged shape, and it is filled later.
-            Rc::make_mut(&mut entry.0).merge(shape);
-            entry.1.push(occ);
+            match self.groups.entry(sig.clone()) {
+                std::collections::btree_map::Entry::Vacant(group) => {
+                    group.insert((Merged::One(shape), vec![occ]));
+                }
+                std::collections::btree_map::Entry::Occupied(mut group) => {
+                    let (merged, occurrences) = group.get_mut();
+                    merged.merge(shape);
+                    occurrences.push(occ);
+                }
+            }
             self.placed
                 .entry(std::ptr::from_ref(shape))
                 .or_insert_with(|| sig.clone());
@@ -173,7 +218,7 @@ impl<'d> Builder<'d> {
                 let merged = self
                     .groups
                     .get(&sig)
-                    .map_or_else(|| Rc::new(shape.clone()), |g| Rc::clone(&g.0));
+                    .map_or_else(|| Merged::Many(Rc::new(shape.clone())), |g| g.0.clone());
                 self.queue.push((name.clone(), merged));
             }
             // The type serves this place too. When it is not one of the
@@ -197,7 +242,8 @@ impl<'d> Builder<'d> {
         let name = self.scope.claim(&name);
         self.names.insert(sig.clone(), name.clone());
         self.emitted.insert(sig);
-        self.queue.push((name.clone(), Rc::new(shape.clone())));
+        self.queue
+            .push((name.clone(), Merged::Many(Rc::new(shape.clone()))));
         name
     }
 }

@@ -2,7 +2,6 @@
 //! makes its structs, fields, unions and enums.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::rc::Rc;
 
 use crate::diag::{Diagnostics, Source};
 use crate::extract::{DocType, EnumValues as DocValues};
@@ -13,7 +12,7 @@ use super::formats::{doc_scalar, string_format};
 use super::overrides::{Override, OverrideType};
 use super::settle::{holds_words, reasons, sample_enum, shared_vocabulary, MIN_SAMPLES};
 use super::shape::{is_map_name, record_namesakes, Shape, MAX_STRUCT_FIELDS};
-use super::share::{root_key, Occurrence};
+use super::share::{root_key, Merged, Occurrence};
 use super::unknown_loc;
 
 pub(super) struct Builder<'d> {
@@ -23,7 +22,7 @@ pub(super) struct Builder<'d> {
     pub(super) scope: naming::Scope,
     /// Merged shape per signature, and where each occurs. Shared with the
     /// queue once merged: a struct is built from it without a copy.
-    pub(super) groups: BTreeMap<String, (Rc<Shape>, Vec<Occurrence>)>,
+    pub(super) groups: BTreeMap<String, (Merged<'d>, Vec<Occurrence>)>,
     /// The group each place was collected into, by the place.
     pub(super) placed: crate::hash::Map<*const Shape, String>,
     /// Type name per signature (or per root name for roots).
@@ -34,7 +33,7 @@ pub(super) struct Builder<'d> {
     /// integer enum can take its labels from a `<name>_display` sibling.
     pub(super) sibling_labels: Vec<(String, Vec<String>)>,
     /// Structs reached from a payload, still to be built.
-    pub(super) queue: Vec<(String, Rc<Shape>)>,
+    pub(super) queue: Vec<(String, Merged<'d>)>,
     /// Signatures already queued.
     pub(super) emitted: BTreeSet<String>,
     /// Places a named struct serves that are not among the occurrences its
@@ -80,7 +79,7 @@ impl<'d> Builder<'d> {
         }
     }
 
-    pub(super) fn build(&mut self, roots: &[(String, &Shape)], required: &[Vec<String>]) {
+    pub(super) fn build(&mut self, roots: &[(String, &'d Shape)], required: &[Vec<String>]) {
         // The namesakes, which only typing reads, are recorded on another
         // core while the places are collected and named.
         let (namesakes, ()) = crate::parallel::beside(
