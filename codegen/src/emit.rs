@@ -413,7 +413,9 @@ fn strip_places(value: &mut serde_json::Value, files: &mut std::collections::BTr
                 map.remove("line");
                 map.remove("col");
                 if let Some(f) = map.get("file").and_then(|f| f.as_str()) {
-                    files.insert(f.to_owned());
+                    if !files.contains(f) {
+                        files.insert(f.to_owned());
+                    }
                 }
             }
             map.values_mut().for_each(|v| strip_places(v, files));
