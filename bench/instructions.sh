@@ -16,7 +16,7 @@ printf '| payload | parser | instructions per parse |\n|---|---|---|\n'
 for payload in next_seed pelcro_seed; do
   base=$(count value "$payload" 0)
   parsers="typed with_type value value_text"
-  [ "$payload" = next_seed ] && parsers="$parsers hand hand_flatten hand_text"
+  [ "$payload" = next_seed ] && parsers="$parsers hand hand_flatten hand_text hand_borrowed"
   for parser in $parsers; do
     total=$(count "$parser" "$payload" "$N")
     printf '| %s | %s | %d |\n' "$payload" "$parser" $(( (total - base) / N ))

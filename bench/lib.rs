@@ -198,3 +198,230 @@ pub mod hand_flatten {
         pub extra: serde_json::Map<String, Value>,
     );
 }
+
+/// The plain structs with borrowed strings (`Cow<str>`: borrowed from the
+/// body unless a string has escapes), to measure what an opt-in borrowed
+/// layout could save: read from text, as they must be to borrow.
+pub mod hand_borrowed {
+    use std::borrow::Cow;
+
+    use serde::{de, Deserialize, Deserializer};
+    use serde_json::Value;
+
+    /// A string borrowed from the body unless it has escapes. (serde's own
+    /// `Cow<str>` borrows only as a field of its own, not in an `Option`
+    /// or a `Vec`.)
+    pub struct Str<'a>(pub Cow<'a, str>);
+
+    impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Read;
+            impl<'de> de::Visitor<'de> for Read {
+                type Value = Str<'de>;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a string")
+                }
+                fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Str<'de>, E> {
+                    Ok(Str(Cow::Borrowed(v)))
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Str<'de>, E> {
+                    Ok(Str(Cow::Owned(v.to_owned())))
+                }
+            }
+            d.deserialize_str(Read)
+        }
+    }
+
+    #[derive(Deserialize)]
+    pub struct Event<'a> {
+        #[serde(borrow)]
+        pub api_version: Str<'a>,
+        #[serde(borrow)]
+        pub data: Data<'a>,
+        #[serde(borrow)]
+        pub event_id: Str<'a>,
+        #[serde(borrow)]
+        pub event_type: Str<'a>,
+        #[serde(borrow)]
+        pub object: Str<'a>,
+        #[serde(borrow)]
+        pub webhook: Webhook<'a>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Data<'a> {
+        #[serde(borrow)]
+        pub attribution: Attribution<'a>,
+        #[serde(borrow)]
+        pub billing_address: Address<'a>,
+        #[serde(borrow)]
+        pub cancel_reason: Str<'a>,
+        #[serde(borrow)]
+        pub cancel_reason_other_message: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub currency: Str<'a>,
+        #[serde(borrow)]
+        pub date_created: Str<'a>,
+        #[serde(borrow)]
+        pub frequency: Str<'a>,
+        pub id: i64,
+        #[serde(borrow)]
+        pub interval: Str<'a>,
+        pub interval_count: i64,
+        pub is_tax_known: bool,
+        pub is_test: bool,
+        #[serde(borrow)]
+        pub lines: Vec<Line<'a>>,
+        #[serde(borrow)]
+        pub next_renewal_date: Option<Str<'a>>,
+        pub num_lines: i64,
+        pub num_orders: i64,
+        #[serde(borrow)]
+        pub orders: Vec<Order<'a>>,
+        pub payment_details: Value,
+        #[serde(borrow)]
+        pub payment_method: Str<'a>,
+        #[serde(borrow)]
+        pub shipping_address: Address<'a>,
+        #[serde(borrow)]
+        pub shipping_code: Str<'a>,
+        #[serde(borrow)]
+        pub shipping_price: Str<'a>,
+        #[serde(borrow)]
+        pub status: Str<'a>,
+        #[serde(borrow)]
+        pub total: Str<'a>,
+        #[serde(borrow)]
+        pub user: User<'a>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Attribution<'a> {
+        #[serde(borrow)]
+        pub affiliate: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub agent: Agent<'a>,
+        #[serde(borrow)]
+        pub funnel: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub gclid: Option<Str<'a>>,
+        pub metadata: Value,
+        #[serde(borrow)]
+        pub subaffiliate1: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub subaffiliate2: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub subaffiliate3: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub subaffiliate4: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub subaffiliate5: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub utm_campaign: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub utm_content: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub utm_medium: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub utm_source: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub utm_term: Option<Str<'a>>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Agent<'a> {
+        #[serde(borrow)]
+        pub email: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub first_name: Str<'a>,
+        pub id: i64,
+        #[serde(borrow)]
+        pub last_name: Str<'a>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Address<'a> {
+        #[serde(borrow)]
+        pub country: Str<'a>,
+        #[serde(borrow)]
+        pub first_name: Str<'a>,
+        pub id: i64,
+        #[serde(borrow)]
+        pub last_name: Str<'a>,
+        #[serde(borrow)]
+        pub line1: Str<'a>,
+        #[serde(borrow)]
+        pub line2: Str<'a>,
+        #[serde(borrow)]
+        pub line3: Str<'a>,
+        #[serde(borrow)]
+        pub line4: Str<'a>,
+        #[serde(borrow)]
+        pub notes: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub phone_number: Str<'a>,
+        #[serde(borrow)]
+        pub postcode: Str<'a>,
+        #[serde(borrow)]
+        pub state: Str<'a>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Line<'a> {
+        pub id: i64,
+        pub metadata: Value,
+        #[serde(borrow)]
+        pub price: Str<'a>,
+        pub product_id: i64,
+        #[serde(borrow)]
+        pub product_image: Str<'a>,
+        #[serde(borrow)]
+        pub product_title: Str<'a>,
+        #[serde(borrow)]
+        pub product_url: Str<'a>,
+        pub quantity: i64,
+        #[serde(borrow)]
+        pub sku: Str<'a>,
+        pub variant_id: i64,
+        #[serde(borrow)]
+        pub variant_title: Str<'a>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Order<'a> {
+        pub billing_cycle: i64,
+        #[serde(borrow)]
+        pub order_number: Str<'a>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct User<'a> {
+        pub accepts_marketing: bool,
+        #[serde(borrow)]
+        pub email: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub first_name: Str<'a>,
+        pub id: i64,
+        #[serde(borrow)]
+        pub ip: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub language: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub last_name: Str<'a>,
+        #[serde(borrow)]
+        pub phone_number: Option<Str<'a>>,
+        #[serde(borrow)]
+        pub user_agent: Option<Str<'a>>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Webhook<'a> {
+        #[serde(borrow)]
+        pub events: Vec<Str<'a>>,
+        pub id: i64,
+        #[serde(borrow)]
+        pub store: Str<'a>,
+        #[serde(borrow)]
+        pub target: Str<'a>,
+    }
+}

@@ -3,13 +3,13 @@
 //! from run to run. `bash bench/instructions.sh` runs every pair.
 //!
 //! `instructions <parser> <payload> <iterations>`; parser: typed, with_type,
-//! value, value_text, hand, hand_flatten, hand_text; payload: next_seed,
+//! value, value_text, hand, hand_flatten, hand_text, hand_borrowed; payload: next_seed,
 //! pelcro_seed. The `_text` parsers check the bytes as UTF-8 first and read
 //! them as text, as webhook-models does.
 
 use std::hint::black_box;
 
-use hookgen_bench::{hand, hand_flatten, seed};
+use hookgen_bench::{hand, hand_borrowed, hand_flatten, seed};
 use seed_models::{nextcommerce, pelcro};
 
 fn main() {
@@ -44,6 +44,10 @@ fn main() {
         ("hand_text", true) => {
             |b| std::str::from_utf8(b).is_ok_and(|t| serde_json::from_str::<hand::Event>(t).is_ok())
         }
+        ("hand_borrowed", true) => |b| {
+            std::str::from_utf8(b)
+                .is_ok_and(|t| serde_json::from_str::<hand_borrowed::Event>(t).is_ok())
+        },
         _ => panic!("no parser {parser} for {payload}"),
     };
     assert!(parse(&bytes), "{parser} fails on {payload}");
