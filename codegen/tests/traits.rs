@@ -318,6 +318,69 @@ fn a_one_word_title_names_the_event_where_a_header_carries_it() {
 }
 
 #[test]
+fn header_lines_over_each_example_name_its_event() {
+    // GitLab's way: a section per event, each with the request header line
+    // `X-Gitlab-Event: Push Hook` over its example; the body's own
+    // `object_kind` is not asked for.
+    let section = |title: &str, value: &str, kind: &str, field: &str| {
+        format!(
+            "## {title}\n\nRequest header:\n\n```\nX-Gitlab-Event: {value}\n```\n\n\
+             Payload example:\n\n```json\n{{\"object_kind\": \"{kind}\", \"{field}\": 1}}\n```\n\n"
+        )
+    };
+    let text = format!(
+        "# Webhook events\n\n{}{}{}",
+        section("Push events", "Push Hook", "push", "total_commits_count"),
+        section("Tag events", "Tag Push Hook", "tag_push", "tag_count"),
+        section("Issue events", "Issue Hook", "issue", "issue_count"),
+    );
+    let (v, _) = page(&text);
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(d.header.as_deref(), Some("X-Gitlab-Event"), "{d:?}");
+    assert_eq!(events(&v), ["Issue Hook", "Push Hook", "Tag Push Hook"]);
+    // Each event's payload is its own section's example.
+    let push = v.events.iter().find(|e| e.name == "Push Hook").unwrap();
+    let payload = push.payload.as_deref().expect("a payload");
+    let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == payload) else {
+        panic!("no struct {payload}");
+    };
+    let fields: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(fields, ["object_kind", "total_commits_count"]);
+    // A sentence about the header names no event.
+    let (v, _) = page(
+        "The event travels in a header.\n\nX-Shop-Topic: The topic of the webhook\n\n\
+         ```json\n{\"id\": 1}\n```\n",
+    );
+    assert!(events(&v).is_empty(), "{:?}", events(&v));
+}
+
+#[test]
+fn camel_case_names_set_apart_are_whole_and_glued_prose_is_cut() {
+    // A list of `name — description` and a backticked name keep their
+    // camelCase segments; a name with its description glued on does not.
+    let (v, _) = page(
+        "Subscription types\n\n\
+         contact.propertyChange \u{2014} To get notified if a property is changed.\n\
+         - contact.privacyDeletion - To get notified if a contact is deleted for privacy.\n\
+         deal.creation \u{2014} To get notified if any deal is created.\n\n\
+         Also `conversation.newMessage`, when a message arrives.\n\n\
+         invoice.paidOccurs whenever an invoice payment attempt succeeds.\n",
+    );
+    let mut got = events(&v);
+    got.sort_unstable();
+    assert_eq!(
+        got,
+        [
+            "contact.privacyDeletion",
+            "contact.propertyChange",
+            "conversation.newMessage",
+            "deal.creation",
+            "invoice.paid",
+        ]
+    );
+}
+
+#[test]
 fn event_names_in_prose_tables_and_glued_cells_are_events() {
     let (v, _) = page(
         "Payments webhooks\n\n\

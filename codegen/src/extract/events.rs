@@ -35,6 +35,8 @@ pub fn extract(
     let lines: Vec<(usize, &str)> = lines_outside(&src.text, spans).collect();
     let mut ev = Events::default();
     let mut header_event: Option<EventMention> = None;
+    // Lines that are the event header with a value, by index in `lines`.
+    let mut header_lines: Vec<(usize, EventMention)> = Vec::new();
     // The page's first `# title`, when it is one word: `# star`.
     let title_word = lines.iter().find_map(|&(offset, line)| {
         let t = line.trim_start();
@@ -91,6 +93,11 @@ pub fn extract(
                     header_event = Some(mention(src, col(value), value, None));
                 }
             }
+        }
+        // `X-Gitlab-Event: Push Hook`, a line of a request's headers: the
+        // event of the section it stands in.
+        if let Some(value) = (ev.event_header.as_ref()).and_then(|(h, _)| header_line_value(t, h)) {
+            header_lines.push((idx, mention(src, col(value), value, None)));
         }
         // "We POST to `https://you.example/hooks/{event_type}`."
         if ev.event_url.is_none() {
@@ -180,6 +187,15 @@ pub fn extract(
             ev.object_heading = Some(t.trim_end_matches(" Object").to_owned());
         }
     }
+    // Header lines of two or more events open sections, as headings do;
+    // one names the page's event.
+    let values: BTreeSet<&str> = header_lines.iter().map(|(_, m)| m.name.as_str()).collect();
+    if values.len() >= 2 {
+        headings.extend(header_lines);
+        headings.sort_by_key(|(idx, _)| *idx);
+    } else if header_event.is_none() {
+        header_event = header_lines.into_iter().next().map(|(_, m)| m);
+    }
     // A page of sections, one per event: no one event is the page's.
     ev.sections = sections(&lines, spans, headings);
     if ev.sections.len() >= 2 {
@@ -266,6 +282,29 @@ fn header_value(after: &str) -> Option<&str> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | ':'));
     word.then_some(value)
+}
+
+/// The value of a line that is the event header and its value, as a
+/// request's headers are listed: `X-Gitlab-Event: Push Hook`,
+/// `X-Shop-Topic: orders/create`. A value of several words is a name only
+/// in Title Case (`Push Hook`), not a sentence about the header.
+fn header_line_value<'t>(t: &'t str, header: &str) -> Option<&'t str> {
+    let rest = t
+        .get(..header.len())
+        .filter(|h| h.eq_ignore_ascii_case(header))?;
+    let value = t[rest.len()..].trim_start().strip_prefix(':')?.trim();
+    let value = value.trim_matches(|c| matches!(c, '`' | '"' | '\''));
+    let words: Vec<&str> = value.split(' ').collect();
+    let name = if words.len() == 1 {
+        is_event_name(value) || is_word_event_name(value)
+    } else {
+        words.len() <= 5
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && w.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+    };
+    (name && value.len() <= 80).then_some(value)
 }
 
 /// An `X-…` header that carries the event type: one named after the event
@@ -405,7 +444,16 @@ fn mentions(line: &str) -> Vec<(usize, &str, Option<&str>)> {
             continue;
         }
         let token = line[start..i].trim_end_matches(['.', '/', '-', '_']);
-        let (name, glued) = unglue(token);
+        let (name, glued) = match unglue(token) {
+            // `contact.propertyChange — To get notified…`: a name of
+            // camelCase segments, not `contact.property` with prose glued
+            // on, where the page sets it apart: in backticks, or leading
+            // its line with a dash before its description.
+            (_, true) if camel_event(token) && set_apart(line, start, i, first_content) => {
+                (token, false)
+            }
+            unglued => unglued,
+        };
         // `thepayment.authorized`: an article glued on where markup was lost.
         // (`theme.updated` stays: what is left must be a longer word.)
         let name = match name.strip_prefix("the") {
@@ -434,7 +482,8 @@ fn mentions(line: &str) -> Vec<(usize, &str, Option<&str>)> {
             && is_word_event_name(name)
             && name.contains('_')
             && named;
-        if !dotted_event(name) && !slashed_event(name) && !word_event {
+        let camel = name == token && camel_event(name) && set_apart(line, start, i, first_content);
+        if !dotted_event(name) && !slashed_event(name) && !word_event && !camel {
             continue;
         }
         if name.contains('/') && !name.contains('.') {
@@ -484,6 +533,32 @@ fn unglue(token: &str) -> (&str, bool) {
         }
     }
     (token, false)
+}
+
+/// `contact.propertyChange`, `conversation.newMessage`: dotted, each
+/// segment starting lowercase, some with an uppercase letter inside.
+fn camel_event(name: &str) -> bool {
+    let segments: Vec<&str> = name.split('.').collect();
+    segments.len() >= 2
+        && segments.iter().all(|s| {
+            s.len() >= 2
+                && s.starts_with(|c: char| c.is_ascii_lowercase())
+                && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+        && name.contains(|c: char| c.is_ascii_uppercase())
+        && !NOT_EVENT_ENDINGS.contains(&segments[segments.len() - 1].to_ascii_lowercase().as_str())
+        && !super::vocab::is_file_name(name)
+}
+
+/// Whether the token at `start..end` of `line` stands apart as a name: in
+/// backticks, or first on its line with a dash after it (`name — text`).
+fn set_apart(line: &str, start: usize, end: usize, first_content: usize) -> bool {
+    let ticked = line[..start].ends_with('`') && line[end..].starts_with('`');
+    let rest = line[end..].trim_start();
+    let dashed = start <= first_content
+        && line[end..].starts_with(char::is_whitespace)
+        && (rest.starts_with(['\u{2014}', '\u{2013}']) || rest.starts_with("- "));
+    ticked || dashed
 }
 
 fn segments_ok(name: &str, sep: char) -> bool {
@@ -657,6 +732,24 @@ mod tests {
         ];
         for (line, want) in trials {
             assert_eq!(event_url(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_header_line_gives_its_value_when_the_value_is_a_name() {
+        let h = "X-Gitlab-Event";
+        let trials = [
+            ("X-Gitlab-Event: Push Hook", Some("Push Hook")),
+            ("x-gitlab-event: `Tag Push Hook`", Some("Tag Push Hook")),
+            ("X-Gitlab-Event: orders/create", Some("orders/create")),
+            ("X-Gitlab-Event: invoice.paid", Some("invoice.paid")),
+            ("X-Gitlab-Event: the name of the event", None),
+            ("X-Gitlab-Event: <event name>", None),
+            ("X-Gitlab-Event-Id: 42", None),
+            ("The X-Gitlab-Event: Push Hook", None),
+        ];
+        for (line, want) in trials {
+            assert_eq!(header_line_value(line, h), want, "{line}");
         }
     }
 
