@@ -157,6 +157,20 @@ fn events(v: &ir::Vendor) -> Vec<&str> {
     v.events.iter().map(|e| e.name.as_str()).collect()
 }
 
+/// The top-level fields of an event's payload struct.
+fn payload_fields<'v>(v: &'v ir::Vendor, event: &str) -> Vec<&'v str> {
+    let e = v
+        .events
+        .iter()
+        .find(|e| e.name == event)
+        .expect("the event");
+    let payload = e.payload.as_deref().expect("a payload");
+    let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == payload) else {
+        panic!("no struct {payload}");
+    };
+    s.fields.iter().map(|f| f.name.as_str()).collect()
+}
+
 fn carrier(v: &ir::Vendor) -> Vec<String> {
     v.discriminator
         .as_ref()
@@ -318,6 +332,94 @@ fn a_one_word_title_names_the_event_where_a_header_carries_it() {
 }
 
 #[test]
+fn event_tables_by_tabs_and_by_the_column_that_names_events() {
+    // Bitbucket's tab-separated table, its `Event Key` column the names;
+    // Twitch's pipe table, its names in backticks in the second column.
+    let (v, _) = page(
+        "Repository events\n\
+         Event\tEvent Key\tDescription\n\
+         Push\trepo:push\tA user pushes 1 or more commits to a repository.\n\
+         Fork\trepo:fork\tA user forks a repository.\n\
+         Pull request events\n\
+         Created\tpullrequest:created\tA user creates a pull request.\n\n\
+         | Subscription Type | Name | Version | Description |\n\
+         | --- | --- | --- | --- |\n\
+         | Channel Follow | `channel.follow` | 2 | A specified channel receives a follow. |\n\
+         | Stream Online | `stream.online` | 1 | The specified broadcaster starts a stream. |\n",
+    );
+    let mut got = events(&v);
+    got.sort_unstable();
+    assert_eq!(
+        got,
+        [
+            "channel.follow",
+            "pullrequest:created",
+            "repo:fork",
+            "repo:push",
+            "stream.online"
+        ]
+    );
+    let fork = v.events.iter().find(|e| e.name == "repo:fork").unwrap();
+    assert_eq!(
+        fork.description.as_deref(),
+        Some("A user forks a repository.")
+    );
+    // A field table's row whose name starts with "event" opens no event
+    // table: its later rows are fields, not events.
+    let (v, _) = page(
+        "| Name | Type | Description |\n|---|---|---|\n\
+         | eventType | EventTypeEnum | The type of event being delivered. |\n\
+         | occurredAt | OffsetDateTime | When the event occurred. |\n",
+    );
+    assert!(events(&v).is_empty(), "{:?}", events(&v));
+}
+
+#[test]
+fn names_alone_on_following_lines_are_a_list() {
+    // Jira's way: names one per line, no bullets, under lines about events;
+    // the example's `webhookEvent` holds one of them.
+    let (v, _) = page(
+        "The following events are available:\n\n\
+         Issue related events\n\
+         jira:issue_created\n\
+         jira:issue_updated\n\n\
+         Comment related events\n\
+         comment_created\n\
+         comment_updated\n\n\
+         Example callback\n\n\
+         {\"webhookEvent\": \"jira:issue_updated\", \"issue\": {\"id\": \"10002\"}}\n",
+    );
+    let mut got = events(&v);
+    got.sort_unstable();
+    assert_eq!(
+        got,
+        [
+            "comment_created",
+            "comment_updated",
+            "jira:issue_created",
+            "jira:issue_updated"
+        ]
+    );
+    assert_eq!(carrier(&v), ["webhookEvent"]);
+}
+
+#[test]
+fn a_label_line_over_each_example_names_its_event() {
+    // `Event key: repo:push` over each example; the type travels in the
+    // `X-Event-Key` header the page lists.
+    let (v, _) = page(
+        "HTTP headers\n\
+         X-Event-Key\tThe event that triggered the webhook.\n\n\
+         Push\nEvent key: repo:push\n{\"push\": {\"changes\": []}, \"actor\": {\"uuid\": \"a\"}}\n\n\
+         Fork\nEvent key: repo:fork\n{\"fork\": {\"name\": \"x\"}, \"actor\": {\"uuid\": \"b\"}}\n",
+    );
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(d.header.as_deref(), Some("X-Event-Key"), "{d:?}");
+    assert_eq!(events(&v), ["repo:fork", "repo:push"]);
+    assert_eq!(payload_fields(&v, "repo:fork"), ["fork", "actor"]);
+}
+
+#[test]
 fn header_lines_over_each_example_name_its_event() {
     // GitLab's way: a section per event, each with the request header line
     // `X-Gitlab-Event: Push Hook` over its example; the body's own
@@ -339,13 +441,10 @@ fn header_lines_over_each_example_name_its_event() {
     assert_eq!(d.header.as_deref(), Some("X-Gitlab-Event"), "{d:?}");
     assert_eq!(events(&v), ["Issue Hook", "Push Hook", "Tag Push Hook"]);
     // Each event's payload is its own section's example.
-    let push = v.events.iter().find(|e| e.name == "Push Hook").unwrap();
-    let payload = push.payload.as_deref().expect("a payload");
-    let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == payload) else {
-        panic!("no struct {payload}");
-    };
-    let fields: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(fields, ["object_kind", "total_commits_count"]);
+    assert_eq!(
+        payload_fields(&v, "Push Hook"),
+        ["object_kind", "total_commits_count"]
+    );
     // A sentence about the header names no event.
     let (v, _) = page(
         "The event travels in a header.\n\nX-Shop-Topic: The topic of the webhook\n\n\

@@ -37,6 +37,10 @@ pub fn extract(
     let mut header_event: Option<EventMention> = None;
     // Lines that are the event header with a value, by index in `lines`.
     let mut header_lines: Vec<(usize, EventMention)> = Vec::new();
+    // One-word names alone on their lines under a line about events.
+    let mut bare_words: Vec<(usize, EventMention)> = Vec::new();
+    // The heading that named the page's event.
+    let mut title_at: Option<usize> = None;
     // The page's first `# title`, when it is one word: `# star`.
     let title_word = lines.iter().find_map(|&(offset, line)| {
         let t = line.trim_start();
@@ -71,8 +75,8 @@ pub fn extract(
     // Lines that are only an event name, by their index in `lines`.
     let mut headings: Vec<(usize, EventMention)> = Vec::new();
     let mut last_bullet_event: Option<usize> = None;
-    // Inside a pipe table whose first column names events.
-    let mut event_table = false;
+    // Inside a table that names events: the columns that may hold them.
+    let mut event_table: Option<Vec<usize>> = None;
     // Under a short line that speaks of events ("Event types", "Supported
     // events:"): one-word names in a list there are events too.
     let mut events_section = false;
@@ -96,7 +100,11 @@ pub fn extract(
         }
         // `X-Gitlab-Event: Push Hook`, a line of a request's headers: the
         // event of the section it stands in.
-        if let Some(value) = (ev.event_header.as_ref()).and_then(|(h, _)| header_line_value(t, h)) {
+        // `Event key: repo:push` over an example says the same.
+        let value = (ev.event_header.as_ref())
+            .and_then(|(h, _)| header_line_value(t, h))
+            .or_else(|| label_value(t));
+        if let Some(value) = value {
             header_lines.push((idx, mention(src, col(value), value, None)));
         }
         // "We POST to `https://you.example/hooks/{event_type}`."
@@ -106,27 +114,54 @@ pub fn extract(
             }
         }
 
-        // `| Event | Description |` then `| invoice.paid | An invoice was paid. |`.
-        if line.contains('|') {
-            let cells: Vec<&str> = line
-                .trim()
+        // `| Event | Description |` then `| invoice.paid | An invoice was
+        // paid. |`; tab-separated tables as pipe tables are, where they
+        // name events (`Event⇥Event Key⇥Description`).
+        let piped = line.contains('|');
+        let cells: Vec<&str> = if piped {
+            line.trim()
                 .trim_matches('|')
                 .split('|')
                 .map(str::trim)
-                .collect();
-            let first = cells.first().map_or("", |c| c.trim_matches('`'));
-            if first.to_ascii_lowercase().starts_with("event") {
-                event_table = true;
-            } else if event_table && (is_event_name(first) || is_word_event_name(first)) {
-                let description = cells
-                    .get(1)
-                    .filter(|d| !d.is_empty())
-                    .map(|d| d.to_string());
-                ev.listed.push(mention(src, col(first), first, description));
+                .collect()
+        } else if line.contains('\t') {
+            line.split('\t')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if cells.len() >= if piped { 1 } else { 2 } {
+            if let Some(columns) = event_columns(&cells) {
+                event_table = Some(columns);
+                continue;
             }
+            if let Some(columns) = &event_table {
+                if let Some(k) = event_cell(&cells, columns) {
+                    let name = cells[k].trim_matches('`');
+                    ev.listed
+                        .push(mention(src, col(name), name, longest_other(&cells, k)));
+                    continue;
+                }
+            }
+            // `zen:event-type:ticket.created⇥A ticket was created.` under
+            // a line that speaks of events: a list in columns, its header
+            // given once for several (`Created⇥pullrequest:created⇥…`).
+            let named = cells
+                .iter()
+                .position(|c| is_event_name(c.trim_matches('`')));
+            if let Some(k) = named.filter(|_| !piped && cells.len() >= 2 && events_section) {
+                let name = cells[k].trim_matches('`');
+                ev.listed
+                    .push(mention(src, col(name), name, longest_other(&cells, k)));
+                continue;
+            }
+        }
+        if piped {
             continue;
         }
-        event_table = false;
+        event_table = None;
 
         // `a.b, c.d, e.f`: an inline list of three or more event names.
         let items: Vec<&str> = t.split(',').map(str::trim).collect();
@@ -153,9 +188,16 @@ pub fn extract(
             }
         }
         if !bullet && !t.is_empty() {
-            let lower = t.to_ascii_lowercase();
-            events_section =
-                lower.contains("event") && t.split_whitespace().count() <= 6 && !t.ends_with('.');
+            if events_section && is_word_event_name(t) {
+                // `comment_created` alone on its line under "Comment
+                // events": the section goes on; a run of two is a list.
+                bare_words.push((idx, mention(src, col(t), t, None)));
+            } else {
+                let lower = t.to_ascii_lowercase();
+                events_section = lower.contains("event")
+                    && t.split_whitespace().count() <= 6
+                    && !t.ends_with('.');
+            }
         }
 
         if let Some(c) = constant(src, offset, line, t) {
@@ -168,6 +210,7 @@ pub fn extract(
             headings.push((idx, mention(src, col(t), t, None)));
             if ev.page_event.is_none() {
                 ev.page_event = Some(mention(src, col(t), t, None));
+                title_at = Some(idx);
             }
         }
         // `POST/subscription.updated`, `…/webhook-events/customer.updated{`.
@@ -185,6 +228,38 @@ pub fn extract(
             && t.split_whitespace().count() <= 5
         {
             ev.object_heading = Some(t.trim_end_matches(" Object").to_owned());
+        }
+    }
+    // Names alone on lines that follow each other are a list, not titles
+    // or sections: `jira:issue_created`, then `jira:issue_updated`.
+    let in_runs = |idxs: &[usize]| -> Vec<bool> {
+        (0..idxs.len())
+            .map(|k| {
+                (k > 0 && idxs[k - 1] + 1 == idxs[k])
+                    || idxs.get(k + 1).is_some_and(|&next| idxs[k] + 1 == next)
+            })
+            .collect()
+    };
+    let heading_idxs: Vec<usize> = headings.iter().map(|(idx, _)| *idx).collect();
+    let listed_run = in_runs(&heading_idxs);
+    if listed_run.iter().any(|&r| r) {
+        let mut kept = Vec::new();
+        for ((idx, m), run) in headings.into_iter().zip(listed_run) {
+            if run {
+                ev.listed.push(m);
+            } else {
+                kept.push((idx, m));
+            }
+        }
+        headings = kept;
+        if title_at.is_some_and(|t| !headings.iter().any(|(idx, _)| *idx == t)) {
+            ev.page_event = headings.first().map(|(_, m)| m.clone());
+        }
+    }
+    let word_idxs: Vec<usize> = bare_words.iter().map(|(idx, _)| *idx).collect();
+    for ((_, m), run) in bare_words.into_iter().zip(in_runs(&word_idxs)) {
+        if run {
+            ev.listed.push(m);
         }
     }
     // Header lines of two or more events open sections, as headings do;
@@ -284,6 +359,81 @@ fn header_value(after: &str) -> Option<&str> {
     word.then_some(value)
 }
 
+/// A table's header row that names events: the columns that may hold
+/// them (`Event`, `Event Key`, `Webhook Event`, `Topic`, `Subscription
+/// Type`). A first column naming fields (`Field`, `Name`, …) is a field
+/// table, whatever else it has.
+fn event_columns(cells: &[&str]) -> Option<Vec<usize>> {
+    let lower: Vec<String> = cells
+        .iter()
+        .map(|c| c.trim_matches(|c: char| c == '`' || c == '*'))
+        // A camelCase cell is a name (`eventType`, `EventTypeEnum`): a
+        // field's row, not a header.
+        .map(|c| {
+            match c
+                .as_bytes()
+                .windows(2)
+                .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+            {
+                true => String::new(),
+                false => c.to_ascii_lowercase(),
+            }
+        })
+        .collect();
+    let first = lower.first()?;
+    if matches!(
+        first.as_str(),
+        "field" | "name" | "key" | "property" | "parameter" | "attribute" | "param"
+    ) {
+        return None;
+    }
+    let columns: Vec<usize> = (lower.iter().enumerate())
+        .filter(|(_, c)| {
+            // Words, not a name: `event_type` is a field's row.
+            let words = c.chars().all(|ch| ch.is_ascii_alphabetic() || ch == ' ');
+            words
+                && (c.starts_with("event")
+                    || matches!(
+                        c.as_str(),
+                        "webhook event" | "topic" | "topics" | "subscription type"
+                    ))
+        })
+        .map(|(k, _)| k)
+        .collect();
+    (!columns.is_empty()).then_some(columns)
+}
+
+/// A row's description: its longest cell but the name's (`k`).
+fn longest_other(cells: &[&str], k: usize) -> Option<String> {
+    (cells.iter().enumerate())
+        .filter(|&(j, c)| j != k && !c.is_empty())
+        .max_by_key(|(_, c)| c.len())
+        .map(|(_, c)| c.to_string())
+}
+
+/// Which cell of an event table's row holds its event: the first of the
+/// header's event columns whose cell is a name, else a backticked dotted
+/// name in any cell (`| Channel Follow | \`channel.follow\` | 2 |`).
+fn event_cell(cells: &[&str], columns: &[usize]) -> Option<usize> {
+    columns
+        .iter()
+        .copied()
+        .find(|&k| {
+            cells.get(k).is_some_and(|c| {
+                let c = c.trim_matches('`');
+                is_event_name(c) || is_word_event_name(c)
+            })
+        })
+        .or_else(|| {
+            cells.iter().position(|c| {
+                c.len() > 2
+                    && c.starts_with('`')
+                    && c.ends_with('`')
+                    && is_event_name(c.trim_matches('`'))
+            })
+        })
+}
+
 /// The value of a line that is the event header and its value, as a
 /// request's headers are listed: `X-Gitlab-Event: Push Hook`,
 /// `X-Shop-Topic: orders/create`. A value of several words is a name only
@@ -307,6 +457,19 @@ fn header_line_value<'t>(t: &'t str, header: &str) -> Option<&'t str> {
     (name && value.len() <= 80).then_some(value)
 }
 
+/// `Event key: repo:push`, `Topic: orders/create`: a line that labels an
+/// event name as the event.
+fn label_value(t: &str) -> Option<&str> {
+    let (label, value) = t.split_once(':')?;
+    let label = label.trim().to_ascii_lowercase();
+    let labelled = matches!(
+        label.as_str(),
+        "event" | "event key" | "event type" | "event name" | "topic" | "webhook event"
+    );
+    let value = value.trim().trim_matches(|c| matches!(c, '`' | '"' | '\''));
+    (labelled && (is_event_name(value) || is_word_event_name(value))).then_some(value)
+}
+
 /// An `X-…` header that carries the event type: one named after the event
 /// or topic (`X-Forge-Event`), or an `X-…-Type` header on a line that speaks
 /// of the event's header. The word "header" may have wrapped to the next line.
@@ -320,6 +483,7 @@ fn event_header(t: &str) -> Option<&str> {
                 && l.len() > 4
                 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
                 && (l.ends_with("-event")
+                    || l.ends_with("-event-key")
                     || l.ends_with("-topic")
                     || l.ends_with("-event-type")
                     || l.ends_with("-event-name")

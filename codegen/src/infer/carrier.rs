@@ -100,8 +100,9 @@ pub(super) fn discriminator(
     }
     // A field without a telling name carries the event type only where its
     // values line up with two events or more, or, at the top of the body,
-    // where what it holds is a dotted or slashed event name
-    // (`"name": "order.completed"`): never because one word happens to be
+    // where what it holds is a dotted, slashed or namespaced event name
+    // (`"name": "order.completed"`, `"webhookEvent": "jira:issue_updated"`):
+    // never because one word happens to be
     // an event's name (`visibility: public`). Nor does a field
     // that names other events on the pages of most of the events it names
     // (GitHub's `workflow_run.event`: the event that started the run).
@@ -110,7 +111,7 @@ pub(super) fn discriminator(
         .filter(|((depth, unnamed, _), (_, events, _, _))| {
             !unnamed
                 || events.len() >= 2
-                || (*depth == 1 && events.iter().all(|e| e.contains(['.', '/'])))
+                || (*depth == 1 && events.iter().all(|e| e.contains(['.', '/', ':'])))
         })
         .filter(|(_, (count, _, _, others))| *others * 2 < *count)
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(&a.0)))
