@@ -375,6 +375,29 @@ fn event_tables_by_tabs_and_by_the_column_that_names_events() {
 }
 
 #[test]
+fn a_table_of_topics_with_an_object_column_lists_events_not_fields() {
+    // Intercom's topics table: its `Object` column holds class names,
+    // which read as types if the table were taken for fields.
+    let (v, _) = page(
+        "# Webhook topics\n\n| Topic | Description | Object |\n|---|---|---|\n\
+         | `conversation.user.created` | A user created a conversation | Conversation |\n\
+         | `contact.user.created` | A user was created | Contact |\n\n\
+         ```json\n{\"topic\": \"conversation.user.created\", \"id\": \"1\"}\n```\n",
+    );
+    let mut got = events(&v);
+    got.sort_unstable();
+    assert_eq!(got, ["contact.user.created", "conversation.user.created"]);
+    assert_eq!(paths(&v), ["id", "topic"]);
+    // A table whose first header starts "Event" but whose rows are fields
+    // is a field table still.
+    let (v, _) = page(
+        "| Event attribute | Type | Description |\n|---|---|---|\n\
+         | id | string | The event's id. |\n| created | integer | When it happened. |\n",
+    );
+    assert_eq!(paths(&v), ["created", "id"]);
+}
+
+#[test]
 fn names_alone_on_following_lines_are_a_list() {
     // Jira's way: names one per line, no bullets, under lines about events;
     // the example's `webhookEvent` holds one of them.

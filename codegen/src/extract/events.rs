@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::vocab::{is_event_name, is_field_name, is_word_event_name};
+use super::vocab::{is_event_name, is_events_header, is_field_name, is_word_event_name};
 use super::{lines_outside, strip_bullet, Constant, EventMention, FieldPaths};
 use crate::diag::Source;
 
@@ -364,40 +364,15 @@ fn header_value(after: &str) -> Option<&str> {
 /// Type`). A first column naming fields (`Field`, `Name`, …) is a field
 /// table, whatever else it has.
 fn event_columns(cells: &[&str]) -> Option<Vec<usize>> {
-    let lower: Vec<String> = cells
-        .iter()
-        .map(|c| c.trim_matches(|c: char| c == '`' || c == '*'))
-        // A camelCase cell is a name (`eventType`, `EventTypeEnum`): a
-        // field's row, not a header.
-        .map(|c| {
-            match c
-                .as_bytes()
-                .windows(2)
-                .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-            {
-                true => String::new(),
-                false => c.to_ascii_lowercase(),
-            }
-        })
-        .collect();
-    let first = lower.first()?;
+    let first = cells.first()?.trim_matches(|c: char| c == '`' || c == '*');
     if matches!(
-        first.as_str(),
+        first.to_ascii_lowercase().as_str(),
         "field" | "name" | "key" | "property" | "parameter" | "attribute" | "param"
     ) {
         return None;
     }
-    let columns: Vec<usize> = (lower.iter().enumerate())
-        .filter(|(_, c)| {
-            // Words, not a name: `event_type` is a field's row.
-            let words = c.chars().all(|ch| ch.is_ascii_alphabetic() || ch == ' ');
-            words
-                && (c.starts_with("event")
-                    || matches!(
-                        c.as_str(),
-                        "webhook event" | "topic" | "topics" | "subscription type"
-                    ))
-        })
+    let columns: Vec<usize> = (cells.iter().enumerate())
+        .filter(|(_, c)| is_events_header(c))
         .map(|(k, _)| k)
         .collect();
     (!columns.is_empty()).then_some(columns)

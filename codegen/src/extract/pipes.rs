@@ -159,7 +159,29 @@ pub fn read(
     if !header.contains('|') {
         return None;
     }
-    let roles: Vec<Col> = cells(header).iter().map(|h| role(h)).collect();
+    let heads = cells(header);
+    // `| Topic | Description | Object |` over a rule, its rows event names,
+    // lists events, not fields, whatever its other columns hold: its rows
+    // are passed over. (`| Event attribute | Type |` over `| id | string |`
+    // is a field table.)
+    if heads_table(lines, start) && heads.first().is_some_and(|h| vocab::is_events_header(h)) {
+        let mut i = start + 2;
+        let mut named = 0;
+        while lines
+            .get(i)
+            .is_some_and(|(_, l)| l.contains('|') && !is_rule(l) && !heads_table(lines, i))
+        {
+            let first = cells(lines[i].1).into_iter().next().unwrap_or_default();
+            let first = first.trim_matches('`');
+            named += usize::from(vocab::is_event_name(first) || vocab::is_word_event_name(first));
+            i += 1;
+        }
+        let rows = i - (start + 2);
+        if rows > 0 && named * 2 >= rows {
+            return Some(i);
+        }
+    }
+    let roles: Vec<Col> = heads.iter().map(|h| role(h)).collect();
     if roles.len() < 2
         || !roles.contains(&Col::Name)
         || !(roles.contains(&Col::Type) || roles.contains(&Col::Description))

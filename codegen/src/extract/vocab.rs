@@ -653,6 +653,26 @@ pub fn is_event_name(s: &str) -> bool {
         && !is_file_name(s)
 }
 
+/// A table's header cell over event names: `Event`, `Event Key`, `Event
+/// type`, `Webhook Event`, `Topic`, `Subscription Type`. Words only:
+/// `event_type` or `eventType` is a field's row, not a header.
+pub fn is_events_header(cell: &str) -> bool {
+    let c = cell.trim_matches(|c: char| c == '`' || c == '*' || c == ' ');
+    let words = !c.is_empty() && c.chars().all(|ch| ch.is_ascii_alphabetic() || ch == ' ');
+    let camel = c
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    let c = c.to_ascii_lowercase();
+    words
+        && !camel
+        && (c.starts_with("event")
+            || matches!(
+                c.as_str(),
+                "webhook event" | "topic" | "topics" | "subscription type"
+            ))
+}
+
 /// The endings of file names, which no event name has.
 const FILE_EXTENSIONS: &[&str] = &[
     "txt", "json", "md", "mdx", "html", "htm", "xml", "yaml", "yml", "csv", "pdf", "png", "jpg",
