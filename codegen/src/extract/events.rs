@@ -364,11 +364,7 @@ fn header_value(after: &str) -> Option<&str> {
 /// Type`). A first column naming fields (`Field`, `Name`, …) is a field
 /// table, whatever else it has.
 fn event_columns(cells: &[&str]) -> Option<Vec<usize>> {
-    let first = cells.first()?.trim_matches(|c: char| c == '`' || c == '*');
-    if matches!(
-        first.to_ascii_lowercase().as_str(),
-        "field" | "name" | "key" | "property" | "parameter" | "attribute" | "param"
-    ) {
+    if super::pipes::names_fields(cells.first()?) {
         return None;
     }
     let columns: Vec<usize> = (cells.iter().enumerate())

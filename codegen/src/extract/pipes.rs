@@ -41,6 +41,12 @@ fn cells(line: &str) -> Vec<String> {
     out.into_iter().map(|c| c.trim().to_owned()).collect()
 }
 
+/// Whether a table's header cell names its rows' fields (`Name`,
+/// `Field`, `Parameter`, …).
+pub fn names_fields(header: &str) -> bool {
+    role(header) == Col::Name
+}
+
 fn role(header: &str) -> Col {
     let h = header.to_ascii_lowercase();
     let h = h.trim_matches(|c: char| !c.is_ascii_alphanumeric());
