@@ -282,6 +282,18 @@ fn the_header_a_page_names_beats_a_field_that_only_shares_a_value() {
 }
 
 #[test]
+fn one_listed_activity_type_is_the_values_of_its_field() {
+    // `commit_comment` lists one action; the line says what `action` holds
+    // as much as a longer list does.
+    let (v, _) = page(
+        "# commit_comment\n\nThe event type is sent in the `X-GitHub-Event` HTTP header: `commit_comment`.\n\n\
+         Activity types (the `action` field): `created`.\n\n\
+         ```json\n{\"action\": \"created\", \"comment\": {\"id\": 1}}\n```\n",
+    );
+    assert_eq!(first_enum(&v).as_deref(), Some("Strings([\"created\"])"));
+}
+
+#[test]
 fn a_field_naming_other_events_than_its_page_carries_no_event_type() {
     // GitHub's `workflow_run.event`: the event that started a run, named on
     // the `workflow_run` page; the header sentence says where the type is.

@@ -298,15 +298,10 @@ fn field_values_line(src: &Source, (offset, line): Line, rows: &mut Vec<FieldRow
     }
     let path = vocab::field_path(name)?;
     let (_, list) = after.split_once(':')?;
-    let values: Vec<String> = list
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::trim)
-        .filter(|v| !v.is_empty() && !v.contains(' '))
-        .map(str::to_owned)
-        .collect();
-    if values.len() < 2 {
+    let values = vocab::code_words(list);
+    // One listed value is a list too: `Activity types (the `action`
+    // field): `created`.` says what the field holds.
+    if values.is_empty() {
         return None;
     }
     let mut row = new_row(src, offset, line, path);

@@ -200,16 +200,25 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
         }
     }
     // `Can be `a`, `b`, or `c`` and `One of `a`, `b``: the code spans after it.
+    // The list ends with its sentence: in `` Can be one of `success` or
+    // `stale`. This value will be `null` until the run has `completed`. ``
+    // the spans after the full stop are prose, not values.
     for lead in ["can be", "one of", "either"] {
         if let Some(at) = lower.find(lead) {
-            let spans: Vec<String> = text[at..]
-                .split('`')
-                .skip(1)
-                .step_by(2)
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty() && !s.contains(' '))
-                .collect();
+            let spans = code_words(sentence(&text[at..]));
             if spans.len() >= 2 {
+                return Some(EnumValues::Strings(spans));
+            }
+        }
+    }
+    // One value stated as the only one: ``Currently, can only be `team`.``
+    // The value must follow the lead, so that `can only be set when
+    // `status` is `active`` is no list.
+    if let Some(at) = lower.find("can only be ") {
+        let rest = text[at + "can only be ".len()..].trim_start();
+        if rest.starts_with('`') {
+            let spans = code_words(sentence(rest));
+            if !spans.is_empty() {
                 return Some(EnumValues::Strings(spans));
             }
         }
@@ -264,6 +273,35 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
         ));
     }
     glued_values(text).map(EnumValues::Strings)
+}
+
+/// The one-word code spans of `text`: `` `a`, `b` or `c d` `` gives `a`, `b`.
+pub fn code_words(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && !s.contains(' '))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `text` up to the end of its first sentence: a full stop outside code
+/// spans, followed by a space or the end (`v1.2` and `` `a.b` `` do not end
+/// one).
+fn sentence(text: &str) -> &str {
+    let mut in_code = false;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'`' => in_code = !in_code,
+            b'.' if !in_code && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) => {
+                return &text[..i];
+            }
+            _ => {}
+        }
+    }
+    text
 }
 
 /// Values glued to their meaning, as a table of value and description reads
@@ -917,6 +955,20 @@ mod tests {
                     "n".into(),
                 ])),
             ),
+            (
+                "Can be one of `success` or `stale`. This value will be `null` \
+                 until the check run has `completed`.",
+                Some(Strings(vec!["success".into(), "stale".into()])),
+            ),
+            (
+                "Either `v1.2` or `v2`, as set.",
+                Some(Strings(vec!["v1.2".into(), "v2".into()])),
+            ),
+            (
+                "The scope. Currently, can only be `team`.",
+                Some(Strings(vec!["team".into()])),
+            ),
+            ("It can only be set when `status` is `active`.", None),
             ("Whether it can be used.", None),
         ];
         for (text, want) in trials {
