@@ -307,6 +307,8 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             found.next().filter(|_| found.next().is_none())
         };
         let mut envelope: Option<(usize, Sample)> = None;
+        // On a split page, the field paths each group's examples show.
+        let mut shown: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
         for ((((k, example), in_body), body), resource) in (ev.examples.iter().enumerate())
             .zip(placed.iter().cloned())
             .zip(&in_bodies)
@@ -349,6 +351,9 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             }
             making.resize_with(groups.len(), Vec::new);
             making[g].push(Step::Observe(&example.node, src, at));
+            if split {
+                paths(&example.node, "", shown.entry(g).or_default());
+            }
             if elided.is_some_and(|(e, _)| e == k) {
                 envelope = Some((g, at));
             }
@@ -411,10 +416,39 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             });
         }
         making.resize_with(groups.len(), Vec::new);
-        for &g in &page_groups {
-            for row in ev.rows.iter().chain(&ev.comment_rows) {
-                making[g].push(Step::Row(row));
+        // A field list on a page split into a payload type per event (an
+        // invoice here, a payout there) describes the events whose examples
+        // show its field (`new_transactions` in one section's example); a
+        // field no example shows, the event of the section it stands in,
+        // else all. Events with no example take every row.
+        for row in ev.rows.iter().chain(&ev.comment_rows) {
+            let path = format!(".{}", row.path.join("."));
+            let at_root = |g: &usize| shown.get(g).is_some_and(|p| p.contains(&path));
+            let within =
+                |g: &usize| (shown.get(g)).is_some_and(|p| p.iter().any(|p| p.ends_with(&path)));
+            let in_section =
+                |g: &usize| (row.section.as_ref()).is_none_or(|s| groups[*g].events.contains(s));
+            let with_examples = |f: &dyn Fn(&usize) -> bool| {
+                page_groups.iter().any(|g| shown.contains_key(g) && f(g))
+            };
+            let showing: &dyn Fn(&usize) -> bool = if with_examples(&at_root) {
+                &at_root
+            } else if with_examples(&within) {
+                &within
+            } else {
+                &in_section
+            };
+            // Where the row's own section is one of those events, that one.
+            let own = with_examples(&|g| showing(g) && in_section(g));
+            let takes = |g: &usize| showing(g) && (!own || in_section(g));
+            for &g in &page_groups {
+                let no_example = !shown.contains_key(&g);
+                if (no_example && (!split || in_section(&g))) || (!no_example && takes(&g)) {
+                    making[g].push(Step::Row(row));
+                }
             }
+        }
+        for &g in &page_groups {
             groups[g].pages.insert(page_index);
         }
         if ev.examples.is_empty() {

@@ -10,7 +10,10 @@
 //! several UPPER_SNAKE events of different shapes (ledgerly); an example with
 //! line numbers and comments that list values (snippets); property × event
 //! matrices, glued and as a pipe table (mailcast); a rendered OpenAPI body
-//! with `enum (N)` cells glued (inboxly).
+//! with `enum (N)` cells glued (inboxly); sections headed by the code their
+//! examples carry, `name type` lines with a line of description (bankfeed);
+//! a sentence over a field's values, sections opened by a header line
+//! (codeyard); tab-separated cells (crmly).
 
 use std::path::Path;
 
@@ -53,6 +56,18 @@ fn fields(v: &ir::Vendor, type_name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each event with its payload type's name.
+fn events_of(v: &ir::Vendor) -> Vec<(&str, Option<&str>)> {
+    (v.events.iter())
+        .map(|e| (e.name.as_str(), e.payload.as_deref()))
+        .collect()
+}
+
+/// The layouts corpus, analyzed.
+fn layouts() -> hookgen::Analysis {
+    hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap()
+}
+
 fn enum_values(v: &ir::Vendor, name: &str) -> Vec<String> {
     match v.types.iter().find(|t| t.name() == name) {
         Some(ir::TypeDef::Enum(ir::Enum {
@@ -65,18 +80,13 @@ fn enum_values(v: &ir::Vendor, name: &str) -> Vec<String> {
 
 #[test]
 fn each_layout_is_read() {
-    let analysis =
-        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    let analysis = layouts();
     assert!(analysis.failed.is_empty());
     let s = &analysis.schema;
 
     // Pipe table, event table, fenced example with `//` and `...`.
     let payhub = vendor(s, "payhub");
-    let events: Vec<(&str, Option<&str>)> = payhub
-        .events
-        .iter()
-        .map(|e| (e.name.as_str(), e.payload.as_deref()))
-        .collect();
+    let events = events_of(payhub);
     assert_eq!(
         events,
         [
@@ -192,15 +202,14 @@ fn each_layout_is_read() {
         .iter()
         .map(|e| (e.vendor.clone(), e.event.clone()))
         .collect();
-    assert_eq!(per_event.len(), 20, "{per_event:?}");
+    assert_eq!(per_event.len(), 26, "{per_event:?}");
 }
 
 /// Bare resources as bodies, the event type in the URL path the page names
 /// (hookline): the discriminator says so, and nothing warns.
 #[test]
 fn the_event_type_in_the_url() {
-    let analysis =
-        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    let analysis = layouts();
     let v = vendor(&analysis.schema, "hookline");
     let d = v.discriminator.as_ref().expect("a discriminator");
     assert_eq!(
@@ -223,8 +232,7 @@ fn the_event_type_in_the_url() {
 /// describe fields and list their values (snippets).
 #[test]
 fn numbered_examples_and_comments_beside_values() {
-    let analysis =
-        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    let analysis = layouts();
     let v = vendor(&analysis.schema, "snippets");
     assert_eq!(
         fields(v, "OrderPaid"),
@@ -254,18 +262,13 @@ fn numbered_examples_and_comments_beside_values() {
 /// event, found through the body field that carries the event type.
 #[test]
 fn one_page_for_events_of_different_shapes() {
-    let analysis =
-        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    let analysis = layouts();
     let v = vendor(&analysis.schema, "ledgerly");
     assert_eq!(
         v.discriminator.as_ref().map(|d| d.fields.clone()),
         Some(vec![vec!["eventType".to_owned()]])
     );
-    let events: Vec<(&str, Option<&str>)> = v
-        .events
-        .iter()
-        .map(|e| (e.name.as_str(), e.payload.as_deref()))
-        .collect();
+    let events = events_of(v);
     assert_eq!(
         events,
         [
@@ -309,8 +312,7 @@ fn one_page_for_events_of_different_shapes() {
 /// shapes recur across events.
 #[test]
 fn folders_of_payload_files() {
-    let analysis =
-        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    let analysis = layouts();
     let v = vendor(&analysis.schema, "gitforge");
     let d = v.discriminator.as_ref().expect("a discriminator");
     assert_eq!(
@@ -381,14 +383,9 @@ fn folders_of_payload_files() {
 /// they share, and a field some events lack says so.
 #[test]
 fn a_matrix_of_fields_per_event() {
-    let analysis =
-        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    let analysis = layouts();
     let v = vendor(&analysis.schema, "mailcast");
-    let events: Vec<(&str, Option<&str>)> = v
-        .events
-        .iter()
-        .map(|e| (e.name.as_str(), e.payload.as_deref()))
-        .collect();
+    let events = events_of(v);
     let shared = Some("MailcastEvent");
     assert_eq!(
         events,
@@ -430,14 +427,9 @@ fn a_matrix_of_fields_per_event() {
 /// share the body's type, and the URL's parameters left out of it.
 #[test]
 fn counted_enums_glued_and_the_events_they_name() {
-    let analysis =
-        hookgen::analyze(Path::new("../tests/fixtures/layouts/specs"), "layouts").unwrap();
+    let analysis = layouts();
     let v = vendor(&analysis.schema, "inboxly");
-    let events: Vec<(&str, Option<&str>)> = v
-        .events
-        .iter()
-        .map(|e| (e.name.as_str(), e.payload.as_deref()))
-        .collect();
+    let events = events_of(v);
     let body = Some("InboxlyEvent");
     assert_eq!(
         events,
@@ -455,4 +447,140 @@ fn counted_enums_glued_and_the_events_they_name() {
     );
     assert_eq!(enum_values(v, "Source"), ["inboxly"]);
     assert_eq!(enum_values(v, "BounceType"), ["permanent", "temporary"]);
+}
+
+/// A page of sections headed by a bare UPPER_SNAKE code that each example
+/// repeats in `webhook_code` (bankfeed), their fields as `name type` lines
+/// with a description or a value on the line below: each section is an
+/// event, the code its carrier, and each list describes its own event only.
+#[test]
+fn sections_named_by_their_examples_keep_their_own_fields() {
+    let analysis = layouts();
+    let v = vendor(&analysis.schema, "bankfeed");
+    let events = events_of(v);
+    assert_eq!(
+        events,
+        [
+            ("BALANCE_REFRESHED", Some("BalanceRefreshed")),
+            ("ENTRIES_ADDED", Some("EntriesAdded"))
+        ]
+    );
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(d.fields, [vec!["webhook_code".to_owned()]]);
+    assert_eq!(
+        fields(v, "BalanceRefreshed"),
+        [
+            "webhook_type:string!",
+            "webhook_code:string!",
+            "connection_id:string!",
+            "first_sync_done:Boolean!",
+            "full_sync_done:Boolean!",
+            "environment:Environment!"
+        ]
+    );
+    // `removed_entries` no example shows: its section's event has it.
+    assert_eq!(
+        fields(v, "EntriesAdded"),
+        [
+            "webhook_type:string!",
+            "webhook_code:string!",
+            "connection_id:string!",
+            "new_entries:integer!",
+            "environment:Environment!",
+            "removed_entries:integer"
+        ]
+    );
+    assert_eq!(enum_values(v, "Environment"), ["sandbox", "live"]);
+    let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == "EntriesAdded") else {
+        panic!("no EntriesAdded");
+    };
+    let described =
+        |name: &str| (s.fields.iter().find(|f| f.name == name)).and_then(|f| f.description.clone());
+    assert_eq!(
+        described("connection_id").as_deref(),
+        Some("The connection the entries belong to")
+    );
+}
+
+/// Sections opened by a request's header line (`X-Codeyard-Event: Push
+/// Hook`), and a sentence naming a field over its values one per line.
+#[test]
+fn a_sentence_that_names_a_field_over_its_values() {
+    let analysis = layouts();
+    let v = vendor(&analysis.schema, "codeyard");
+    let events = events_of(v);
+    assert_eq!(
+        events,
+        [
+            ("Issue Hook", Some("IssueHook")),
+            ("Push Hook", Some("PushHook"))
+        ]
+    );
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(d.header.as_deref(), Some("X-Codeyard-Event"));
+    assert!(fields(v, "ObjectAttributes").contains(&"action:Action!".to_owned()));
+    assert_eq!(
+        enum_values(v, "Action"),
+        ["open", "close", "reopen", "update"]
+    );
+    // The issue's field is not the push's.
+    assert!(!fields(v, "PushHook")
+        .iter()
+        .any(|f| f.starts_with("object_attributes")));
+}
+
+/// Cells kept apart by tabs, as a browser copies a table: event names in
+/// camelCase (`person.propertyChange`) under "Subscription types" and a
+/// lead line, and a `Field⇥Description` table; events with no example of
+/// their own take the page's shared type.
+#[test]
+fn tab_separated_cells_are_table_cells() {
+    let analysis = layouts();
+    let v = vendor(&analysis.schema, "crmly");
+    let events: Vec<(&str, Option<&str>, &str)> = v
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.name.as_str(),
+                e.payload.as_deref(),
+                e.description.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        events,
+        [
+            (
+                "account.creation",
+                Some("CrmlyEvent"),
+                "Sent when an account is created."
+            ),
+            (
+                "person.creation",
+                Some("PersonCreation"),
+                "Sent when someone creates a person record."
+            ),
+            (
+                "person.deletion",
+                Some("CrmlyEvent"),
+                "Sent when a person record is deleted."
+            ),
+            (
+                "person.propertyChange",
+                Some("PersonPropertyChange"),
+                "Sent when a chosen property of a person changes."
+            ),
+        ]
+    );
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(d.fields, [vec!["subscriptionType".to_owned()]]);
+    let Some(ir::TypeDef::Struct(s)) = v.types.iter().find(|t| t.name() == "CrmlyEvent") else {
+        panic!("no CrmlyEvent");
+    };
+    let property = s.fields.iter().find(|f| f.name == "propertyName");
+    assert_eq!(
+        property.and_then(|f| f.description.as_deref()),
+        Some("Only for property changes: the property that changed.")
+    );
 }

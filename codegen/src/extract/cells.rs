@@ -48,6 +48,21 @@ fn row_start(lines: &[(usize, &str)], i: usize) -> Option<(Vec<String>, Option<b
     let path = vocab::field_path(&name)?;
     let j = next_filled(lines, i + 1)?;
     let ty = lines[j].1.trim();
+    // `webhook_type string` is the next row of a `name type` list, not
+    // this name's type.
+    let first = ty
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let qualifier = vocab::type_word(&first).is_some()
+        || matches!(
+            first.as_str(),
+            "nullable" | "null" | "required" | "optional" | "req" | "deprecated"
+        );
+    if !qualifier && super::tables::is_tree_row(ty) {
+        return None;
+    }
     (is_type_cell(ty) || type_and_description(ty).is_some()).then_some((path, marks, j))
 }
 

@@ -39,6 +39,10 @@ pub fn extract(
     let mut header_lines: Vec<(usize, EventMention)> = Vec::new();
     // One-word names alone on their lines under a line about events.
     let mut bare_words: Vec<(usize, EventMention)> = Vec::new();
+    // One-word names alone on their lines that the next example says.
+    let mut said: Vec<(usize, EventMention)> = Vec::new();
+    let mut starts: Vec<(usize, usize)> = spans.to_vec();
+    starts.sort_unstable();
     // The heading that named the page's event.
     let mut title_at: Option<usize> = None;
     // The page's first `# title`, when it is one word: `# star`.
@@ -194,9 +198,17 @@ pub fn extract(
                 bare_words.push((idx, mention(src, col(t), t, None)));
             } else {
                 let lower = t.to_ascii_lowercase();
-                events_section = lower.contains("event")
-                    && t.split_whitespace().count() <= 6
-                    && !t.ends_with('.');
+                // "Subscription types", "Topics": the other words vendors
+                // use for their events' list. A lead into the list after
+                // such a heading ("Your app can subscribe to these:") keeps
+                // the section open.
+                let lead = events_section && t.ends_with(':');
+                events_section = lead
+                    || ["event", "topic", "subscription type"]
+                        .iter()
+                        .any(|w| lower.contains(w))
+                        && t.split_whitespace().count() <= 6
+                        && !t.ends_with('.');
             }
         }
 
@@ -205,6 +217,16 @@ pub fn extract(
             continue;
         }
 
+        // `SYNC_UPDATES_AVAILABLE` alone on its line over an example that
+        // says `"webhook_code": "SYNC_UPDATES_AVAILABLE"`: the heading of
+        // that example's event.
+        if !bullet
+            && t.contains('_')
+            && is_word_event_name(t)
+            && example_says(&src.text, &starts, offset, t)
+        {
+            said.push((idx, mention(src, col(t), t, None)));
+        }
         // The page's title: a line that is only an event name.
         if !bullet && is_event_name(t) {
             headings.push((idx, mention(src, col(t), t, None)));
@@ -256,6 +278,17 @@ pub fn extract(
             ev.page_event = headings.first().map(|(_, m)| m.clone());
         }
     }
+    // Names said by their examples, where they stand alone: a run of them
+    // is a list of values, not headings.
+    let said_idxs: Vec<usize> = said.iter().map(|(idx, _)| *idx).collect();
+    let said: Vec<EventMention> = (said.into_iter().zip(in_runs(&said_idxs)))
+        .filter(|(_, run)| !run)
+        .map(|((idx, m), _)| {
+            headings.push((idx, m.clone()));
+            m
+        })
+        .collect();
+    headings.sort_by_key(|(idx, _)| *idx);
     let word_idxs: Vec<usize> = bare_words.iter().map(|(idx, _)| *idx).collect();
     for ((_, m), run) in bare_words.into_iter().zip(in_runs(&word_idxs)) {
         if run {
@@ -277,6 +310,9 @@ pub fn extract(
         ev.page_event = None;
     } else {
         ev.sections.clear();
+        if let ([one], None) = (said.as_slice(), &ev.page_event) {
+            ev.page_event = Some(one.clone());
+        }
     }
     // The header's value beats a title; a one-word `# title` names the
     // event where the page says the type travels in a header.
@@ -319,6 +355,31 @@ fn sections(
         }
     }
     out
+}
+
+/// Words in the names of fields that carry an event's type or code.
+const CARRIER_WORDS: &[&str] = &["event", "type", "code", "topic", "kind", "action"];
+
+/// Whether the first example after `from` (`spans` sorted) holds `name` as
+/// the value of a field named like an event's carrier:
+/// `"webhook_code": "SYNC_UPDATES_AVAILABLE"`.
+fn example_says(text: &str, spans: &[(usize, usize)], from: usize, name: &str) -> bool {
+    let Some(&(a, b)) = spans.get(spans.partition_point(|&(a, _)| a <= from)) else {
+        return false;
+    };
+    let body = &text[a..b];
+    let quoted = format!("\"{name}\"");
+    body.match_indices(&quoted).any(|(i, _)| {
+        let Some(before) = body[..i].trim_end().strip_suffix(':') else {
+            return false;
+        };
+        let Some(key) = before.trim_end().strip_suffix('"') else {
+            return false;
+        };
+        let key = &key[key.rfind('"').map_or(0, |k| k + 1)..];
+        let key = key.to_ascii_lowercase();
+        CARRIER_WORDS.iter().any(|w| key.contains(w))
+    })
 }
 
 /// Whether a dotted name in the text is a field path (`data.object`), or
@@ -686,14 +747,20 @@ fn camel_event(name: &str) -> bool {
 }
 
 /// Whether the token at `start..end` of `line` stands apart as a name: in
-/// backticks, or first on its line with a dash after it (`name — text`).
+/// backticks, or first on its line with a dash after it (`name — text`),
+/// or alone in a table cell (`contact.propertyChange⇥To get notified…`).
 fn set_apart(line: &str, start: usize, end: usize, first_content: usize) -> bool {
     let ticked = line[..start].ends_with('`') && line[end..].starts_with('`');
     let rest = line[end..].trim_start();
     let dashed = start <= first_content
         && line[end..].starts_with(char::is_whitespace)
         && (rest.starts_with(['\u{2014}', '\u{2013}']) || rest.starts_with("- "));
-    ticked || dashed
+    let before = line[..start].trim_end_matches([' ', '`']);
+    let in_cell = (before.is_empty() || before.ends_with(['\t', '|']))
+        && line[end..]
+            .trim_start_matches([' ', '`'])
+            .starts_with(['\t', '|']);
+    ticked || dashed || in_cell
 }
 
 fn segments_ok(name: &str, sep: char) -> bool {

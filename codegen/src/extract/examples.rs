@@ -209,6 +209,7 @@ pub fn comment_rows(src: &Source, examples: &[Example]) -> Vec<FieldRow> {
                 loc: src.loc(at),
                 list_open: false,
                 enum_class: None,
+                section: None,
             });
         }
     }

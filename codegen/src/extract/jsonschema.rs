@@ -156,6 +156,7 @@ fn walk(
             loc: src.loc(prop.key_start),
             list_open: false,
             enum_class: None,
+            section: None,
         };
         row.ty = doc_type(root, schema, depth);
         if schema

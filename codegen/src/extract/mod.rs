@@ -97,6 +97,9 @@ pub struct FieldRow {
     /// values a `Name | Value` table further down lists.
     #[serde(skip)]
     pub enum_class: Option<String>,
+    /// The event whose section of the page it stands in, as for examples.
+    #[serde(skip)]
+    pub section: Option<String>,
 }
 
 /// Values a field may take, as a page lists them.
@@ -157,18 +160,17 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     let comment_rows = examples::comment_rows(src, &examples);
     let keys = all_keys(&examples, &rows);
     let events = events::extract(src, &spans, &FieldPaths::new(&examples, &rows), &keys);
-    // Each example in a section of its own takes that section's event: the
-    // last to start before it (sections come in page order).
-    let sections: Vec<Option<String>> = examples
-        .iter()
-        .map(|x| {
-            let at = (x.loc.line, x.loc.col);
-            let before = (events.sections).partition_point(|s| (s.loc.line, s.loc.col) < at);
-            before
-                .checked_sub(1)
-                .map(|i| events.sections[i].name.clone())
-        })
-        .collect();
+    // Each example or row in a section of its own takes that section's
+    // event: the last to start before it (sections come in page order).
+    let section_at = |loc: &Loc| {
+        let at = (loc.line, loc.col);
+        let before = (events.sections).partition_point(|s| (s.loc.line, s.loc.col) < at);
+        before
+            .checked_sub(1)
+            .map(|i| events.sections[i].name.clone())
+    };
+    let sections: Vec<Option<String>> = examples.iter().map(|x| section_at(&x.loc)).collect();
+    let row_sections: Vec<Option<String>> = rows.iter().map(|r| section_at(&r.loc)).collect();
     let bare = examples.len() == 1
         && spans.first().is_some_and(|&(a, b)| {
             src.text[..a].trim().is_empty() && src.text[b..].trim().is_empty()
@@ -203,6 +205,9 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     one_spelling(&mut listed, &mut mentioned);
     for (x, section) in examples.iter_mut().zip(sections) {
         x.section = section;
+    }
+    for (row, section) in rows.iter_mut().zip(row_sections) {
+        row.section = section;
     }
     let body_format = if examples.is_empty() {
         other_body_format(src)

@@ -101,6 +101,7 @@ fn row(src: &Source, key: String, at: usize, values: &[Value]) -> FieldRow {
         loc: src.loc(at),
         list_open: false,
         enum_class: None,
+        section: None,
     }
 }
 

@@ -25,6 +25,7 @@ pub(super) fn new_row(src: &Source, offset: usize, line: &str, path: Vec<String>
         loc: src.loc(offset + indent),
         list_open: false,
         enum_class: None,
+        section: None,
     }
 }
 

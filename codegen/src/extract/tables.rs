@@ -18,7 +18,12 @@ use crate::diag::Source;
 type Line<'a> = (usize, &'a str);
 
 pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
-    let lines: Vec<Line> = lines_outside(&src.text, spans).collect();
+    // A table copied out of a browser keeps its cells apart with tabs:
+    // read as the pipe table it was (`objectId⇥The record…`).
+    let owned: Vec<(usize, std::borrow::Cow<str>)> = lines_outside(&src.text, spans)
+        .map(|(offset, line)| (offset, tabs_as_pipes(line)))
+        .collect();
+    let lines: Vec<Line> = owned.iter().map(|(o, l)| (*o, l.as_ref())).collect();
     let mut rows = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -33,6 +38,7 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
         } else {
             field_values_line(src, lines[i], &mut rows)
                 .map(|()| i + 1)
+                .or_else(|| field_values_list(src, &lines, i, &mut rows))
                 .or_else(|| tree(src, &lines, i, &mut rows))
                 .or_else(|| qualified_listing(src, &lines, i, &mut rows))
                 .or_else(|| marked_listing(src, &lines, i, &mut rows))
@@ -44,6 +50,18 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
         i = next.unwrap_or(i + 1);
     }
     rows
+}
+
+/// `name⇥type⇥description` as `| name | type | description |`: a line
+/// whose text holds a tab between cells, and no pipe. Tabs that only
+/// indent stay.
+fn tabs_as_pipes(line: &str) -> std::borrow::Cow<'_, str> {
+    let t = line.trim();
+    if !t.contains('\t') || t.contains('|') {
+        return line.into();
+    }
+    let cells: Vec<&str> = t.split('\t').map(str::trim).collect();
+    format!("| {} |", cells.join(" | ")).into()
 }
 
 fn set_type(row: &mut FieldRow, word: &str) {
@@ -312,6 +330,121 @@ fn field_values_line(src: &Source, (offset, line): Line, rows: &mut Vec<FieldRow
     Some(())
 }
 
+/// A sentence that names one field and says its values follow, one per
+/// line or bullet: `The available values for object_attributes.action in
+/// the payload are:` over `open`, `close`, `reopen`; ``Possible values for
+/// `state`:``; ``The `status` field can be one of:``. A value may carry a
+/// description (`` `open` - the issue was opened ``, `open: …`). Returns
+/// the index past the list.
+fn field_values_list(
+    src: &Source,
+    lines: &[Line],
+    i: usize,
+    rows: &mut Vec<FieldRow>,
+) -> Option<usize> {
+    let (offset, line) = lines[i];
+    let (_, head) = strip_bullet(line);
+    let head = head.strip_suffix(':')?;
+    let lower = head.to_ascii_lowercase();
+    let says_values =
+        lower.contains("values") || lower.contains("one of") || lower.ends_with(" be");
+    if !says_values || head.split_whitespace().count() > 16 {
+        return None;
+    }
+    // The field: the one code span, else the one word that is a path or
+    // has an underscore (`object_attributes.action`), a field's spelling.
+    let ticked = vocab::code_words(head);
+    let name = match ticked.as_slice() {
+        [one] => one.clone(),
+        [] => {
+            let mut named = head
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '"' | '\'')))
+                .filter(|w| {
+                    w.contains(['.', '_']) && !w.ends_with('.') && vocab::field_path(w).is_some()
+                });
+            let one = named.next()?;
+            if named.next().is_some() {
+                return None;
+            }
+            one.to_owned()
+        }
+        _ => return None,
+    };
+    let path = vocab::field_path(&name)?;
+    let mut values: Vec<String> = Vec::new();
+    let mut shape = None;
+    let mut j = i + 1;
+    let mut end = j;
+    while let Some(&(_, l)) = lines.get(j) {
+        let (_, t) = strip_bullet(l);
+        if t.is_empty() {
+            j += 1;
+            continue;
+        }
+        let Some(value) = listed_value(t) else {
+            break;
+        };
+        // Bare words keep one spelling: `Example` after `open`, `close` is
+        // the page going on.
+        let style = value_style(&value);
+        if *shape.get_or_insert(style) != style {
+            break;
+        }
+        values.push(value);
+        j += 1;
+        end = j;
+    }
+    if values.len() < 2 {
+        return None;
+    }
+    let mut row = new_row(src, offset, line, path);
+    if values.iter().all(|v| v.parse::<i64>().is_ok()) {
+        row.ty = Some(DocType::Integer);
+        row.values = Some(EnumValues::Integers(
+            values.iter().filter_map(|v| v.parse().ok()).collect(),
+        ));
+    } else {
+        row.ty = Some(DocType::String);
+        row.values = Some(EnumValues::Strings(values));
+    }
+    rows.push(row);
+    Some(end)
+}
+
+/// The value a list item gives: its leading code span, or a lone word,
+/// or the word before ` - `, ` — ` or `: `.
+fn listed_value(t: &str) -> Option<String> {
+    if let Some(rest) = t.strip_prefix('`') {
+        let (v, _) = rest.split_once('`')?;
+        return (!v.is_empty() && !v.contains(' ')).then(|| v.to_owned());
+    }
+    let word = [" - ", " \u{2014} ", " \u{2013} ", ": "]
+        .iter()
+        .find_map(|sep| t.split_once(sep).map(|(w, _)| w))
+        .unwrap_or(t)
+        .trim_matches('"');
+    let ident = !word.is_empty()
+        && word.len() <= 64
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':' | '/'));
+    ident.then(|| word.to_owned())
+}
+
+/// A value's spelling: lowercase, UPPER, Capitalized or a number.
+fn value_style(v: &str) -> u8 {
+    if v.parse::<i64>().is_ok() {
+        0
+    } else if !v.contains(|c: char| c.is_ascii_lowercase()) {
+        1
+    } else if v.starts_with(|c: char| c.is_ascii_uppercase()) {
+        2
+    } else {
+        3
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Qualified rows, as GitBook's API pages read flattened: the name glued to
 // its type, ` · ` qualifiers, presence glued on the end:
@@ -494,6 +627,11 @@ fn tree_row(line: &str) -> Option<(&str, &str, Vec<&str>)> {
         .then_some((name, ty.trim_matches(['(', ')', ',']), markers))
 }
 
+/// Whether `line` reads as a `name type [marker]` row.
+pub(super) fn is_tree_row(line: &str) -> bool {
+    tree_row(line).is_some()
+}
+
 /// A lone name whose next non-blank line is `object`: a section header.
 /// Returns the index of the `object` line.
 fn tree_header(lines: &[Line], i: usize) -> Option<usize> {
@@ -509,9 +647,13 @@ fn tree(src: &Source, lines: &[Line], start: usize, rows: &mut Vec<FieldRow>) ->
     tree_row(lines[start].1).or_else(|| tree_header(lines, start).map(|_| ("", "", vec![])))?;
     let mut items: Vec<Item> = Vec::new();
     let mut i = start;
+    // Whether the line before was a row or its description, with no blank
+    // line between.
+    let mut in_row = false;
     while let Some(&(offset, line)) = lines.get(i) {
         let t = line.trim();
         if let Some((name, ty, markers)) = tree_row(line) {
+            in_row = true;
             let mut row = new_row(src, offset, line, vec![name.to_owned()]);
             set_type(&mut row, ty);
             if markers.iter().all(|m| apply_marker(&mut row, m)) {
@@ -526,6 +668,7 @@ fn tree(src: &Source, lines: &[Line], start: usize, rows: &mut Vec<FieldRow>) ->
             let mut row = new_row(src, offset, line, vec![name.to_owned()]);
             row.ty = Some(DocType::Object);
             items.push(Item::Header { row, name });
+            in_row = false;
             i = object_line + 1;
             continue;
         }
@@ -533,11 +676,27 @@ fn tree(src: &Source, lines: &[Line], start: usize, rows: &mut Vec<FieldRow>) ->
             Item::Field { row, .. } => Some(row),
             Item::Header { .. } => None,
         });
-        let extends = t.is_empty()
-            || vocab::enum_line(t).is_some() && last.is_some_and(|row| continue_row(row, t));
+        let extends = match last {
+            _ if t.is_empty() => true,
+            Some(row) if vocab::enum_line(t).is_some() => continue_row(row, t),
+            // `item_id string` then `The item_id of the Item…` on the line
+            // below: the row's description, or its one value
+            // (`TRANSACTIONS`).
+            Some(row) if in_row => {
+                continue_row(row, t) || {
+                    let word = !t.contains(char::is_whitespace);
+                    if word {
+                        row.example.get_or_insert(Value::String(t.to_owned()));
+                    }
+                    word
+                }
+            }
+            _ => false,
+        };
         if !extends {
             break;
         }
+        in_row = in_row && !t.is_empty();
         i += 1;
     }
     let fields = items
@@ -809,6 +968,41 @@ mod tests {
             [
                 "status Some(String) required=false Strings([\"active\", \"paused\", \"cancelled\"])",
                 "mode Some(String) required=false",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_naming_a_field_over_its_values() {
+        // Bare lines, the list ending where the page goes on in another
+        // spelling; backticked bullets with their meaning; integers.
+        let text =
+            "The available values for object_attributes.action are:\n\nopen\nclose\n\nExample\n\n\
+            Possible values for `state`:\n- `queued` - waiting\n- `done`: finished\n\n\
+            The `level` field can be one of:\n1\n2\n3\n";
+        assert_eq!(
+            rows(text),
+            [
+                "object_attributes.action Some(String) Strings([\"open\", \"close\"])",
+                "state Some(String) Strings([\"queued\", \"done\"])",
+                "level Some(Integer) Integers([1, 2, 3])",
+            ]
+        );
+        // One value, or a sentence naming two fields, is no list.
+        assert!(rows("Possible values for `state`:\nqueued\n\nThe next part.\n").is_empty());
+        assert!(rows("Values of `a` and `b` are:\nx\ny\n").is_empty());
+    }
+
+    #[test]
+    fn name_type_lines_with_a_description_below() {
+        let text = "Properties\nkind string\nLEDGER\naccount_id string\nThe account it is about\n\
+            count integer\nHow many arrived.\n\nNEXT_SECTION\nSent when more happens.\n";
+        assert_eq!(
+            rows(text),
+            [
+                "kind Some(String) e.g. \"LEDGER\"",
+                "account_id Some(String)",
+                "count Some(Integer)"
             ]
         );
     }
