@@ -13,7 +13,9 @@
 //! with `enum (N)` cells glued (inboxly); sections headed by the code their
 //! examples carry, `name type` lines with a line of description (bankfeed);
 //! a sentence over a field's values, sections opened by a header line
-//! (codeyard); tab-separated cells (crmly).
+//! (codeyard); tab-separated cells (crmly); event lists as kebab-case
+//! cells, an `Event code` column and `name - description` lines (signflow,
+//! paygate, storefront).
 
 use std::path::Path;
 
@@ -202,7 +204,7 @@ fn each_layout_is_read() {
         .iter()
         .map(|e| (e.vendor.clone(), e.event.clone()))
         .collect();
-    assert_eq!(per_event.len(), 26, "{per_event:?}");
+    assert_eq!(per_event.len(), 29, "{per_event:?}");
 }
 
 /// Bare resources as bodies, the event type in the URL path the page names
@@ -583,4 +585,72 @@ fn tab_separated_cells_are_table_cells() {
         property.and_then(|f| f.description.as_deref()),
         Some("Only for property changes: the property that changed.")
     );
+}
+
+/// Event lists in three more shapes, each over one example: kebab-case
+/// names in tab-separated cells under "Document events" (signflow),
+/// one-word UPPER codes in an `Event code` column (paygate), `name -
+/// description` lines under "Event types" and a lead line (storefront).
+/// Every listed event shares the page's payload, with its description.
+#[test]
+fn event_lists_in_columns_and_described_lines() {
+    let analysis = layouts();
+    for (vendor_name, carrier, payload, listed) in [
+        (
+            "signflow",
+            "event",
+            "SignflowEvent",
+            &[
+                ("document-completed", "Sent when all signers have signed."),
+                (
+                    "document-sent",
+                    "Sent once the document goes out to its first signer.",
+                ),
+                (
+                    "document-viewed",
+                    "Sent when every signer has opened the document.",
+                ),
+                ("signer-declined", "Sent when a signer refuses to sign."),
+            ][..],
+        ),
+        (
+            "paygate",
+            "eventCode",
+            "PaygateEvent",
+            &[
+                ("AUTHORISATION", "The outcome of an authorisation."),
+                ("CANCELLATION", "A payment was cancelled."),
+                ("CAPTURE", "A payment was captured."),
+                ("REFUND", "A payment was refunded."),
+            ][..],
+        ),
+        (
+            "storefront",
+            "meta.event_name",
+            "StorefrontEvent",
+            &[
+                ("order_created", "Sent when a customer places an order."),
+                (
+                    "order_refunded",
+                    "Sent when an order is refunded in full or in part.",
+                ),
+                ("subscription_created", "Sent when a subscription starts."),
+            ][..],
+        ),
+    ] {
+        let v = vendor(&analysis.schema, vendor_name);
+        let got: Vec<(&str, Option<&str>, &str)> = (v.events.iter())
+            .map(|e| {
+                let d = e.description.as_deref().unwrap_or("");
+                (e.name.as_str(), e.payload.as_deref(), d)
+            })
+            .collect();
+        let want: Vec<(&str, Option<&str>, &str)> = (listed.iter())
+            .map(|&(name, d)| (name, Some(payload), d))
+            .collect();
+        assert_eq!(got, want, "{vendor_name}");
+        let d = v.discriminator.as_ref().expect("a discriminator");
+        let path: Vec<String> = carrier.split('.').map(str::to_owned).collect();
+        assert_eq!(d.fields, [path], "{vendor_name}");
+    }
 }

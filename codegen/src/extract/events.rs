@@ -2,7 +2,9 @@
 
 use std::collections::BTreeSet;
 
-use super::vocab::{is_event_name, is_events_header, is_field_name, is_word_event_name};
+use super::vocab::{
+    is_event_name, is_events_header, is_field_name, is_table_event_name, is_word_event_name,
+};
 use super::{lines_outside, strip_bullet, Constant, EventMention, FieldPaths};
 use crate::diag::Source;
 
@@ -152,9 +154,10 @@ pub fn extract(
             // `zen:event-type:ticket.created⇥A ticket was created.` under
             // a line that speaks of events: a list in columns, its header
             // given once for several (`Created⇥pullrequest:created⇥…`).
-            let named = cells
-                .iter()
-                .position(|c| is_event_name(c.trim_matches('`')));
+            let named = cells.iter().position(|c| {
+                let c = c.trim_matches('`');
+                is_event_name(c) || is_word_event_name(c)
+            });
             if let Some(k) = named.filter(|_| !piped && cells.len() >= 2 && events_section) {
                 let name = cells[k].trim_matches('`');
                 ev.listed
@@ -178,6 +181,24 @@ pub fn extract(
             continue;
         }
 
+        // `order_created - Occurs when…` under "Event types", or a bullet
+        // `` - `order.paid`: Sent when… ``: a name and its description.
+        if events_section || bullet {
+            let described = [" - ", " \u{2014} ", " \u{2013} ", ": "]
+                .iter()
+                .find_map(|sep| t.split_once(sep))
+                .map(|(name, d)| (name.trim().trim_matches('`'), d.trim()))
+                .filter(|(name, d)| {
+                    let word = events_section && is_word_event_name(name);
+                    (is_event_name(name) || word) && !d.is_empty()
+                });
+            if let Some((name, description)) = described {
+                ev.listed
+                    .push(mention(src, col(name), name, Some(description.to_owned())));
+                last_bullet_event = None;
+                continue;
+            }
+        }
         let named = t.trim_matches('`');
         if bullet && (is_event_name(named) || (events_section && is_word_event_name(named))) {
             ev.listed.push(mention(src, col(named), named, None));
@@ -451,10 +472,9 @@ fn event_cell(cells: &[&str], columns: &[usize]) -> Option<usize> {
         .iter()
         .copied()
         .find(|&k| {
-            cells.get(k).is_some_and(|c| {
-                let c = c.trim_matches('`');
-                is_event_name(c) || is_word_event_name(c)
-            })
+            cells
+                .get(k)
+                .is_some_and(|c| is_table_event_name(c.trim_matches('`')))
         })
         .or_else(|| {
             cells.iter().position(|c| {

@@ -171,6 +171,7 @@ pub fn read(
     // are passed over. (`| Event attribute | Type |` over `| id | string |`
     // is a field table.)
     if heads_table(lines, start) && heads.first().is_some_and(|h| vocab::is_events_header(h)) {
+        let typed = heads.iter().any(|h| role(h) == Col::Type);
         let mut i = start + 2;
         let mut named = 0;
         while lines
@@ -179,7 +180,13 @@ pub fn read(
         {
             let first = cells(lines[i].1).into_iter().next().unwrap_or_default();
             let first = first.trim_matches('`');
-            named += usize::from(vocab::is_event_name(first) || vocab::is_word_event_name(first));
+            // One word in one case (`CAPTURE`) is an event only where no
+            // column types the rows: `| Event attribute | Type |` over
+            // `| id | string |` lists fields.
+            let word = !typed && vocab::is_table_event_name(first);
+            named += usize::from(
+                vocab::is_event_name(first) || vocab::is_word_event_name(first) || word,
+            );
             i += 1;
         }
         let rows = i - (start + 2);

@@ -600,6 +600,17 @@ pub fn is_word_event_name(s: &str) -> bool {
     ident && (joined || humps) && !is_media_type(s)
 }
 
+/// A name in a table's events column: any event name, or one word in one
+/// case (`AUTHORISATION`, `push`), which only such a column makes an event.
+pub fn is_table_event_name(s: &str) -> bool {
+    let one_case = s.len() >= 3
+        && s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && (!s.contains(|c: char| c.is_ascii_lowercase())
+            || !s.contains(|c: char| c.is_ascii_uppercase()));
+    is_event_name(s) || is_word_event_name(s) || one_case
+}
+
 /// Folders that hold example files without naming an event.
 const CONTAINER_FOLDERS: &[&str] = &[
     "examples", "example", "payloads", "payload", "samples", "sample", "fixtures", "webhooks",
@@ -1020,6 +1031,19 @@ mod tests {
             "hello world.x",
         ] {
             assert!(!is_event_name(no), "{no}");
+        }
+        // In an events column, one word in one case is a name too.
+        for yes in [
+            "CAPTURE",
+            "push",
+            "order_created",
+            "invoice.paid",
+            "PaymentCreated",
+        ] {
+            assert!(is_table_event_name(yes), "{yes}");
+        }
+        for no in ["Push event", "Yes", "ab", "application/json", "3DS"] {
+            assert!(!is_table_event_name(no), "{no}");
         }
     }
 }
