@@ -9,26 +9,27 @@ use crate::diag::Source;
 struct Bullet {
     values: Option<super::EnumValues>,
     indent: usize,
-    name: String,
+    /// The name, or a path from the list's level (`customer.email`).
+    name: Vec<String>,
     required: Option<bool>,
     info: vocab::TypeInfo,
     description: String,
 }
 
-/// `name (type, markers): description` after the bullet.
+/// `name (type, markers): description` after the bullet, or `name: type
+/// — description`; without a bullet where the type is in parentheses
+/// (`id (string) — The id.`, a list whose bullets were lost).
 fn bullet(line: &str) -> Option<Bullet> {
     let (is_bullet, t) = strip_bullet(line);
-    if !is_bullet {
-        return None;
-    }
     let indent = line.len() - line.trim_start().len();
     // The name: up to the first space or `(`, without backticks or bold.
     let end = t.find([' ', '(', ':']).unwrap_or(t.len());
     let (name, mut marks) = name_and_marks(&t[..end]);
-    if !vocab::is_field_name(&name) {
+    let name = vocab::field_path(&name)?;
+    let rest = t[end..].trim_start();
+    if !is_bullet && !rest.starts_with('(') {
         return None;
     }
-    let rest = t[end..].trim_start();
     let (type_text, after) = if let Some(inner) = rest.strip_prefix('(') {
         // The matching `)`: types may nest parentheses, `(enum (m f))`.
         let mut depth = 1;
@@ -44,10 +45,26 @@ fn bullet(line: &str) -> Option<Bullet> {
     } else if let Some(inner) = rest.strip_prefix('`') {
         let close = inner.find('`')?;
         (&inner[..close], &inner[close + 1..])
+    } else if let Some(inner) = rest.strip_prefix(": ") {
+        // `id: string — Unique id.`: a type of a few words, then the dash.
+        let (ty, after) = [" \u{2014} ", " \u{2013} ", " - "]
+            .iter()
+            .find_map(|sep| inner.split_once(sep))
+            .unwrap_or((inner, ""));
+        if ty.split_whitespace().count() > 4 {
+            return None;
+        }
+        (ty, after)
     } else {
         return None;
     };
     let info = vocab::type_phrase(type_text)?;
+    // Without a bullet, the parentheses must name a type: `(Required)`
+    // alone is a mark on a line of some other layout.
+    let first = type_text.split([' ', ',']).next().unwrap_or("");
+    if !is_bullet && vocab::type_word(first).is_none() {
+        return None;
+    }
     let values = vocab::enum_in_text(type_text);
     marks = marks.or(info.required);
     let description = after
@@ -83,6 +100,7 @@ fn bullet_at(lines: &[(usize, &str)], i: usize) -> Option<(Bullet, usize)> {
     if !vocab::is_field_name(&name) || t.split_whitespace().count() > 2 {
         return None;
     }
+    let name = vec![name];
     let j = (i + 1..lines.len()).find(|&j| !lines[j].1.trim().is_empty())?;
     let below = lines[j].1;
     let indent = line.len() - line.trim_start().len();
@@ -146,7 +164,7 @@ pub fn read(
             stack.pop();
         }
         let mut path = stack.last().map(|(_, p)| p.clone()).unwrap_or_default();
-        path.push(b.name.clone());
+        path.extend(b.name.iter().cloned());
         let mut row = new_row(src, offset, line, path.clone());
         row.ty = Some(b.info.ty.clone());
         row.format = b.info.format;
@@ -168,6 +186,44 @@ pub fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_whose_bullets_were_lost_and_colon_types() {
+        let read_all = |text: &str| {
+            let src = Source::new("p.md", text);
+            let lines: Vec<(usize, &str)> = super::super::lines_outside(&src.text, &[]).collect();
+            let mut rows = Vec::new();
+            read(&src, &lines, 0, &mut rows);
+            rows.iter()
+                .map(super::super::row_summary)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read_all(
+                "id (string) \u{2014} The id.\ncustomer (object) \u{2014} Who paid.\n\
+                 customer.email (string, nullable) \u{2014} If known.\n"
+            ),
+            [
+                "id Some(String) None None None",
+                "customer Some(Object) None None None",
+                "customer.email Some(String) None Some(true) None",
+            ]
+        );
+        assert_eq!(
+            read_all(
+                "- id: string \u{2014} The id.\n- deleted: boolean (optional) - Only when true.\n"
+            ),
+            [
+                "id Some(String) None None None",
+                "deleted Some(Boolean) Some(false) None None",
+            ]
+        );
+        // `(Required)` with no type, and no bullet: another layout's line.
+        assert!(read_all(
+            "api_app_id (Required) The app. string\nevent (Required) The event. object\n"
+        )
+        .is_empty());
+    }
 
     #[test]
     fn two_line_bullets_of_rendered_openapi_nest_too() {
