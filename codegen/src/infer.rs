@@ -402,7 +402,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                 e.examples.push(example.loc.clone());
                 e.pages.insert(page_index);
             }
-            if example.cut.is_some() {
+            if example.cut.is_some() || example.node.sketches_types() {
                 // Not a payload the vendor sends: nothing to round-trip.
                 continue;
             }

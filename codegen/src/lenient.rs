@@ -40,6 +40,11 @@ pub enum Kind {
     Placeholder(String),
 }
 
+/// The type names a sketch of a payload writes as values: `amount: number`.
+const TYPE_NAMES: &[&str] = &[
+    "string", "number", "integer", "int", "float", "boolean", "bool", "object", "array",
+];
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub key: String,
@@ -151,6 +156,20 @@ fn parse_with(text: &str, start: usize, curly_closes: bool) -> Result<Parsed, Fa
 }
 
 impl Node {
+    /// Whether a type's name stands in for a value somewhere in it
+    /// (`amount: number`): a sketch of the payload, not one to send back.
+    pub fn sketches_types(&self) -> bool {
+        match &self.kind {
+            Kind::Placeholder(p) => p
+                .strip_prefix('<')
+                .and_then(|p| p.strip_suffix('>'))
+                .is_some_and(|w| w != "string" && TYPE_NAMES.contains(&w)),
+            Kind::Array(items) => items.iter().any(Node::sketches_types),
+            Kind::Object(entries) => entries.iter().any(|e| e.value.sketches_types()),
+            _ => false,
+        }
+    }
+
     /// The value as strict JSON: placeholders become their text as a string,
     /// duplicated keys keep their last value.
     pub fn to_value(&self) -> serde_json::Value {
@@ -852,7 +871,8 @@ impl<'a> Parser<'a> {
         Ok(line[..len].to_owned())
     }
 
-    /// `true`, `false`, `null` (in any case), or a bare word read as a placeholder.
+    /// `true`, `false`, `null` (in any case), a type's name standing in for
+    /// a value, or a word the page cut.
     fn word(&mut self) -> Result<Kind, Failure> {
         let rest = self.rest();
         let len = rest
@@ -886,6 +906,23 @@ impl<'a> Parser<'a> {
                 self.repair(self.pos, NOT_JSON_NUMBER);
                 Kind::Null
             }
+            // `type: string, amount: number`: a schema sketched as JSON,
+            // the type's name where a value goes. A string stands in as
+            // the quoted `"string"` does; other types as `<number>`.
+            w if TYPE_NAMES.contains(&w) => {
+                self.repair(
+                    self.pos,
+                    format!(
+                        "type name `{w}` as a value in JSON example; read as a stand-in for a {w}"
+                    ),
+                );
+                self.pos += len;
+                return Ok(if w == "string" {
+                    Kind::String(w.to_owned())
+                } else {
+                    Kind::Placeholder(format!("<{w}>"))
+                });
+            }
             _ => return self.fail(format!("unexpected word `{word}` where a value should be")),
         };
         self.pos += len;
@@ -914,6 +951,27 @@ mod tests {
             serde_json::json!({"a": [1, 2.5, -300.0], "b": {"c": null, "d": true}, "e": "x\"é"})
         );
         assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn type_names_as_values_stand_in_for_their_types() {
+        let p = parse_at("{type: string, amount: number, paid: boolean}", 0).unwrap();
+        assert_eq!(
+            p.node.to_value(),
+            serde_json::json!({"type": "string", "amount": "<number>", "paid": "<boolean>"})
+        );
+        assert!(p.node.sketches_types());
+        assert!(p
+            .repairs
+            .iter()
+            .any(|r| r.message.starts_with("type name `number`")));
+        // A quoted `"string"` or `<string>` sketches nothing to send back.
+        assert!(!parse_at("{\"a\": \"string\", \"b\": <string>}", 0)
+            .unwrap()
+            .node
+            .sketches_types());
+        // Other words are still no value.
+        assert!(parse_at("{\"a\": pending}", 0).is_err());
     }
 
     #[test]

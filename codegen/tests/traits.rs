@@ -10,6 +10,20 @@ use hookgen::ir;
 
 /// Generates the IR and diagnostics for one vendor made of `pages`.
 fn read(pages: &[(&str, &str)]) -> (ir::Vendor, Vec<String>) {
+    let analysis = analyze_pages(pages);
+    // As the command prints them: with the source line and the hint.
+    let diags = analysis.diagnostics.iter().map(|d| d.render()).collect();
+    let v = analysis
+        .schema
+        .vendors
+        .into_iter()
+        .next()
+        .expect("one vendor");
+    (v, diags)
+}
+
+/// The pages as one vendor's, analyzed.
+fn analyze_pages(pages: &[(&str, &str)]) -> hookgen::Analysis {
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir: PathBuf = std::env::temp_dir().join(format!(
         "hookgen-traits-{}-{}",
@@ -23,15 +37,7 @@ fn read(pages: &[(&str, &str)]) -> (ir::Vendor, Vec<String>) {
     }
     let analysis = hookgen::analyze(&dir.join("specs"), "specs").unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
-    // As the command prints them: with the source line and the hint.
-    let diags = analysis.diagnostics.iter().map(|d| d.render()).collect();
-    let v = analysis
-        .schema
-        .vendors
-        .into_iter()
-        .next()
-        .expect("one vendor");
-    (v, diags)
+    analysis
 }
 
 fn page(text: &str) -> (ir::Vendor, Vec<String>) {
@@ -1097,4 +1103,29 @@ fn an_event_in_a_json_string_of_an_example_counts() {
         "{:?}",
         paths(&v)
     );
+}
+
+#[test]
+fn a_payload_sketched_with_type_names_types_its_fields() {
+    // `amount: number`: a schema written as JSON. Its fields are typed,
+    // and the sketch is no payload to round-trip.
+    let analysis = analyze_pages(&[(
+        "invoice.paid.txt",
+        "invoice.paid\n\n{\n  type: string,  // the event\n  amount: number,\n  count: integer,\n  paid: boolean,\n  data: { id: string }\n}\n",
+    )]);
+    let v = &analysis.schema.vendors[0];
+    let s = match v.types.iter().find(|t| t.name() == "InvoicePaid") {
+        Some(ir::TypeDef::Struct(s)) => s,
+        _ => panic!("no InvoicePaid"),
+    };
+    let kinds: Vec<(&str, String)> = s
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), format!("{:?}", f.ty)))
+        .collect();
+    assert_eq!(kinds[0], ("type", "String { format: None }".to_owned()));
+    assert!(kinds[1].1.starts_with("Number"), "{kinds:?}");
+    assert!(kinds[2].1.starts_with("Integer"), "{kinds:?}");
+    assert_eq!(kinds[3], ("paid", "Boolean".to_owned()));
+    assert!(analysis.examples.is_empty(), "a sketch is not sent back");
 }

@@ -170,7 +170,9 @@ fn comments_in(comments: &[usize], node: &lenient::Node) -> Vec<usize> {
 /// What comments in examples say about the field before them on their line
 /// (`"status": "paid", // paid or refunded`), as field rows: the comment is
 /// the description, and a list of values that holds the example's value is
-/// an enum. Read after the page's tables, which win where both speak.
+/// an enum. A payload sketched with type names (`count: integer`) gives
+/// those types too. Read after the page's tables, which win where both
+/// speak.
 pub fn comment_rows(src: &Source, examples: &[Example]) -> Vec<FieldRow> {
     let mut rows: Vec<FieldRow> = Vec::new();
     for ex in examples.iter().filter(|ex| !ex.comments.is_empty()) {
@@ -211,6 +213,40 @@ pub fn comment_rows(src: &Source, examples: &[Example]) -> Vec<FieldRow> {
                 enum_class: None,
                 section: None,
             });
+        }
+    }
+    // A sketch's `count: integer` states the type as a table would.
+    for ex in examples.iter().filter(|ex| ex.node.sketches_types()) {
+        let mut entries = Vec::new();
+        entries_with_paths(&ex.node, &mut vec![], &mut entries);
+        for (path, value) in entries {
+            let lenient::Kind::Placeholder(p) = &value.kind else {
+                continue;
+            };
+            let word = p.trim_start_matches('<').trim_end_matches('>');
+            let Some((ty, format)) = vocab::type_word(word) else {
+                continue;
+            };
+            match rows.iter_mut().find(|r| r.path == path) {
+                Some(row) => {
+                    row.ty = Some(ty);
+                    row.format = format;
+                }
+                None => rows.push(FieldRow {
+                    path,
+                    ty: Some(ty),
+                    format,
+                    required: None,
+                    nullable: None,
+                    description: String::new(),
+                    values: None,
+                    example: None,
+                    loc: src.loc(value.start),
+                    list_open: false,
+                    enum_class: None,
+                    section: None,
+                }),
+            }
         }
     }
     rows

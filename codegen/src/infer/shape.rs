@@ -245,7 +245,17 @@ impl Shape {
                     }
                 }
             }
-            Kind::Placeholder(_) => {}
+            // `<number>`, `<boolean>`: a stand-in that names a type is
+            // evidence of it, with no value.
+            Kind::Placeholder(p) => {
+                let word = p.trim_start_matches('<').trim_end_matches('>');
+                match extract::vocab::type_word(word).map(|(t, _)| t) {
+                    Some(DocType::Integer) => self.ints += 1,
+                    Some(DocType::Number) => self.floats += 1,
+                    Some(DocType::Boolean) => self.bools += 1,
+                    _ => {}
+                }
+            }
             Kind::Object(entries) => {
                 self.objects += 1;
                 self.observe_members(entries, src, sample);
