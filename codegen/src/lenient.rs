@@ -2,7 +2,9 @@
 //!
 //! Doc examples are often not JSON: trailing or missing commas, comments,
 //! single-quoted or curly-quoted strings, unquoted keys, `...` ellipses,
-//! `<string>` placeholders, duplicated keys. No JSON crate both recovers from
+//! `<string>` placeholders, duplicated keys; payloads sketched as TypeScript
+//! or with type names for values (`id: string;`, `"a" | "b"`, `note?:`).
+//! No JSON crate both recovers from
 //! all of these and keeps byte spans for diagnostics, so this one is ours.
 //!
 //! The reader never panics and never recurses deeper than [`MAX_DEPTH`]. Every
@@ -489,11 +491,33 @@ impl<'a> Parser<'a> {
             b'<' => Kind::Placeholder(self.placeholder()?),
             _ => self.word()?,
         };
-        Ok(Node {
+        let node = Node {
             kind,
             start,
             end: self.pos,
-        })
+        };
+        self.skip_union()?;
+        Ok(node)
+    }
+
+    /// `"live" | "test"`, `string | null`: a TypeScript union where a value
+    /// goes. The value is the first; the others are read past (the page's
+    /// text still holds them, for what they say of the field).
+    fn skip_union(&mut self) -> Result<(), Failure> {
+        let (pos, repairs) = (self.pos, self.repairs.len());
+        self.skip_ws();
+        let bar = self.pos;
+        if self.peek() != Some(b'|') || self.rest()[1..].starts_with('|') || self.at_cut() {
+            self.pos = pos;
+            self.repairs.truncate(repairs);
+            return Ok(());
+        }
+        self.pos += 1;
+        self.repair(
+            bar,
+            "TypeScript union in JSON example; read as its first value, the others as the field's values",
+        );
+        self.value().map(|_| ())
     }
 
     /// A string, and any joined to it with `+` (`"a" +\n "b"`), as code
@@ -585,7 +609,14 @@ impl<'a> Parser<'a> {
                 return Ok(());
             }
             self.skip_ws();
-            if self.peek() == Some(b':') {
+            if self.rest().starts_with("?:") {
+                // `priority?: "low"`: a TypeScript member that may be absent.
+                self.repair(
+                    self.pos,
+                    format!("optional member `{key}?` in JSON example (TypeScript); read as one that may be absent"),
+                );
+                self.pos += 2;
+            } else if self.peek() == Some(b':') {
                 self.pos += 1;
             } else if self.rest().starts_with("=>") {
                 self.repair(self.pos, "Ruby hash `=>` in JSON example; read as `:`");
@@ -683,16 +714,24 @@ impl<'a> Parser<'a> {
     fn skip_separator(&mut self) -> bool {
         let (pos, repairs) = (self.pos, self.repairs.len());
         self.skip_ws();
-        if self.peek() != Some(b',') {
-            // Leave the white space for the caller, who needs to see line breaks.
-            self.pos = pos;
-            self.repairs.truncate(repairs);
-            return false;
-        }
         let at = self.pos;
+        match self.peek() {
+            Some(b',') => {}
+            // `id: string;`: a TypeScript type's members.
+            Some(b';') => self.repair(
+                at,
+                "semicolon after a member in JSON example (TypeScript); read as a comma",
+            ),
+            _ => {
+                // Leave the white space for the caller, who needs to see line breaks.
+                self.pos = pos;
+                self.repairs.truncate(repairs);
+                return false;
+            }
+        }
         self.pos += 1;
         self.skip_ws();
-        if matches!(self.peek(), Some(b'}' | b']')) {
+        if self.src[at] == b',' && matches!(self.peek(), Some(b'}' | b']')) {
             self.repair(at, "trailing comma in JSON example; ignored");
         }
         true
@@ -972,6 +1011,37 @@ mod tests {
             .sketches_types());
         // Other words are still no value.
         assert!(parse_at("{\"a\": pending}", 0).is_err());
+    }
+
+    #[test]
+    fn typescript_members_unions_and_optional_keys() {
+        let text = "{\n  id: string;\n  mode: \"live\" | \"test\";\n  note?: string | null;\n}";
+        let p = parse_at(text, 0).unwrap();
+        assert_eq!(
+            p.node.to_value(),
+            serde_json::json!({"id": "string", "mode": "live", "note": "string"})
+        );
+        let said: Vec<&str> = p.repairs.iter().map(|r| r.message.as_str()).collect();
+        assert!(
+            said.iter()
+                .any(|m| m.starts_with("semicolon after a member")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter().any(|m| m.starts_with("TypeScript union")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter()
+                .any(|m| m.starts_with("optional member `note?`")),
+            "{said:?}"
+        );
+        assert!(
+            !said.iter().any(|m| m.starts_with("trailing comma")),
+            "{said:?}"
+        );
+        // `||` is no union.
+        assert!(parse_at("{\"a\": 1 || 2}", 0).is_err());
     }
 
     #[test]

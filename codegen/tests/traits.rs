@@ -1129,3 +1129,41 @@ fn a_payload_sketched_with_type_names_types_its_fields() {
     assert_eq!(kinds[3], ("paid", "Boolean".to_owned()));
     assert!(analysis.examples.is_empty(), "a sketch is not sent back");
 }
+
+#[test]
+fn a_typescript_type_of_the_payload_is_read() {
+    // Its members, the events its carrier's union names, the union's
+    // values as an enum, `?:` as may be absent and `| null` as nullable.
+    let (v, _) = page(
+        "# Webhook events\n\nEvents: `ticket.created`, `ticket.closed`, and `ticket.reopened`.\n\n\
+         ```ts\ninterface WebhookEvent {\n  id: string;\n  type: \"ticket.created\" | \"ticket.closed\" | \"ticket.reopened\";\n\
+         \x20 data: {\n    priority?: \"low\" | \"high\";\n    assignee: string | null;\n  };\n}\n```\n",
+    );
+    let mut got = events(&v);
+    got.sort_unstable();
+    assert_eq!(got, ["ticket.closed", "ticket.created", "ticket.reopened"]);
+    assert!(
+        v.events.iter().all(|e| e.payload.is_some()),
+        "{:?}",
+        v.events
+    );
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(d.fields, [vec!["type".to_owned()]]);
+    let Some(ir::TypeDef::Struct(data)) = v.types.iter().find(|t| t.name().ends_with("Data"))
+    else {
+        panic!(
+            "no data struct in {:?}",
+            v.types.iter().map(|t| t.name()).collect::<Vec<_>>()
+        );
+    };
+    let field = |name: &str| data.fields.iter().find(|f| f.name == name).expect(name);
+    assert!(!field("priority").required);
+    assert!(field("assignee").nullable);
+    let Some(ir::TypeDef::Enum(e)) = v.types.iter().find(|t| t.name() == "Priority") else {
+        panic!("no Priority enum");
+    };
+    assert_eq!(
+        e.values,
+        ir::EnumValues::Strings(vec!["low".to_owned(), "high".to_owned()])
+    );
+}

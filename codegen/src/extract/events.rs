@@ -170,8 +170,29 @@ pub fn extract(
         }
         event_table = None;
 
-        // `a.b, c.d, e.f`: an inline list of three or more event names.
-        let items: Vec<&str> = t.split(',').map(str::trim).collect();
+        // `a.b, c.d, e.f`: an inline list of three or more event names,
+        // after a label that speaks of events or not (`Events: …`).
+        let listed = match t.split_once(": ") {
+            Some((label, rest))
+                if label.split_whitespace().count() <= 4 && {
+                    let l = label.to_ascii_lowercase();
+                    l.contains("event") || l.contains("topic")
+                } =>
+            {
+                rest
+            }
+            _ => t,
+        };
+        let items: Vec<&str> = (listed.split(','))
+            .map(|i| {
+                let i = i.trim();
+                let i = i
+                    .strip_prefix("and ")
+                    .or_else(|| i.strip_prefix("or "))
+                    .unwrap_or(i);
+                i.trim_end_matches('.').trim_matches('`')
+            })
+            .collect();
         let event_item = |i: &str| is_event_name(i) || (events_section && is_word_event_name(i));
         if items.len() >= 3 && items.iter().all(|i| event_item(i)) {
             for item in items {

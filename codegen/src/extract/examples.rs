@@ -1,6 +1,7 @@
 //! Example payloads: JSON documents found anywhere in a page's text.
 
-use super::{vocab, EnumValues, Example, FieldRow};
+use super::row::new_row;
+use super::{vocab, DocType, EnumValues, Example, FieldRow};
 use crate::diag::{Diagnostics, Source};
 use crate::lenient;
 
@@ -200,19 +201,57 @@ pub fn comment_rows(src: &Source, examples: &[Example]) -> Vec<FieldRow> {
                 .and_then(|v| vocab::enum_in_comment(body, path.last().map_or("", |k| k), v))
                 .map(EnumValues::Strings);
             rows.push(FieldRow {
-                path: path.clone(),
-                ty: None,
-                format: None,
-                required: None,
-                nullable: None,
                 description: body.to_owned(),
                 values,
-                example: None,
-                loc: src.loc(at),
-                list_open: false,
-                enum_class: None,
-                section: None,
+                ..new_row(src, at, "", path.clone())
             });
+        }
+    }
+    // `"mode": "live" | "test"`, `"note": string | null`: a union says
+    // the field's values, its type and whether it may be null.
+    for ex in examples {
+        let mut entries = Vec::new();
+        entries_with_paths(&ex.node, &mut vec![], &mut entries);
+        for (path, value) in entries {
+            let Some(alternatives) = union_after(src, value) else {
+                continue;
+            };
+            let mut all = vec![value.clone()];
+            all.extend(alternatives);
+            let nullable = all.iter().any(|n| matches!(n.kind, lenient::Kind::Null));
+            let literals: Vec<String> = (all.iter())
+                .filter_map(|n| match &n.kind {
+                    lenient::Kind::String(s) if !vocab::is_placeholder_str(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect();
+            let typed = all.iter().find_map(|n| match &n.kind {
+                lenient::Kind::String(s) if s == "string" => Some((DocType::String, None)),
+                lenient::Kind::Placeholder(p) => {
+                    vocab::type_word(p.trim_start_matches('<').trim_end_matches('>'))
+                }
+                _ => None,
+            });
+            let row = row_for(&mut rows, src, path, value.start);
+            if nullable {
+                row.nullable = Some(true);
+            }
+            // Literals alone are the values; beside a type name, examples.
+            if literals.len() >= 2 && typed.is_none() {
+                row.ty = Some(DocType::String);
+                row.values = Some(EnumValues::Strings(literals));
+            } else if let Some((ty, format)) = typed {
+                row.ty = Some(ty);
+                row.format = format;
+            }
+        }
+    }
+    // `priority?: …`: a TypeScript member that may be absent.
+    for ex in examples {
+        let mut optional = Vec::new();
+        optional_members(src, &ex.node, &mut vec![], &mut optional);
+        for (path, at) in optional {
+            row_for(&mut rows, src, path, at).required = Some(false);
         }
     }
     // A sketch's `count: integer` states the type as a table would.
@@ -227,29 +266,76 @@ pub fn comment_rows(src: &Source, examples: &[Example]) -> Vec<FieldRow> {
             let Some((ty, format)) = vocab::type_word(word) else {
                 continue;
             };
-            match rows.iter_mut().find(|r| r.path == path) {
-                Some(row) => {
-                    row.ty = Some(ty);
-                    row.format = format;
-                }
-                None => rows.push(FieldRow {
-                    path,
-                    ty: Some(ty),
-                    format,
-                    required: None,
-                    nullable: None,
-                    description: String::new(),
-                    values: None,
-                    example: None,
-                    loc: src.loc(value.start),
-                    list_open: false,
-                    enum_class: None,
-                    section: None,
-                }),
-            }
+            let row = row_for(&mut rows, src, path, value.start);
+            row.ty = Some(ty);
+            row.format = format;
         }
     }
     rows
+}
+
+/// The row for `path` among `rows`, made at `at` if there is none yet.
+fn row_for<'r>(
+    rows: &'r mut Vec<FieldRow>,
+    src: &Source,
+    path: Vec<String>,
+    at: usize,
+) -> &'r mut FieldRow {
+    match rows.iter().position(|r| r.path == path) {
+        Some(i) => &mut rows[i],
+        None => {
+            rows.push(new_row(src, at, "", path));
+            rows.last_mut().expect("pushed")
+        }
+    }
+}
+
+/// The paths of members written `name?:` below `node`, with where each is.
+fn optional_members(
+    src: &Source,
+    node: &lenient::Node,
+    path: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, usize)>,
+) {
+    match &node.kind {
+        lenient::Kind::Object(entries) => {
+            for e in entries {
+                path.push(e.key.clone());
+                let between = src.text.get(e.key_start..e.value.start).unwrap_or("");
+                if between.trim_end().trim_end_matches(':').ends_with('?') {
+                    out.push((path.clone(), e.key_start));
+                }
+                optional_members(src, &e.value, path, out);
+                path.pop();
+            }
+        }
+        lenient::Kind::Array(items) => {
+            for item in items {
+                optional_members(src, item, path, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The other members of a union the page writes after `value`
+/// (`"live" | "test"`), as the reader passed over them.
+fn union_after(src: &Source, value: &lenient::Node) -> Option<Vec<lenient::Node>> {
+    let mut out = Vec::new();
+    let mut at = value.end;
+    loop {
+        let rest = &src.text[at..];
+        let t = rest.trim_start_matches([' ', '\t']);
+        if !t.starts_with('|') || t.starts_with("||") {
+            break;
+        }
+        let start = at + (rest.len() - t.len()) + 1;
+        let skipped = src.text[start..].len() - src.text[start..].trim_start().len();
+        let parsed = lenient::parse_at(&src.text, start + skipped).ok()?;
+        at = parsed.node.end;
+        out.push(parsed.node);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// Every object entry below `node` with its path (arrays transparent).

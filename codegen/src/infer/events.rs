@@ -22,7 +22,7 @@ pub(super) fn carrier_values(
         return Vec::new();
     };
     let mut out = Vec::new();
-    for row in ev.rows.iter().filter(|r| r.path == *field) {
+    for row in (ev.rows.iter().chain(&ev.comment_rows)).filter(|r| r.path == *field) {
         let mut values = match &row.values {
             Some(DocValues::Strings(values)) => values.clone(),
             _ => vec![],
