@@ -15,9 +15,49 @@ fn next_filled(lines: &[(usize, &str)], mut i: usize) -> Option<usize> {
     Some(i)
 }
 
+/// What a cell's line says once the marks of a copied page are off it: a
+/// markdown heading's `#`s (``### `id` ``), or its column's label (`Field:
+/// id`, `Type: string`, `Description: …`, `Required: yes`). Returns the
+/// column the label names, if any, and the text.
+fn cell(line: &str) -> (Option<Column>, &str) {
+    let t = line.trim();
+    let t = match t.trim_start_matches('#') {
+        rest if rest.len() < t.len() && rest.starts_with(' ') => rest.trim(),
+        _ => t,
+    };
+    const LABELS: &[(&str, Column)] = &[
+        ("Field:", Column::Name),
+        ("Name:", Column::Name),
+        ("Parameter:", Column::Name),
+        ("Attribute:", Column::Name),
+        ("Property:", Column::Name),
+        ("Key:", Column::Name),
+        ("Type:", Column::Type),
+        ("Description:", Column::Description),
+        ("Required:", Column::Required),
+    ];
+    for &(label, column) in LABELS {
+        if let Some(rest) = t.strip_prefix(label) {
+            return (Some(column), rest.trim());
+        }
+    }
+    (None, t)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Column {
+    Name,
+    Type,
+    Description,
+    Required,
+}
+
 /// A name line followed by a type line: returns (path, marks, type line index).
 fn row_start(lines: &[(usize, &str)], i: usize) -> Option<(Vec<String>, Option<bool>, usize)> {
-    let t = lines.get(i)?.1.trim();
+    let (label, t) = cell(lines.get(i)?.1);
+    if label.is_some_and(|l| l != Column::Name) {
+        return None;
+    }
     if t.contains(' ') && !t.ends_with(')') {
         return None;
     }
@@ -47,7 +87,11 @@ fn row_start(lines: &[(usize, &str)], i: usize) -> Option<(Vec<String>, Option<b
     }
     let path = vocab::field_path(&name)?;
     let j = next_filled(lines, i + 1)?;
-    let ty = lines[j].1.trim();
+    let (label, ty) = cell(lines[j].1);
+    // A code fence (```` ```json ````) opens an example, not a type.
+    if label.is_some_and(|l| l != Column::Type) || ty.starts_with("```") || ty.starts_with("~~~") {
+        return None;
+    }
     // `webhook_type string` is the next row of a `name type` list, not
     // this name's type.
     let first = ty
@@ -140,7 +184,7 @@ pub fn read(
         };
         let (offset, line) = lines[at];
         let mut row = new_row(src, offset, line, path);
-        let type_text = lines[type_line].1.trim();
+        let type_text = cell(lines[type_line].1).1;
         let (info, presence, description) = match type_and_description(type_text) {
             Some(t) if !is_type_cell(type_text) => t,
             _ => (
@@ -165,15 +209,17 @@ pub fn read(
             if row_start(lines, d).is_some() {
                 break;
             }
-            let t = lines[d].1.trim();
+            let (label, t) = cell(lines[d].1);
             let marker = match t.to_ascii_lowercase().as_str() {
                 "required" => Some(true),
                 "optional" => Some(false),
+                "yes" | "true" if label == Some(Column::Required) => Some(true),
+                "no" | "false" if label == Some(Column::Required) => Some(false),
                 _ => None,
             };
             // The first line that is no presence mark is the description cell.
             let cell = marker.is_none()
-                && std::mem::take(&mut first)
+                && (std::mem::take(&mut first) || label == Some(Column::Description))
                 && !super::strip_bullet(t).0
                 && vocab::enum_line(t).is_none()
                 && !is_type_cell(t);
@@ -201,6 +247,43 @@ pub fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_under_headings_or_labels() {
+        let read_all = |text: &str| {
+            let src = Source::new("p.md", text);
+            let lines: Vec<(usize, &str)> = super::super::lines_outside(&src.text, &[]).collect();
+            let mut rows = Vec::new();
+            let mut i = 0;
+            while i < lines.len() {
+                i = read(&src, &lines, i, &mut rows).unwrap_or(i + 1);
+            }
+            rows.iter()
+                .map(super::super::row_summary)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read_all(
+                "### `id`\nstring\n\nThe id.\n\n### `renewed_at`\nstring (date-time)\n\nWhen.\n"
+            ),
+            [
+                "id Some(String) None None None",
+                "renewed_at Some(String) None None None"
+            ]
+        );
+        assert_eq!(
+            read_all(
+                "Field: id\nType: string\nDescription: The id.\n\nField: amount\nType: integer\n\
+                 Required: yes\nDescription: In cents.\n"
+            ),
+            [
+                "id Some(String) None None None",
+                "amount Some(Integer) Some(true) None None"
+            ]
+        );
+        // A heading over a fenced example is no field.
+        assert!(read_all("## INVOICE_CREATED\n```json\n\n## INVOICE_PAID\n```json\n").is_empty());
+    }
 
     #[test]
     fn one_cell_per_line() {

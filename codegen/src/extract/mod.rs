@@ -544,6 +544,24 @@ fn strip_bullet(line: &str) -> (bool, &str) {
     (false, t.trim())
 }
 
+/// A table reader: rows from the line at the index, and the line after.
+#[cfg(test)]
+type TableReader = fn(&Source, &[(usize, &str)], usize, &mut Vec<FieldRow>) -> Option<usize>;
+
+/// The rows `reader` gives, tried on each line of `text` in turn as the
+/// table loop does, for tests of the table readers.
+#[cfg(test)]
+fn read_each(text: &str, reader: TableReader) -> Vec<FieldRow> {
+    let src = Source::new("p.md", text);
+    let lines: Vec<(usize, &str)> = lines_outside(&src.text, &[]).collect();
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        i = reader(&src, &lines, i, &mut rows).unwrap_or(i + 1);
+    }
+    rows
+}
+
 /// `path type required nullable values`, for tests of the table readers.
 #[cfg(test)]
 fn row_summary(r: &FieldRow) -> String {

@@ -82,6 +82,100 @@ fn heads_table(lines: &[(usize, &str)], i: usize) -> bool {
     lines.get(i + 1).is_some_and(|(_, l)| is_rule(l))
 }
 
+/// A table whose cells a copy joined with single spaces: `Name Type
+/// Description` over `id string Unique identifier.` (`Required` may stand
+/// between, `yes`/`no` in its cells). Each row is a name, a one-word cell
+/// per column before the description, and the description; a line that is
+/// no row adds to the one before. Returns the line after the table.
+pub fn spaced(
+    src: &Source,
+    lines: &[(usize, &str)],
+    start: usize,
+    rows: &mut Vec<FieldRow>,
+) -> Option<usize> {
+    let heads: Vec<Col> = lines[start].1.split_whitespace().map(role).collect();
+    if heads.len() < 3 || heads.len() > 6 {
+        return None;
+    }
+    let described = heads.last() == Some(&Col::Description);
+    let cells = &heads[1..heads.len().saturating_sub(usize::from(described))];
+    let known = cells.iter().all(|c| matches!(c, Col::Type | Col::Required));
+    if heads[0] != Col::Name || !cells.contains(&Col::Type) || !known {
+        return None;
+    }
+    let mut found: Vec<FieldRow> = Vec::new();
+    let mut i = start + 1;
+    while let Some(&(offset, line)) = lines.get(i) {
+        let t = line.trim();
+        if t.is_empty() {
+            break;
+        }
+        match spaced_row(t, cells) {
+            Some((name, ty, required, description)) => {
+                let (name, marks) = name_and_marks(name);
+                let Some(path) = vocab::field_path(&name) else {
+                    break;
+                };
+                let mut row = new_row(src, offset, line, path);
+                let info = vocab::type_phrase(ty)?;
+                row.ty = Some(info.ty);
+                row.format = info.format;
+                row.required = marks.or(required).or(info.required);
+                if info.nullable {
+                    row.nullable = Some(true);
+                }
+                row.description = description.to_owned();
+                found.push(row);
+            }
+            None => {
+                if !found
+                    .last_mut()
+                    .is_some_and(|row| super::row::continue_row(row, t))
+                {
+                    break;
+                }
+            }
+        }
+        i += 1;
+    }
+    if found.len() < 2 {
+        return None;
+    }
+    for mut row in found {
+        describe(&mut row);
+        rows.push(row);
+    }
+    Some(i)
+}
+
+/// A spaced table's row: name, type, presence and description.
+fn spaced_row<'t>(t: &'t str, cells: &[Col]) -> Option<(&'t str, &'t str, Option<bool>, &'t str)> {
+    let mut rest = t;
+    let mut take = || {
+        let r = rest.trim_start();
+        let end = r.find(char::is_whitespace).unwrap_or(r.len());
+        let (word, after) = r.split_at(end);
+        rest = after;
+        (!word.is_empty()).then_some(word)
+    };
+    let name = take()?;
+    let (mut ty, mut required) = (None, None);
+    for c in cells {
+        let word = take()?;
+        match c {
+            Col::Type => ty = Some(word).filter(|w| vocab::type_word(w).is_some()),
+            _ => {
+                required = match word.to_ascii_lowercase().as_str() {
+                    "yes" | "true" | "required" => Some(true),
+                    "no" | "false" | "optional" => Some(false),
+                    _ => return None,
+                }
+            }
+        }
+    }
+    Some((name, ty?, required, rest.trim()))
+}
+
 /// A table of a field's values under its row: `| Value | Description |`,
 /// `| Name | Value |`, `| Code | Meaning |`. Its values become the enum of
 /// the field read just before it (within a few lines, and only if that
@@ -479,14 +573,8 @@ mod tests {
     }
 
     fn read_all(text: &str) -> Vec<String> {
-        let src = Source::new("p.md", text);
-        let lines: Vec<(usize, &str)> = super::super::lines_outside(&src.text, &[]).collect();
-        let mut rows = Vec::new();
-        let mut i = 0;
-        while i < lines.len() {
-            i = read(&src, &lines, i, &mut rows).unwrap_or(i + 1);
-        }
-        rows.iter()
+        super::super::read_each(text, read)
+            .iter()
             .map(|r| {
                 format!(
                     "{} {:?} req={:?} null={:?} {:?}",

@@ -28,7 +28,10 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
     let mut i = 0;
     while i < lines.len() {
         let next = if is_glued_header(lines[i].1) {
-            Some(glued_table(src, &lines, i + 1, &mut rows))
+            // The header of a table whose cells a copy glued, or joined
+            // with single spaces.
+            super::pipes::spaced(src, &lines, i, &mut rows)
+                .or_else(|| Some(glued_table(src, &lines, i + 1, &mut rows)))
         } else if lines[i].1.matches('|').count() >= 2 {
             // A line of cells is a pipe table's, whatever else it resembles.
             super::pipes::read(src, &lines, i, &mut rows)
@@ -39,6 +42,7 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
             field_values_line(src, lines[i], &mut rows)
                 .map(|()| i + 1)
                 .or_else(|| field_values_list(src, &lines, i, &mut rows))
+                .or_else(|| super::pipes::spaced(src, &lines, i, &mut rows))
                 .or_else(|| tree(src, &lines, i, &mut rows))
                 .or_else(|| qualified_listing(src, &lines, i, &mut rows))
                 .or_else(|| marked_listing(src, &lines, i, &mut rows))
@@ -1005,6 +1009,28 @@ mod tests {
                 "count Some(Integer)"
             ]
         );
+    }
+
+    #[test]
+    fn a_table_whose_cells_a_copy_joined_with_spaces() {
+        let text = "Name Type Description\nid string Unique identifier.\namount integer Amount in cents.\n\
+            code string Why it failed.\nPossible values: card_declined, expired_card\n\n\
+            Field Type Required Description\nref string yes The reference.\nnote string no Free text.\n";
+        assert_eq!(
+            rows(text),
+            [
+                "id Some(String)",
+                "amount Some(Integer)",
+                "code Some(String) Strings([\"card_declined\", \"expired_card\"])",
+                "ref Some(String) required=true",
+                "note Some(String) required=false",
+            ]
+        );
+        // Columns of prose before the type: another layout's header.
+        assert!(rows(
+            "Name Title Type Description\nid The id string Its id.\nx The x string An x.\n"
+        )
+        .is_empty());
     }
 
     #[test]
