@@ -109,6 +109,13 @@ impl Source {
         }
     }
 
+    /// The byte offset where 1-based `line` starts (the text's end past
+    /// the last line).
+    pub fn line_start(&self, line: u32) -> usize {
+        let i = (line as usize).saturating_sub(1);
+        self.line_starts.get(i).copied().unwrap_or(self.text.len())
+    }
+
     /// The text of 1-based `line`, without its line break.
     pub fn line_text(&self, line: usize) -> Option<String> {
         let start = *self.line_starts.get(line.checked_sub(1)?)?;

@@ -150,7 +150,7 @@ pub fn tables(data: &[u8]) {
 /// Event lists, page events, `name = value` notes, event headers.
 pub fn events(data: &[u8]) {
     let src = page(data);
-    let ev = extract::events::extract(&src, &[], &Default::default(), &Default::default());
+    let ev = extract::events::extract(&src, &[], &[], &Default::default(), &Default::default());
     for m in ev.listed.iter().chain(&ev.page_event) {
         assert!(!m.name.is_empty(), "an event without a name");
         assert_in(&src, &m.loc, "event");

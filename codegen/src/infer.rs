@@ -261,6 +261,28 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             });
             common.len() * 5 < all.len() * 4
         };
+        // Events whose sections hold a field list and no example, on a page
+        // of a type per event (or of field lists alone): a type each, from
+        // its own section's rows.
+        let by_rows: BTreeMap<String, Loc> = {
+            let mut found: BTreeMap<String, Loc> = BTreeMap::new();
+            if page_event.is_none() {
+                for row in &ev.rows {
+                    if let Some(s) = &row.section {
+                        if members.contains(s) && !named.contains(s.as_str()) {
+                            found.entry(s.clone()).or_insert_with(|| row.loc.clone());
+                        }
+                    }
+                }
+            }
+            let per_event = split || (ev.examples.is_empty() && found.len() >= 2);
+            if per_event {
+                found
+            } else {
+                BTreeMap::new()
+            }
+        };
+        let split = split || !by_rows.is_empty();
         let first_loc = ev
             .examples
             .first()
@@ -283,6 +305,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                     groups[g].events.iter().map(String::as_str).collect();
                 (members.iter())
                     .filter(|m| !split || !named.contains(m.as_str()))
+                    .filter(|m| !by_rows.contains_key(m.as_str()))
                     .filter(|m| have.insert(m.as_str()))
                     .cloned()
                     .collect()
@@ -293,9 +316,20 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         };
         // Without a split, or when a field list describes the page's events,
         // the shared type exists even if no example lands in it.
-        let mut shared =
-            (!split || !ev.rows.is_empty()).then(|| shared_group(&mut groups, &mut grouped));
+        let members_unplaced = (members.iter())
+            .any(|m| !named.contains(m.as_str()) && !by_rows.contains_key(m.as_str()));
+        let mut shared = (!split || (!ev.rows.is_empty() && members_unplaced))
+            .then(|| shared_group(&mut groups, &mut grouped));
         let mut page_groups: Vec<usize> = shared.into_iter().collect();
+        for (event, loc) in &by_rows {
+            let g = group_for(&mut groups, &naming::pascal(event), loc.clone(), None);
+            if grouped.insert(event.clone()) {
+                groups[g].events.push(event.clone());
+            }
+            if !page_groups.contains(&g) {
+                page_groups.push(g);
+            }
+        }
         // One example that names its event with its resource elided
         // (`"data": { ... }`), and, after it, examples that name none: those
         // are the resource, the content of that member of its payload.

@@ -1167,3 +1167,26 @@ fn a_typescript_type_of_the_payload_is_read() {
         ir::EnumValues::Strings(vec!["low".to_owned(), "high".to_owned()])
     );
 }
+
+#[test]
+fn sections_of_field_lists_with_no_example_are_a_type_each() {
+    // A heading per event, each over its own table, no example: each
+    // event's payload is its section's fields, not every section's.
+    let (v, _) = page(
+        "# Webhook events\n\n## member.joined\n\nSent when a member joins.\n\n\
+         | Field | Type | Description |\n|---|---|---|\n| id | string | The member |\n| space_id | string | The space |\n\n\
+         ## member.left\n\n| Field | Type | Description |\n|---|---|---|\n| id | string | The member |\n\
+         | reason | string | Why. One of `kicked`, `quit` |\n",
+    );
+    let mut got = events(&v);
+    got.sort_unstable();
+    assert_eq!(got, ["member.joined", "member.left"]);
+    assert_eq!(payload_fields(&v, "member.joined"), ["id", "space_id"]);
+    assert_eq!(payload_fields(&v, "member.left"), ["id", "reason"]);
+    // A title's table over one event's example stays one event's page.
+    let (v, _) = page(
+        "invoice.paid\n\n| Field | Type | Description |\n|---|---|---|\n| id | string | The id |\n\n\
+         POST/invoice.paid\n\n{\"id\": \"in_1\", \"type\": \"invoice.paid\"}\n",
+    );
+    assert_eq!(events(&v), ["invoice.paid"]);
+}

@@ -31,6 +31,7 @@ pub struct Events {
 pub fn extract(
     src: &Source,
     spans: &[(usize, usize)],
+    row_starts: &[usize],
     fields: &FieldPaths<'_>,
     keys: &BTreeSet<&str>,
 ) -> Events {
@@ -347,7 +348,7 @@ pub fn extract(
         header_event = header_lines.into_iter().next().map(|(_, m)| m);
     }
     // A page of sections, one per event: no one event is the page's.
-    ev.sections = sections(&lines, spans, headings);
+    ev.sections = sections(&lines, spans, row_starts, headings);
     if ev.sections.len() >= 2 {
         ev.page_event = None;
     } else {
@@ -370,11 +371,12 @@ pub fn extract(
 }
 
 /// The event-name lines that open a section holding an example (`spans`)
-/// before the next such line: names one per line are a list, not sections,
+/// or a field row (`row_starts`) before the next such line: names one per line are a list, not sections,
 /// and a name repeated opens no second section.
 fn sections(
     lines: &[(usize, &str)],
     spans: &[(usize, usize)],
+    row_starts: &[usize],
     headings: Vec<(usize, EventMention)>,
 ) -> Vec<EventMention> {
     let mut out: Vec<EventMention> = Vec::new();
@@ -387,12 +389,26 @@ fn sections(
     // Looked up, not scanned: a page may hold thousands of each.
     let mut starts: Vec<usize> = spans.iter().map(|&(a, _)| a).collect();
     starts.sort_unstable();
+    // A section holds an example, or else a field list of its own.
+    let mut rows: Vec<usize> = row_starts.to_vec();
+    rows.sort_unstable();
+    let holding: Vec<(bool, bool)> = (headings.iter().zip(&offsets))
+        .map(|(&(start, _), &end)| {
+            let from = lines[start].0;
+            let first_after = starts.partition_point(|&a| a <= from);
+            let example = starts.get(first_after).is_some_and(|&a| a < end);
+            let row = rows.get(rows.partition_point(|&a| a <= from));
+            (example, row.is_some_and(|&a| a < end))
+        })
+        .collect();
+    // A field list makes a section on a page of sections already, or on
+    // a page with no example: not a title's table over one event's
+    // example (`subscription.updated`, its fields, then `POST/…` over it).
+    let by_examples = holding.iter().filter(|(example, _)| *example).count();
+    let rows_count = by_examples >= 2 || spans.is_empty();
     let mut named: BTreeSet<String> = BTreeSet::new();
-    for ((start, m), end) in headings.into_iter().zip(offsets) {
-        let from = lines[start].0;
-        let first_after = starts.partition_point(|&a| a <= from);
-        let holds_example = starts.get(first_after).is_some_and(|&a| a < end);
-        if holds_example && named.insert(m.name.clone()) {
+    for ((_, m), (example, row)) in headings.into_iter().zip(holding) {
+        if (example || (row && rows_count)) && named.insert(m.name.clone()) {
             out.push(m);
         }
     }
@@ -930,6 +946,7 @@ mod tests {
     fn events(text: &str) -> Events {
         extract(
             &Source::new("p.txt", text),
+            &[],
             &[],
             &FieldPaths::default(),
             &BTreeSet::new(),

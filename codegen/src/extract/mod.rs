@@ -159,7 +159,15 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     }
     let comment_rows = examples::comment_rows(src, &examples);
     let keys = all_keys(&examples, &rows);
-    let events = events::extract(src, &spans, &FieldPaths::new(&examples, &rows), &keys);
+    // Where each field row stands: a section may hold rows, not examples.
+    let row_starts: Vec<usize> = rows.iter().map(|r| src.line_start(r.loc.line)).collect();
+    let events = events::extract(
+        src,
+        &spans,
+        &row_starts,
+        &FieldPaths::new(&examples, &rows),
+        &keys,
+    );
     // Each example or row in a section of its own takes that section's
     // event: the last to start before it (sections come in page order).
     let section_at = |loc: &Loc| {
