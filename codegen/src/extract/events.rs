@@ -175,7 +175,7 @@ pub fn extract(
         // after a label that speaks of events or not (`Events: …`).
         let listed = match t.split_once(": ") {
             Some((label, rest))
-                if label.split_whitespace().count() <= 4 && {
+                if label.split_whitespace().count() <= 8 && {
                     let l = label.to_ascii_lowercase();
                     l.contains("event") || l.contains("topic")
                 } =>
@@ -185,6 +185,7 @@ pub fn extract(
             _ => t,
         };
         let items: Vec<&str> = (listed.split(','))
+            .flat_map(|i| i.split(" and ").flat_map(|i| i.split(" or ")))
             .map(|i| {
                 let i = i.trim();
                 let i = i
@@ -195,7 +196,9 @@ pub fn extract(
             })
             .collect();
         let event_item = |i: &str| is_event_name(i) || (events_section && is_word_event_name(i));
-        if items.len() >= 3 && items.iter().all(|i| event_item(i)) {
+        // Two will do after a label about events (`Events: a and b`).
+        let enough = if listed.len() < t.len() { 2 } else { 3 };
+        if items.len() >= enough && items.iter().all(|i| event_item(i)) {
             for item in items {
                 ev.listed.push(mention(src, col(item), item, None));
             }
@@ -1041,6 +1044,32 @@ mod tests {
         assert_eq!(
             ev.description.as_deref(),
             Some("Fired when a customer is updated. Doc-only.")
+        );
+    }
+
+    #[test]
+    fn inline_lists_after_a_label_and_numbered_ones() {
+        let names = |text: &str| -> Vec<String> {
+            let ev = events(text);
+            ev.listed.iter().map(|m| m.name.clone()).collect()
+        };
+        assert_eq!(
+            names("We send the following events: `order.created`, `order.updated` and `order.deleted`.\n"),
+            ["order.created", "order.updated", "order.deleted"]
+        );
+        assert_eq!(names("Events: `a.b` or `c.d`.\n"), ["a.b", "c.d"]);
+        // Two names in running text are mentions, not a list.
+        assert!(names("Use a.b and c.d together.\n").is_empty());
+        let ev = events("Supported events\n\n1. order.created \u{2014} an order was placed\n2) order.deleted \u{2014} removed\n");
+        let got: Vec<(&str, Option<&str>)> = (ev.listed.iter())
+            .map(|m| (m.name.as_str(), m.description.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("order.created", Some("an order was placed")),
+                ("order.deleted", Some("removed"))
+            ]
         );
     }
 

@@ -541,11 +541,21 @@ fn lines_outside<'a>(
     })
 }
 
-/// Strips a leading bullet (`•`, `-`, `*`, `·`) and the white space around it.
+/// Strips a leading bullet (`•`, `-`, `*`, `·`, or a number: `1.`, `2)`)
+/// and the white space around it.
 fn strip_bullet(line: &str) -> (bool, &str) {
     let t = line.trim_start();
     for b in ["\u{2022}", "\u{b7}", "- ", "* ", "+ "] {
         if let Some(rest) = t.strip_prefix(b) {
+            return (true, rest.trim());
+        }
+    }
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=3).contains(&digits) {
+        if let Some(rest) = t[digits..]
+            .strip_prefix(". ")
+            .or_else(|| t[digits..].strip_prefix(") "))
+        {
             return (true, rest.trim());
         }
     }
