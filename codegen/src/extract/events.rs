@@ -248,13 +248,19 @@ pub fn extract(
                 // use for their events' list. A lead into the list after
                 // such a heading ("Your app can subscribe to these:") keeps
                 // the section open.
+                // A header or label line with its value (`X-Shop-Topic:
+                // orders/paid`) is no heading.
                 let lead = events_section && t.ends_with(':');
+                let labelled = t
+                    .split_once(": ")
+                    .is_some_and(|(_, v)| !v.trim().is_empty());
                 events_section = lead
                     || ["event", "topic", "subscription type"]
                         .iter()
                         .any(|w| lower.contains(w))
                         && t.split_whitespace().count() <= 6
-                        && !t.ends_with('.');
+                        && !t.ends_with('.')
+                        && !labelled;
             }
         }
 
@@ -531,6 +537,15 @@ fn event_cell(cells: &[&str], columns: &[usize]) -> Option<usize> {
 /// `X-Shop-Topic: orders/create`. A value of several words is a name only
 /// in Title Case (`Push Hook`), not a sentence about the header.
 fn header_line_value<'t>(t: &'t str, header: &str) -> Option<&'t str> {
+    // As curl sends it: `-H "X-Pay-Event: payment.settled" \`.
+    let t = ["-H ", "--header "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .map_or(t, |rest| {
+            rest.trim_end_matches('\\')
+                .trim()
+                .trim_matches(|c| matches!(c, '"' | '\''))
+        });
     let rest = t
         .get(..header.len())
         .filter(|h| h.eq_ignore_ascii_case(header))?;
@@ -1032,6 +1047,20 @@ mod tests {
         for (line, want) in trials {
             assert_eq!(header(line).as_deref(), want, "{line}");
         }
+        // A request's header lines, as dumped or as curl's `-H`: the
+        // event header's value is an event; the other headers are not.
+        let ev = events(
+            "POST /hook HTTP/1.1\nX-Shop-Topic: orders/paid\nX-Shop-Signature: 3a1f\n\n\
+             curl -X POST https://x.io \\\n  -H \"X-Shop-Topic: orders/refunded\" \\\n",
+        );
+        let all: Vec<&str> = (ev.listed.iter().chain(&ev.mentioned))
+            .map(|m| m.name.as_str())
+            .collect();
+        assert!(!all.contains(&"X-Shop-Signature"), "{all:?}");
+        assert_eq!(
+            header_line_value("-H \"X-Shop-Topic: orders/refunded\" \\", "X-Shop-Topic"),
+            Some("orders/refunded")
+        );
     }
 
     #[test]
