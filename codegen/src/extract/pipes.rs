@@ -425,6 +425,10 @@ fn data_row(src: &Source, offset: usize, line: &str, roles: &[Col]) -> Option<Fi
         match col {
             Col::Type => {
                 row.values = row.values.take().or_else(|| vocab::enum_in_text(cell));
+                // `"live" | "test"`: the values are the type.
+                if matches!(row.values, Some(super::EnumValues::Strings(_))) {
+                    row.ty = Some(DocType::String);
+                }
                 if let Some(t) = vocab::type_phrase(cell) {
                     row.ty = Some(t.ty);
                     row.format = t.format;

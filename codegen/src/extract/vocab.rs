@@ -192,6 +192,9 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
         "enum:",
         "one of:",
         "values:",
+        "valid values",
+        "accepted values",
+        "supported values",
     ] {
         if let Some(at) = lower.find(lead) {
             if let Some(v) = enum_line(&text[at..]) {
@@ -203,7 +206,14 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
     // The list ends with its sentence: in `` Can be one of `success` or
     // `stale`. This value will be `null` until the run has `completed`. ``
     // the spans after the full stop are prose, not values.
-    for lead in ["can be", "one of", "either"] {
+    for lead in [
+        "can be",
+        "one of",
+        "either",
+        "valid values",
+        "accepted values",
+        "supported values",
+    ] {
         if let Some(at) = lower.find(lead) {
             let spans = code_words(sentence(&text[at..]));
             if spans.len() >= 2 {
@@ -223,10 +233,19 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
             }
         }
     }
-    // A type cell with its values: `enum (m f d n)`, `enum: a, b`.
-    if let Some(at) = lower.find("enum (") {
-        let inner = &text[at + 6..];
-        if let Some(close) = inner.find(')') {
+    // A type cell with its values: `enum (m f d n)`, `enum<a,b>`,
+    // `enum[a, b]`, `enum: a, b`.
+    let opened = ["enum (", "enum(", "enum<", "enum["]
+        .iter()
+        .find_map(|open| lower.find(open).map(|at| (at + open.len(), open)));
+    if let Some((at, open)) = opened {
+        let inner = &text[at..];
+        let closer = match open.chars().last() {
+            Some('<') => '>',
+            Some('[') => ']',
+            _ => ')',
+        };
+        if let Some(close) = inner.find(closer) {
             let values: Vec<String> = inner[..close]
                 .split([' ', ',', '|'])
                 .map(|v| v.trim_matches(|c| matches!(c, '"' | '\'' | '`')))
@@ -259,6 +278,21 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
                     }
                 }
             }
+        }
+    }
+    // Values between parentheses, apart by bars: `string (live|test)`.
+    if let (Some(open), Some(close)) = (text.find('('), text.rfind(')')) {
+        let inner = text.get(open + 1..close).unwrap_or("");
+        let values: Vec<&str> = inner.split('|').map(str::trim).collect();
+        let words = values.iter().all(|v| {
+            !v.is_empty()
+                && v.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        });
+        if values.len() >= 2 && words {
+            return Some(EnumValues::Strings(
+                values.iter().map(|v| (*v).to_owned()).collect(),
+            ));
         }
     }
     // A TypeScript union of string literals: `"Live" | "Test"`.
@@ -440,6 +474,10 @@ pub fn enum_line(line: &str) -> Option<EnumValues> {
         "one of:",
         "can be one of:",
         "values:",
+        "valid values are",
+        "valid values:",
+        "accepted values:",
+        "supported values:",
     ];
     let t = line.trim();
     let lower = t.to_ascii_lowercase();
@@ -456,6 +494,9 @@ pub fn enum_line(line: &str) -> Option<EnumValues> {
     }
     let separators: &[char] = if body.contains(',') || body.contains('|') {
         &[',', '|']
+    } else if body.contains(" / ") {
+        // `u1 / u2 / u3`: slashes set apart (`orders/create` is one value).
+        &['/']
     } else {
         &[' ']
     };
@@ -981,6 +1022,21 @@ mod tests {
             ),
             ("It can only be set when `status` is `active`.", None),
             ("Whether it can be used.", None),
+            (
+                "Valid values are `s1`, `s2`, and `s3`.",
+                Some(Strings(vec!["s1".into(), "s2".into(), "s3".into()])),
+            ),
+            (
+                "One of: u1 / u2 / u3",
+                Some(Strings(vec!["u1".into(), "u2".into(), "u3".into()])),
+            ),
+            (
+                "string (live|test)",
+                Some(Strings(vec!["live".into(), "test".into()])),
+            ),
+            ("enum<t1,t2>", Some(Strings(vec!["t1".into(), "t2".into()]))),
+            ("The amount (in cents).", None),
+            ("Its kind (a or b).", None),
         ];
         for (text, want) in trials {
             assert_eq!(enum_in_text(text), want, "{text}");
