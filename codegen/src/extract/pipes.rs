@@ -512,8 +512,8 @@ fn counted_values(cell: &str, n: usize) -> Option<super::EnumValues> {
 fn required_cell(cell: &str) -> Option<bool> {
     match cell.trim().to_ascii_lowercase().as_str() {
         "yes" | "y" | "true" | "required" | "\u{2713}" | "\u{2714}" | "\u{2611}"
-        | "\u{2611}\u{fe0f}" | "x" => Some(true),
-        "no" | "n" | "false" | "optional" => Some(false),
+        | "\u{2611}\u{fe0f}" | "\u{2705}" | "\u{2714}\u{fe0f}" | "x" => Some(true),
+        "no" | "n" | "false" | "optional" | "\u{274c}" | "\u{2717}" | "\u{2718}" => Some(false),
         _ => None,
     }
 }
@@ -521,6 +521,19 @@ fn required_cell(cell: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_in_a_required_column() {
+        for (cell, want) in [
+            ("\u{2705}", Some(true)),
+            ("\u{2611}\u{fe0f}", Some(true)),
+            ("\u{274c}", Some(false)),
+            ("No", Some(false)),
+            ("-", None),
+        ] {
+            assert_eq!(required_cell(cell), want, "{cell}");
+        }
+    }
 
     #[test]
     fn a_table_without_a_header_row_says_its_columns_by_what_they_hold() {

@@ -256,6 +256,8 @@ pub(super) fn describe(row: &mut FieldRow) {
         || d.contains("null if")
         || d.contains("null until")
         || d.contains("or null")
+        || d.contains("may be null")
+        || d.contains("be null when")
     {
         row.nullable = Some(true);
     }

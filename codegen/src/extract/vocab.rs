@@ -93,6 +93,21 @@ pub fn type_phrase(text: &str) -> Option<TypeInfo> {
     };
     let mut found = false;
     let lower = text.to_ascii_lowercase();
+    // `?string` (Flow), `String?` (Kotlin, Swift), `Nullable<String>`,
+    // `Optional<String>` (C#, Java): the type, which may be null.
+    let wrapped = ["nullable<", "optional<", "option<"]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w).and_then(|r| r.strip_suffix('>')));
+    let marked = (lower.strip_prefix('?'))
+        .or_else(|| lower.strip_suffix('?'))
+        .or(wrapped)
+        .filter(|inner| !inner.contains(' '));
+    if let Some(inner) = marked {
+        if let Some(mut info) = type_phrase(inner) {
+            info.nullable = true;
+            return Some(info);
+        }
+    }
     // `string<uuid>`, `string<uri|email>`: a type with its format.
     if let Some((base, rest)) = lower.split_once('<') {
         if let (Some((t, _)), Some(inner)) = (type_word(base), rest.strip_suffix('>')) {
@@ -931,6 +946,11 @@ mod tests {
         let trials = [
             ("nullable string", Some((String, None, true, None))),
             ("string | null", Some((String, None, true, None))),
+            ("?string", Some((String, None, true, None))),
+            ("Int?", Some((Integer, None, true, None))),
+            ("Nullable<String>", Some((String, None, true, None))),
+            ("Optional<integer>", Some((Integer, None, true, None))),
+            ("Is it set?", None),
             (
                 "integer (required)",
                 Some((Integer, None, false, Some(true))),
