@@ -52,8 +52,11 @@ pub fn type_word(word: &str) -> Option<(DocType, Option<Format>)> {
         }
     }
     let t = match w.as_str() {
-        "str" | "string" | "text" | "currency" => (DocType::String, None),
-        "int" | "integer" | "int32" | "int64" | "long" => (DocType::Integer, None),
+        "str" | "string" | "text" | "currency" | "url" | "uri" | "email" | "e-mail" => {
+            (DocType::String, None)
+        }
+        "int" | "integer" | "int16" | "int32" | "int64" | "long" | "bigint" | "uint" | "uint32"
+        | "uint64" => (DocType::Integer, None),
         "float" | "double" | "number" | "decimal" | "numeric" => (DocType::Number, None),
         "bool" | "boolean" => (DocType::Boolean, None),
         "object" | "hash" | "map" | "dict" | "json" => (DocType::Object, None),
@@ -118,6 +121,10 @@ pub fn type_phrase(text: &str) -> Option<TypeInfo> {
             }
         }
     }
+    // `string (ISO 8601)`, `RFC 3339`: one word for the format.
+    let lower = lower
+        .replace("iso 8601", "iso8601")
+        .replace("rfc 3339", "rfc3339");
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | '\u{b7}' | ';'))
         .filter(|w| !w.is_empty())
@@ -130,6 +137,14 @@ pub fn type_phrase(text: &str) -> Option<TypeInfo> {
             "required" | "req" => info.required = Some(true),
             "optional" => info.required = Some(false),
             "or" | "a" | "an" | "sent" | "as" | "in" => {}
+            // `array (string)`: the items' type after the word.
+            "array" | "list" if !found && words.get(i + 1).and_then(|w| type_word(w)).is_some() => {
+                let inner = words.get(i + 1).and_then(|w| type_word(w));
+                info.ty = DocType::Array(inner.map(|(t, _)| Box::new(t)));
+                found = true;
+                i += 2;
+                continue;
+            }
             "array" | "list" if words.get(i + 1) == Some(&"of") => {
                 let inner = words
                     .get(i + 2)
@@ -165,9 +180,32 @@ pub fn type_phrase(text: &str) -> Option<TypeInfo> {
         }
         i += 1;
     }
-    // A class name: `PaymentDetails` is an object.
+    // `unix timestamp`, `timestamp(UTC) in seconds`: an integer; in
+    // milliseconds, an integer that is no Unix time in seconds.
+    if !found && info.format == Some(Format::UnixTime) {
+        let seconds = ["unix", "seconds", "epoch"]
+            .iter()
+            .any(|w| lower.contains(w));
+        if lower.contains("millisecond") {
+            info.ty = DocType::Integer;
+            info.format = None;
+            found = true;
+        } else if seconds {
+            info.ty = DocType::Integer;
+            found = true;
+        }
+    }
+    // A class name: `PaymentDetails` is an object, `Address[]` a list of them.
     if !found {
         let original = text.trim();
+        if let Some(class) = original.strip_suffix("[]").filter(|c| is_class(c)) {
+            info.ty = DocType::Array(Some(Box::new(if enum_class(class).is_some() {
+                DocType::String
+            } else {
+                DocType::Object
+            })));
+            return Some(info);
+        }
         if !is_class(original) {
             return None;
         }
@@ -951,6 +989,28 @@ mod tests {
             ("Nullable<String>", Some((String, None, true, None))),
             ("Optional<integer>", Some((Integer, None, true, None))),
             ("Is it set?", None),
+            (
+                "string (ISO 8601)",
+                Some((String, Some(Format::DateTime), false, None)),
+            ),
+            (
+                "timestamp(UTC) in seconds",
+                Some((Integer, Some(Format::UnixTime), false, None)),
+            ),
+            (
+                "unix timestamp in milliseconds",
+                Some((Integer, None, false, None)),
+            ),
+            (
+                "array (string)",
+                Some((Array(Some(Box::new(String))), None, false, None)),
+            ),
+            (
+                "Address[]",
+                Some((Array(Some(Box::new(Object))), None, false, None)),
+            ),
+            ("URL", Some((String, None, false, None))),
+            ("bigint", Some((Integer, None, false, None))),
             (
                 "integer (required)",
                 Some((Integer, None, false, Some(true))),
