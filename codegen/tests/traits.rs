@@ -1190,3 +1190,33 @@ fn sections_of_field_lists_with_no_example_are_a_type_each() {
     );
     assert_eq!(events(&v), ["invoice.paid"]);
 }
+
+#[test]
+fn section_headings_take_the_sentence_under_them_and_carriers_any_case() {
+    let (v, _) = page(
+        "# Webhooks\n\n## order_created\n\nSent when an order is created.\n\n\
+         ```json\n{\"EventType\": \"order_created\", \"order\": {\"id\": 1}}\n```\n\n\
+         ## order_shipped\n\nSent when it ships.\n\n\
+         ```json\n{\"EventType\": \"order_shipped\", \"order\": {\"id\": 1, \"tracking\": \"1Z\"}}\n```\n",
+    );
+    let got: Vec<(&str, &str)> = (v.events.iter())
+        .map(|e| (e.name.as_str(), e.description.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("order_created", "Sent when an order is created."),
+            ("order_shipped", "Sent when it ships.")
+        ]
+    );
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(d.fields, [vec!["EventType".to_owned()]]);
+    // One example naming one event: its field tells by its name alone,
+    // cased as the vendor cases it.
+    let (v, _) = page(
+        "# Events\n\n| Event | Description |\n|---|---|\n| InvoiceCreated | Created |\n| InvoicePaid | Paid |\n\n\
+         ```json\n{\"EventType\": \"InvoicePaid\", \"Invoice\": {\"Id\": 7}}\n```\n",
+    );
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(d.fields, [vec!["EventType".to_owned()]]);
+}

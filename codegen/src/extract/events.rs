@@ -277,11 +277,11 @@ pub fn extract(
             && is_word_event_name(t)
             && example_says(&src.text, &starts, offset, t)
         {
-            said.push((idx, mention(src, col(t), t, None)));
+            said.push((idx, mention(src, col(t), t, fires_below(&lines, idx))));
         }
         // The page's title: a line that is only an event name.
         if !bullet && is_event_name(t) {
-            headings.push((idx, mention(src, col(t), t, None)));
+            headings.push((idx, mention(src, col(t), t, fires_below(&lines, idx))));
             if ev.page_event.is_none() {
                 ev.page_event = Some(mention(src, col(t), t, None));
                 title_at = Some(idx);
@@ -916,6 +916,11 @@ fn url_event(t: &str) -> Option<(usize, &str)> {
     let seg = path.trim_end_matches('/').rsplit('/').next()?;
     let at = start + rest[..end].rfind(seg)?;
     (seg.contains('.') && is_event_name(seg)).then_some((at, seg))
+}
+
+/// What the lines right under a heading say of when its event fires.
+fn fires_below(lines: &[(usize, &str)], idx: usize) -> Option<String> {
+    (idx + 1..lines.len().min(idx + 4)).find_map(|j| fires_when(lines, j))
 }
 
 /// The paragraph that says when the event fires: "Fired when…",

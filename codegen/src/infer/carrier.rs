@@ -26,6 +26,19 @@ const DISCRIMINATOR_NAMES: &[&str] = &[
     "notification_type",
 ];
 
+/// Whether a field's name says it carries the event type, however it is
+/// cased: `event_type`, `eventType`, `EventType`, `EVENT_TYPE`.
+fn telling_name(name: &str) -> bool {
+    let bare = |s: &str| -> String {
+        s.chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let name = bare(name);
+    DISCRIMINATOR_NAMES.iter().any(|d| bare(d) == name)
+}
+
 pub(super) fn discriminator(
     pages: &[Page],
     hints: &Hints,
@@ -43,10 +56,7 @@ pub(super) fn discriminator(
     // `context_str = package`, `event = upgrade`: constants naming the event.
     for page in pages {
         let cs = &page.evidence.constants;
-        if cs
-            .iter()
-            .any(|c| DISCRIMINATOR_NAMES.contains(&c.field.as_str()))
-        {
+        if cs.iter().any(|c| telling_name(&c.field)) {
             return Some(ir::Discriminator::in_body(
                 cs.iter().map(|c| vec![c.field.clone()]).collect(),
                 cs.first().map(|c| c.loc.clone()),
@@ -84,7 +94,7 @@ pub(super) fn discriminator(
         let own = page.evidence.page_event.as_ref().map(|m| m.name.as_str());
         for named_events in named_per_example {
             for (path, value, at) in named_events {
-                let named = DISCRIMINATOR_NAMES.contains(path.last().unwrap_or(&""));
+                let named = telling_name(path.last().unwrap_or(&""));
                 let path = owned(&path);
                 let e = votes.entry((path.len(), !named, path)).or_insert((
                     0,
@@ -138,10 +148,7 @@ pub(super) fn discriminator(
                 }
                 _ => false,
             };
-            if row.path.len() == 1
-                && DISCRIMINATOR_NAMES.contains(&row.path[0].as_str())
-                && !listed_words
-            {
+            if row.path.len() == 1 && telling_name(&row.path[0]) && !listed_words {
                 return Some(ir::Discriminator::in_body(
                     vec![row.path.clone()],
                     Some(row.loc.clone()),
