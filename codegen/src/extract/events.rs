@@ -46,6 +46,7 @@ pub fn extract(
     let mut said: Vec<(usize, EventMention)> = Vec::new();
     let mut starts: Vec<(usize, usize)> = spans.to_vec();
     starts.sort_unstable();
+    let mut said_values: Vec<Option<BTreeSet<String>>> = vec![None; starts.len()];
     // The heading that named the page's event.
     let mut title_at: Option<usize> = None;
     // The page's first `# title`, when it is one word: `# star`.
@@ -275,7 +276,7 @@ pub fn extract(
         if !bullet
             && t.contains('_')
             && is_word_event_name(t)
-            && example_says(&src.text, &starts, offset, t)
+            && example_says(&src.text, &starts, &mut said_values, offset, t)
         {
             said.push((idx, mention(src, col(t), t, fires_below(&lines, idx))));
         }
@@ -429,24 +430,42 @@ const CARRIER_WORDS: &[&str] = &["event", "type", "code", "topic", "kind", "acti
 
 /// Whether the first example after `from` (`spans` sorted) holds `name` as
 /// the value of a field named like an event's carrier:
-/// `"webhook_code": "SYNC_UPDATES_AVAILABLE"`.
-fn example_says(text: &str, spans: &[(usize, usize)], from: usize, name: &str) -> bool {
-    let Some(&(a, b)) = spans.get(spans.partition_point(|&(a, _)| a <= from)) else {
+/// `"webhook_code": "SYNC_UPDATES_AVAILABLE"`. Each example's such values
+/// are gathered once, in `said`, however many lines ask.
+fn example_says(
+    text: &str,
+    spans: &[(usize, usize)],
+    said: &mut [Option<BTreeSet<String>>],
+    from: usize,
+    name: &str,
+) -> bool {
+    let k = spans.partition_point(|&(a, _)| a <= from);
+    let Some(&(a, b)) = spans.get(k) else {
         return false;
     };
-    let body = &text[a..b];
-    let quoted = format!("\"{name}\"");
-    body.match_indices(&quoted).any(|(i, _)| {
-        let Some(before) = body[..i].trim_end().strip_suffix(':') else {
-            return false;
-        };
-        let Some(key) = before.trim_end().strip_suffix('"') else {
-            return false;
-        };
-        let key = &key[key.rfind('"').map_or(0, |k| k + 1)..];
-        let key = key.to_ascii_lowercase();
-        CARRIER_WORDS.iter().any(|w| key.contains(w))
-    })
+    said[k]
+        .get_or_insert_with(|| carrier_values_in(&text[a..b]))
+        .contains(name)
+}
+
+/// The string values of an example's fields named like a carrier, read
+/// off its text: a quoted key, a colon, a quoted value.
+fn carrier_values_in(body: &str) -> BTreeSet<String> {
+    let parts: Vec<&str> = body.split('"').collect();
+    let mut out = BTreeSet::new();
+    // Strings sit at odd places; a key and its value have `:` between.
+    let mut k = 1;
+    while k + 2 < parts.len() {
+        let (key, between, value) = (parts[k], parts[k + 1], parts[k + 2]);
+        if between.trim() == ":" {
+            let key = key.to_ascii_lowercase();
+            if CARRIER_WORDS.iter().any(|w| key.contains(w)) {
+                out.insert(value.to_owned());
+            }
+        }
+        k += 2;
+    }
+    out
 }
 
 /// Whether a dotted name in the text is a field path (`data.object`), or
