@@ -450,6 +450,16 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
             });
         }
         making.resize_with(groups.len(), Vec::new);
+        // Each shown path's endings (`.b.c` and `.c` of `.a.b.c`), looked up
+        // rather than searched for by every row.
+        let endings: BTreeMap<usize, BTreeSet<&str>> = (shown.iter())
+            .map(|(g, paths)| {
+                let ends = (paths.iter())
+                    .flat_map(|p| p.match_indices('.').map(move |(i, _)| &p[i..]))
+                    .collect();
+                (*g, ends)
+            })
+            .collect();
         // A field list on a page split into a payload type per event (an
         // invoice here, a payout there) describes the events whose examples
         // show its field (`new_transactions` in one section's example); a
@@ -458,8 +468,7 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         for row in ev.rows.iter().chain(&ev.comment_rows) {
             let path = format!(".{}", row.path.join("."));
             let at_root = |g: &usize| shown.get(g).is_some_and(|p| p.contains(&path));
-            let within =
-                |g: &usize| (shown.get(g)).is_some_and(|p| p.iter().any(|p| p.ends_with(&path)));
+            let within = |g: &usize| (endings.get(g)).is_some_and(|e| e.contains(path.as_str()));
             let in_section =
                 |g: &usize| (row.section.as_ref()).is_none_or(|s| groups[*g].events.contains(s));
             let with_examples = |f: &dyn Fn(&usize) -> bool| {
