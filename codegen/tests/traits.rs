@@ -1220,3 +1220,24 @@ fn section_headings_take_the_sentence_under_them_and_carriers_any_case() {
     let d = v.discriminator.as_ref().expect("a discriminator");
     assert_eq!(d.fields, [vec!["EventType".to_owned()]]);
 }
+
+#[test]
+fn the_response_an_endpoint_sends_back_is_no_payload() {
+    let (v, diags) = page(
+        "# invoice.paid\n\nRequest body:\n\n```json\n{\"type\": \"invoice.paid\", \"data\": {\"id\": \"in_1\"}}\n```\n\n\
+         Your endpoint should respond with a 2xx status, for example:\n\n```json\n{\"received\": true}\n```\n",
+    );
+    assert_eq!(paths(&v), ["data", "data.id", "type"]);
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.contains("what your endpoint sends back")),
+        "{diags:?}"
+    );
+    // "An event response" is the vendor's word for the payload.
+    let (v, _) = page(
+        "Here is an event response with an example of each event:\n\n\
+         [{\"event\": \"delivered\", \"email\": \"a@b.c\"}, {\"event\": \"open\", \"email\": \"a@b.c\"}]\n",
+    );
+    assert!(paths(&v).contains(&"email".to_owned()), "{:?}", paths(&v));
+}

@@ -74,6 +74,17 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
         }
         pos = node.end;
         spans.push((start, node.end));
+        // `Your endpoint should respond with … for example:` over
+        // `{"received": true}`: what the receiver sends back.
+        if introduced_as_response(text, line_start) {
+            diags
+                .warn(
+                    src.loc(start),
+                    "this example is what your endpoint sends back, not a webhook payload; not read as one",
+                )
+                .with_hint("if it is a payload, say so in the line above it (\"Example payload:\")");
+            continue;
+        }
         let hash = node.digest();
         let same = seen.get(&hash).and_then(|vs| {
             vs.iter()
@@ -439,6 +450,29 @@ fn is_payload(node: &lenient::Node) -> bool {
         lenient::Kind::Array(items) => items.iter().any(|i| i.as_object().is_some()),
         _ => false,
     }
+}
+
+/// Whether the prose line just above the example at `line_start` (past
+/// blank lines and a code fence) speaks of the response to the webhook,
+/// not of the webhook itself.
+fn introduced_as_response(text: &str, line_start: usize) -> bool {
+    let Some(line) = text[..line_start]
+        .lines()
+        .rev()
+        .take(4)
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("```") && !l.starts_with("~~~"))
+    else {
+        return false;
+    };
+    let l = line.to_ascii_lowercase();
+    let response = ["respond", "response", "reply", "return"]
+        .iter()
+        .any(|w| l.contains(w));
+    let payload = ["payload", "request", "event", "we send", "sent", "post "]
+        .iter()
+        .any(|w| l.contains(w));
+    response && !payload
 }
 
 /// Text that starts like a JSON object or array of objects: worth a warning
