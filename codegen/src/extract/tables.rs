@@ -27,6 +27,7 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
     let mut rows = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        let before = rows.len();
         let next = if is_glued_header(lines[i].1) {
             // The header of a table whose cells a copy glued, or joined
             // with single spaces.
@@ -51,6 +52,18 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
                 .or_else(|| super::bullets::read(src, &lines, i, &mut rows))
                 .or_else(|| super::cells::read(src, &lines, i, &mut rows))
         };
+        // A table of the endpoint's headers or query parameters is no
+        // field list of the payload.
+        if rows.len() > before {
+            let kept: Vec<FieldRow> = rows
+                .drain(before..)
+                .filter(|r| {
+                    let at = src.line_start(r.loc.line);
+                    !outside_payload(&lines, lines.partition_point(|&(o, _)| o < at))
+                })
+                .collect();
+            rows.extend(kept);
+        }
         i = next.unwrap_or(i + 1);
     }
     rows
@@ -476,6 +489,35 @@ const NOT_PAYLOAD: &[&str] = &[
     "response",
 ];
 
+/// Whether line `i` stands under a heading of a part of the request that
+/// is not its body (`## Headers`, `Query parameters`): the nearest heading
+/// above, within 40 lines, decides; a markdown heading of any other text
+/// (`## Body`) says it is the payload's.
+fn outside_payload(lines: &[Line], i: usize) -> bool {
+    let part = lines[..i].iter().rev().take(40).find_map(|(_, l)| {
+        let t = l.trim();
+        let markdown = t.starts_with('#');
+        let h = t
+            .trim_start_matches('#')
+            .trim()
+            .trim_end_matches(':')
+            .to_ascii_lowercase();
+        if NOT_PAYLOAD.contains(&h.as_str()) {
+            Some(true)
+        } else if markdown
+            || matches!(
+                h.as_str(),
+                "body" | "request body" | "payload" | "attributes"
+            )
+        {
+            Some(false)
+        } else {
+            None
+        }
+    });
+    part == Some(true)
+}
+
 /// `(path, type, nullable, format, enum, required)` of a qualified row.
 fn qualified_row(line: &str) -> Option<QualifiedRow<'_>> {
     let (bullet, t) = strip_bullet(line);
@@ -546,21 +588,7 @@ fn qualified_listing(
 ) -> Option<usize> {
     qualified_row(lines[start].1)?;
     // Whether the rows so far are the endpoint's headers or parameters.
-    let not_payload = |i: usize| {
-        lines[..i].iter().rev().take(40).find_map(|(_, l)| {
-            let h = l.trim().to_ascii_lowercase();
-            if NOT_PAYLOAD.contains(&h.as_str()) {
-                Some(true)
-            } else if matches!(
-                h.as_str(),
-                "body" | "request body" | "payload" | "attributes"
-            ) {
-                Some(false)
-            } else {
-                None
-            }
-        }) == Some(true)
-    };
+    let not_payload = |i: usize| outside_payload(lines, i);
     let mut i = start;
     let mut current: Option<FieldRow> = None;
     let mut found = 0;
@@ -1031,6 +1059,14 @@ mod tests {
             "Name Title Type Description\nid The id string Its id.\nx The x string An x.\n"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn tables_of_headers_and_query_parameters_are_no_fields() {
+        let text = "## Headers\n\n| Name | Type | Description |\n|---|---|---|\n| X-Delivery-Id | string | Per delivery |\n\n\
+            ## Body\n\n| Field | Type | Description |\n|---|---|---|\n| id | string | The id |\n| amount | integer | Cents |\n\n\
+            Query parameters\n\n| Name | Type | Description |\n|---|---|---|\n| token | string | Yours |\n";
+        assert_eq!(rows(text), ["id Some(String)", "amount Some(Integer)"]);
     }
 
     #[test]
