@@ -209,10 +209,13 @@ pub fn extract(
 
         // `order_created - Occurs when…` under "Event types", or a bullet
         // `` - `order.paid`: Sent when… ``: a name and its description.
+        // A list item's markup is not its text: `[invoice.paid](…)`,
+        // `**invoice.voided**`.
+        let plain = if bullet { unmarked(t) } else { t.to_owned() };
         if events_section || bullet {
             let described = [" - ", " \u{2014} ", " \u{2013} ", ": "]
                 .iter()
-                .find_map(|sep| t.split_once(sep))
+                .find_map(|sep| plain.split_once(sep))
                 .map(|(name, d)| (name.trim().trim_matches('`'), d.trim()))
                 .filter(|(name, d)| {
                     let word = events_section && is_word_event_name(name);
@@ -225,7 +228,12 @@ pub fn extract(
                 continue;
             }
         }
-        let named = t.trim_matches('`');
+        // `` `invoice.sent` (beta) ``: a name and a note on it.
+        let named = match plain.split_once(" (") {
+            Some((name, note)) if note.ends_with(')') => name,
+            _ => plain.as_str(),
+        };
+        let named = named.trim().trim_matches('`');
         if bullet && (is_event_name(named) || (events_section && is_word_event_name(named))) {
             ev.listed.push(mention(src, col(named), named, None));
             last_bullet_event = Some(ev.listed.len() - 1);
@@ -937,6 +945,26 @@ fn url_event(t: &str) -> Option<(usize, &str)> {
     (seg.contains('.') && is_event_name(seg)).then_some((at, seg))
 }
 
+/// `text` without markdown's links and bold: `[a.b](https://…): x` is
+/// `a.b: x`, `**a.b**` is `a.b`.
+fn unmarked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(mid) = rest[open..].find("](") else {
+            break;
+        };
+        let Some(close) = rest[open + mid..].find(')') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..open + mid]);
+        rest = &rest[open + mid + close + 1..];
+    }
+    out.push_str(rest);
+    out.replace("**", "").replace("__", "")
+}
+
 /// What the lines right under a heading say of when its event fires.
 fn fires_below(lines: &[(usize, &str)], idx: usize) -> Option<String> {
     (idx + 1..lines.len().min(idx + 4)).find_map(|j| fires_when(lines, j))
@@ -1124,6 +1152,28 @@ mod tests {
                 ("order.deleted", Some("removed"))
             ]
         );
+    }
+
+    #[test]
+    fn list_items_with_links_bold_and_notes() {
+        let ev = events(
+            "# Event types\n\n- [invoice.created](https://x.io/e#c)\n- [invoice.paid](https://x.io/e#p): Paid.\n\
+             - **invoice.voided** \u{2014} Voided.\n- `invoice.sent` (beta)\n",
+        );
+        let got: Vec<(&str, Option<&str>)> = (ev.listed.iter())
+            .map(|m| (m.name.as_str(), m.description.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("invoice.created", None),
+                ("invoice.paid", Some("Paid.")),
+                ("invoice.voided", Some("Voided.")),
+                ("invoice.sent", None)
+            ]
+        );
+        assert_eq!(unmarked("[a](b) and [c](d) x"), "a and c x");
+        assert_eq!(unmarked("[unclosed"), "[unclosed");
     }
 
     #[test]
