@@ -288,8 +288,11 @@ pub fn extract(
         {
             said.push((idx, mention(src, col(t), t, fires_below(&lines, idx))));
         }
-        // The page's title: a line that is only an event name.
-        if !bullet && is_event_name(t) {
+        // The page's title: a line that is only an event name, or one
+        // with words that only say so (`The invoice.paid event`,
+        // `invoice.voided webhook`).
+        let titled = if bullet { None } else { titled_name(t) };
+        if let Some(t) = titled {
             headings.push((idx, mention(src, col(t), t, fires_below(&lines, idx))));
             if ev.page_event.is_none() {
                 ev.page_event = Some(mention(src, col(t), t, None));
@@ -945,6 +948,38 @@ fn url_event(t: &str) -> Option<(usize, &str)> {
     (seg.contains('.') && is_event_name(seg)).then_some((at, seg))
 }
 
+/// The event a title names: the line is the name (`invoice.paid`), or the
+/// name among words that only say what it is (`The invoice.paid event`,
+/// `` `invoice.voided` webhook ``).
+fn titled_name(t: &str) -> Option<&str> {
+    if is_event_name(t) {
+        return Some(t);
+    }
+    const SAYING: &[&str] = &[
+        "the",
+        "event",
+        "webhook",
+        "notification",
+        "payload",
+        "callback",
+    ];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() > 4 {
+        return None;
+    }
+    let mut name = None;
+    for w in words {
+        let bare = w.trim_matches(|c| matches!(c, '`' | '"' | '*' | ':'));
+        if is_event_name(bare) && name.replace(bare).is_none() {
+            continue;
+        }
+        if !SAYING.contains(&bare.to_ascii_lowercase().as_str()) {
+            return None;
+        }
+    }
+    name
+}
+
 /// `text` without markdown's links and bold: `[a.b](https://…): x` is
 /// `a.b: x`, `**a.b**` is `a.b`.
 fn unmarked(text: &str) -> String {
@@ -1174,6 +1209,19 @@ mod tests {
         );
         assert_eq!(unmarked("[a](b) and [c](d) x"), "a and c x");
         assert_eq!(unmarked("[unclosed"), "[unclosed");
+    }
+
+    #[test]
+    fn titles_that_say_what_the_name_is() {
+        for (title, want) in [
+            ("The invoice.paid event", Some("invoice.paid")),
+            ("`invoice.voided` webhook", Some("invoice.voided")),
+            ("invoice.paid", Some("invoice.paid")),
+            ("How invoice.paid works", None),
+            ("The invoice.paid and invoice.voided events", None),
+        ] {
+            assert_eq!(titled_name(title), want, "{title}");
+        }
     }
 
     #[test]
