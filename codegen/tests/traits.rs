@@ -1241,3 +1241,17 @@ fn the_response_an_endpoint_sends_back_is_no_payload() {
     );
     assert!(paths(&v).contains(&"email".to_owned()), "{:?}", paths(&v));
 }
+
+#[test]
+fn a_table_goes_on_past_the_sites_controls() {
+    // One cell per line, a parent's children behind "Show child
+    // attributes": the rows after "Hide child attributes" are the table's.
+    let (v, _) = page(
+        "charge.refunded\n\nid\nstring\nThe id.\n\nbilling_details\nobject\nWho pays.\nShow child attributes\n\
+         billing_details.email\nnullable string\nTheir e-mail.\nHide child attributes\n\nrefunded\nboolean\nWhether refunded.\n",
+    );
+    assert_eq!(
+        paths(&v),
+        ["billing_details", "billing_details.email", "id", "refunded"]
+    );
+}

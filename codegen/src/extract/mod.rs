@@ -526,6 +526,7 @@ fn lines_outside<'a>(
         // Spans do not overlap: the first not yet ended holds the line's
         // start if it has begun.
         match sorted.get(next).filter(|&&(s, _)| s <= start) {
+            None if is_page_chrome(line) => {}
             None => return Some((start, line)),
             Some(&(_, end)) if end < start + line.len() => {
                 return Some((end, &line[end - start..]))
@@ -539,6 +540,28 @@ fn lines_outside<'a>(
             }
         }
     })
+}
+
+/// The documentation site's controls, copied in with the text: `Show
+/// child attributes`, `Link to section`. Readers see past them, so a
+/// table goes on after its nested rows.
+fn is_page_chrome(line: &str) -> bool {
+    const CHROME: &[&str] = &[
+        "show child attributes",
+        "hide child attributes",
+        "show child parameters",
+        "hide child parameters",
+        "show attributes",
+        "hide attributes",
+        "show properties",
+        "hide properties",
+        "link to section",
+        "copy to clipboard",
+        "expand all",
+        "collapse all",
+    ];
+    let t = line.trim();
+    t.len() <= 24 && CHROME.iter().any(|c| t.eq_ignore_ascii_case(c))
 }
 
 /// Strips a leading bullet (`•`, `-`, `*`, `·`, or a number: `1.`, `2)`)
@@ -596,6 +619,16 @@ fn row_summary(r: &FieldRow) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sites_controls_are_no_text() {
+        let text = "amount\ninteger\nIn cents.\nShow child attributes\nrefunded\nboolean\nHide child attributes\n";
+        let got: Vec<&str> = lines_outside(text, &[]).map(|(_, l)| l).collect();
+        assert_eq!(
+            got,
+            ["amount", "integer", "In cents.", "refunded", "boolean"]
+        );
+    }
 
     /// Text glued onto names where a list's breaks were lost: before a
     /// name the page gives too, after one, and before a resource that
