@@ -211,11 +211,9 @@ pub fn extract(
         // `` - `order.paid`: Sent when… ``: a name and its description.
         // A list item's markup is not its text: `[invoice.paid](…)`,
         // `**invoice.voided**`.
-        let plain = if bullet { unmarked(t) } else { t.to_owned() };
+        let plain = if bullet { unmarked(t) } else { t.into() };
         if events_section || bullet {
-            let described = [" - ", " \u{2014} ", " \u{2013} ", ": "]
-                .iter()
-                .find_map(|sep| plain.split_once(sep))
+            let described = super::vocab::described(&plain)
                 .map(|(name, d)| (name.trim().trim_matches('`'), d.trim()))
                 .filter(|(name, d)| {
                     let word = events_section && is_word_event_name(name);
@@ -231,7 +229,7 @@ pub fn extract(
         // `` `invoice.sent` (beta) ``: a name and a note on it.
         let named = match plain.split_once(" (") {
             Some((name, note)) if note.ends_with(')') => name,
-            _ => plain.as_str(),
+            _ => &plain,
         };
         let named = named.trim().trim_matches('`');
         if bullet && (is_event_name(named) || (events_section && is_word_event_name(named))) {
@@ -982,7 +980,10 @@ fn titled_name(t: &str) -> Option<&str> {
 
 /// `text` without markdown's links and bold: `[a.b](https://…): x` is
 /// `a.b: x`, `**a.b**` is `a.b`.
-fn unmarked(text: &str) -> String {
+fn unmarked(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['[', '*', '_']) {
+        return text.into();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('[') {
@@ -997,7 +998,7 @@ fn unmarked(text: &str) -> String {
         rest = &rest[open + mid + close + 1..];
     }
     out.push_str(rest);
-    out.replace("**", "").replace("__", "")
+    out.replace("**", "").replace("__", "").into()
 }
 
 /// What the lines right under a heading say of when its event fires.

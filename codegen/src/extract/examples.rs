@@ -218,69 +218,52 @@ pub fn comment_rows(src: &Source, examples: &[Example]) -> Vec<FieldRow> {
             });
         }
     }
+    // What TypeScript and sketches say at members, found in one walk of
+    // each example, applied kind by kind.
+    let mut facts = MemberFacts::default();
+    for ex in examples {
+        let sketch = ex.node.sketches_types();
+        facts.walk(src, &ex.node, &mut vec![], sketch);
+    }
     // `"mode": "live" | "test"`, `"note": string | null`: a union says
     // the field's values, its type and whether it may be null.
-    for ex in examples {
-        let mut entries = Vec::new();
-        entries_with_paths(&ex.node, &mut vec![], &mut entries);
-        for (path, value) in entries {
-            let Some(alternatives) = union_after(src, value) else {
-                continue;
-            };
-            let mut all = vec![value.clone()];
-            all.extend(alternatives);
-            let nullable = all.iter().any(|n| matches!(n.kind, lenient::Kind::Null));
-            let literals: Vec<String> = (all.iter())
-                .filter_map(|n| match &n.kind {
-                    lenient::Kind::String(s) if !vocab::is_placeholder_str(s) => Some(s.clone()),
-                    _ => None,
-                })
-                .collect();
-            let typed = all.iter().find_map(|n| match &n.kind {
-                lenient::Kind::String(s) if s == "string" => Some((DocType::String, None)),
-                lenient::Kind::Placeholder(p) => {
-                    vocab::type_word(p.trim_start_matches('<').trim_end_matches('>'))
-                }
+    for (path, value, alternatives) in facts.unions {
+        let mut all = vec![value.clone()];
+        all.extend(alternatives);
+        let nullable = all.iter().any(|n| matches!(n.kind, lenient::Kind::Null));
+        let literals: Vec<String> = (all.iter())
+            .filter_map(|n| match &n.kind {
+                lenient::Kind::String(s) if !vocab::is_placeholder_str(s) => Some(s.clone()),
                 _ => None,
-            });
-            let row = row_for(&mut rows, src, path, value.start);
-            if nullable {
-                row.nullable = Some(true);
-            }
-            // Literals alone are the values; beside a type name, examples.
-            if literals.len() >= 2 && typed.is_none() {
-                row.ty = Some(DocType::String);
-                row.values = Some(EnumValues::Strings(literals));
-            } else if let Some((ty, format)) = typed {
-                row.ty = Some(ty);
-                row.format = format;
-            }
+            })
+            .collect();
+        let typed = all.iter().find_map(|n| match &n.kind {
+            lenient::Kind::String(s) if s == "string" => Some((DocType::String, None)),
+            lenient::Kind::Placeholder(p) => stand_in_type(p),
+            _ => None,
+        });
+        let row = row_for(&mut rows, src, path, value.start);
+        if nullable {
+            row.nullable = Some(true);
         }
-    }
-    // `priority?: …`: a TypeScript member that may be absent.
-    for ex in examples {
-        let mut optional = Vec::new();
-        optional_members(src, &ex.node, &mut vec![], &mut optional);
-        for (path, at) in optional {
-            row_for(&mut rows, src, path, at).required = Some(false);
-        }
-    }
-    // A sketch's `count: integer` states the type as a table would.
-    for ex in examples.iter().filter(|ex| ex.node.sketches_types()) {
-        let mut entries = Vec::new();
-        entries_with_paths(&ex.node, &mut vec![], &mut entries);
-        for (path, value) in entries {
-            let lenient::Kind::Placeholder(p) = &value.kind else {
-                continue;
-            };
-            let word = p.trim_start_matches('<').trim_end_matches('>');
-            let Some((ty, format)) = vocab::type_word(word) else {
-                continue;
-            };
-            let row = row_for(&mut rows, src, path, value.start);
+        // Literals alone are the values; beside a type name, examples.
+        if literals.len() >= 2 && typed.is_none() {
+            row.ty = Some(DocType::String);
+            row.values = Some(EnumValues::Strings(literals));
+        } else if let Some((ty, format)) = typed {
             row.ty = Some(ty);
             row.format = format;
         }
+    }
+    // `priority?: …`: a TypeScript member that may be absent.
+    for (path, at) in facts.optional {
+        row_for(&mut rows, src, path, at).required = Some(false);
+    }
+    // A sketch's `count: integer` states the type as a table would.
+    for (path, at, (ty, format)) in facts.typed {
+        let row = row_for(&mut rows, src, path, at);
+        row.ty = Some(ty);
+        row.format = format;
     }
     rows
 }
@@ -301,32 +284,62 @@ fn row_for<'r>(
     }
 }
 
-/// The paths of members written `name?:` below `node`, with where each is.
-fn optional_members(
-    src: &Source,
-    node: &lenient::Node,
-    path: &mut Vec<String>,
-    out: &mut Vec<(Vec<String>, usize)>,
-) {
-    match &node.kind {
-        lenient::Kind::Object(entries) => {
-            for e in entries {
-                path.push(e.key.clone());
-                let between = src.text.get(e.key_start..e.value.start).unwrap_or("");
-                if between.trim_end().trim_end_matches(':').ends_with('?') {
-                    out.push((path.clone(), e.key_start));
+/// What the members of examples say beyond their values, each with its
+/// path: a union after the value, a `?:` after the key, a type's name as
+/// the value of a sketch.
+#[derive(Default)]
+struct MemberFacts<'n> {
+    unions: Vec<(Vec<String>, &'n lenient::Node, Vec<lenient::Node>)>,
+    optional: Vec<(Vec<String>, usize)>,
+    typed: Vec<(Vec<String>, usize, Typed)>,
+}
+
+impl<'n> MemberFacts<'n> {
+    /// One walk below `node`; a path is copied only where a fact is.
+    fn walk(
+        &mut self,
+        src: &Source,
+        node: &'n lenient::Node,
+        path: &mut Vec<String>,
+        sketch: bool,
+    ) {
+        match &node.kind {
+            lenient::Kind::Object(entries) => {
+                for e in entries {
+                    path.push(e.key.clone());
+                    let value = &e.value;
+                    if let Some(alternatives) = union_after(src, value) {
+                        self.unions.push((path.clone(), value, alternatives));
+                    }
+                    let between = src.text.get(e.key_start..value.start).unwrap_or("");
+                    if between.trim_end().trim_end_matches(':').ends_with('?') {
+                        self.optional.push((path.clone(), e.key_start));
+                    }
+                    if let (true, lenient::Kind::Placeholder(p)) = (sketch, &value.kind) {
+                        if let Some(t) = stand_in_type(p) {
+                            self.typed.push((path.clone(), value.start, t));
+                        }
+                    }
+                    self.walk(src, value, path, sketch);
+                    path.pop();
                 }
-                optional_members(src, &e.value, path, out);
-                path.pop();
             }
-        }
-        lenient::Kind::Array(items) => {
-            for item in items {
-                optional_members(src, item, path, out);
+            lenient::Kind::Array(items) => {
+                for item in items {
+                    self.walk(src, item, path, sketch);
+                }
             }
+            _ => {}
         }
-        _ => {}
     }
+}
+
+/// A type and the format it implies.
+type Typed = (DocType, Option<vocab::Format>);
+
+/// The type a stand-in names: `<number>` a number.
+fn stand_in_type(p: &str) -> Option<Typed> {
+    vocab::type_word(p.trim_start_matches('<').trim_end_matches('>'))
 }
 
 /// The other members of a union the page writes after `value`

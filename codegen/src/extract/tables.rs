@@ -436,11 +436,7 @@ fn listed_value(t: &str) -> Option<String> {
         let (v, _) = rest.split_once('`')?;
         return (!v.is_empty() && !v.contains(' ')).then(|| v.to_owned());
     }
-    let word = [" - ", " \u{2014} ", " \u{2013} ", ": "]
-        .iter()
-        .find_map(|sep| t.split_once(sep).map(|(w, _)| w))
-        .unwrap_or(t)
-        .trim_matches('"');
+    let word = vocab::described(t).map_or(t, |(w, _)| w).trim_matches('"');
     let ident = !word.is_empty()
         && word.len() <= 64
         && word

@@ -694,6 +694,14 @@ pub fn is_word_event_name(s: &str) -> bool {
     ident && (joined || humps) && !is_media_type(s)
 }
 
+/// A list item split into its name and what follows a dash or colon:
+/// `order_created - Sent when…`, `` `open`: the issue was opened ``.
+pub fn described(item: &str) -> Option<(&str, &str)> {
+    [" - ", " \u{2014} ", " \u{2013} ", ": "]
+        .iter()
+        .find_map(|sep| item.split_once(sep))
+}
+
 /// A name in a table's events column: any event name, or one word in one
 /// case (`AUTHORISATION`, `push`), which only such a column makes an event.
 pub fn is_table_event_name(s: &str) -> bool {
