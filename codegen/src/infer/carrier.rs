@@ -452,3 +452,160 @@ pub(super) fn constant_event(ev: &PageEvidence, d: &ir::Discriminator) -> Option
     let loc = ev.constants.first()?.loc.clone();
     Some((parts.join(&d.separator), loc))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Source;
+
+    fn pages(texts: &[&str]) -> Vec<Page> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let source = Source::new(format!("p{i}.txt"), *text);
+                let evidence = crate::extract::page(&source, &mut Diagnostics::default());
+                Page { source, evidence }
+            })
+            .collect()
+    }
+
+    fn known(names: &[&str]) -> BTreeMap<String, EventInfo> {
+        names
+            .iter()
+            .map(|n| ((*n).to_owned(), EventInfo::new(super::super::unknown_loc())))
+            .collect()
+    }
+
+    /// Where the type travels: body paths, or `header:`/`url:` and its name.
+    fn found(pages: &[Page], hints: &Hints, events: &[&str]) -> Option<String> {
+        let d = discriminator(pages, hints, &known(events))?;
+        Some(match (&d.header, &d.url) {
+            (Some(h), _) => format!("header:{h}"),
+            (_, Some(u)) => format!("url:{u}"),
+            _ => d
+                .fields
+                .iter()
+                .map(|p| p.join("."))
+                .collect::<Vec<_>>()
+                .join("+"),
+        })
+    }
+
+    #[test]
+    fn the_vendors_config_decides_before_any_page() {
+        let p = pages(&["```json\n{\"type\": \"order.paid\"}\n```\n"]);
+        let hints = Hints {
+            event_type_header: Some("X-Hook-Event".into()),
+            ..Hints::default()
+        };
+        assert_eq!(
+            found(&p, &hints, &["order.paid"]).as_deref(),
+            Some("header:X-Hook-Event")
+        );
+        let hints = Hints {
+            event_type_fields: Some(vec![vec!["meta".into(), "name".into()]]),
+            ..Hints::default()
+        };
+        assert_eq!(
+            found(&p, &hints, &["order.paid"]).as_deref(),
+            Some("meta.name")
+        );
+    }
+
+    #[test]
+    fn a_field_holding_known_events_carries_them_and_one_shared_word_does_not() {
+        let p = pages(&[
+            "```json\n{\"kind\": \"order.created\", \"id\": 1}\n```\n",
+            "```json\n{\"kind\": \"order.paid\", \"id\": 2}\n```\n",
+        ]);
+        assert_eq!(
+            found(&p, &Hints::default(), &["order.created", "order.paid"]).as_deref(),
+            Some("kind")
+        );
+        // `visibility: public` only shares a word with an event `public`.
+        let p = pages(&["```json\n{\"visibility\": \"public\", \"id\": 1}\n```\n"]);
+        assert_eq!(found(&p, &Hints::default(), &["public"]), None);
+    }
+
+    #[test]
+    fn a_field_naming_another_event_on_most_pages_is_no_carrier() {
+        // A run record's `event` names the event that started the run, on the
+        // page of another event.
+        let page = |own: &str, started: &str| {
+            format!("# {own}\n\nThe event type is sent in the `X-Hook-Event` HTTP header: `{own}`.\n\n```json\n{{\"run\": {{\"event\": \"{started}\"}}}}\n```\n")
+        };
+        let (a, b) = (
+            page("workflow_run", "push"),
+            page("check_run", "pull_request"),
+        );
+        let p = pages(&[a.as_str(), b.as_str()]);
+        let events = ["workflow_run", "check_run", "push", "pull_request"];
+        assert_eq!(
+            found(&p, &Hints::default(), &events).as_deref(),
+            Some("header:X-Hook-Event")
+        );
+    }
+
+    #[test]
+    fn with_no_known_event_a_telling_name_whose_values_vary_wins() {
+        let p = pages(&[
+            "```json\n{\"type\": \"event_callback\", \"event\": {\"type\": \"message\"}}\n```\n",
+            "```json\n{\"type\": \"event_callback\", \"event\": {\"type\": \"reaction_added\"}}\n```\n",
+        ]);
+        assert_eq!(
+            found(&p, &Hints::default(), &[]).as_deref(),
+            Some("event.type")
+        );
+        // A plain `type` whose values are ordinary words carries nothing.
+        let p = pages(&[
+            "```json\n{\"type\": \"sms\"}\n```\n",
+            "```json\n{\"type\": \"mms\"}\n```\n",
+        ]);
+        assert_eq!(found(&p, &Hints::default(), &[]), None);
+    }
+
+    #[test]
+    fn names_that_say_event_type_in_any_case() {
+        for name in [
+            "event_type",
+            "eventType",
+            "EventType",
+            "EVENT_TYPE",
+            "event-type",
+            "topic",
+        ] {
+            assert!(telling_name(name), "{name}");
+        }
+        for name in ["eventual", "types", "status", "name"] {
+            assert!(!telling_name(name), "{name}");
+        }
+        assert_eq!(carrier_name(&["event_type"]), 3);
+        assert_eq!(carrier_name(&["meta", "name"]), 3);
+        assert_eq!(carrier_name(&["event"]), 2);
+        assert_eq!(carrier_name(&["data", "type"]), 1);
+        assert_eq!(carrier_name(&["action"]), 0);
+        assert!(event_like("invoice.paid", 1));
+        assert!(event_like("accepted", 2));
+        assert!(!event_like("accepted", 1));
+    }
+
+    #[test]
+    fn a_misspelt_configured_field_is_told_its_nearest_path() {
+        let p = pages(&["```json\n{\"meta\": {\"event_name\": \"a.b\"}}\n```\n"]);
+        let hints = Hints {
+            event_type_fields: Some(vec![vec!["meta".into(), "event_nme".into()]]),
+            ..Hints::default()
+        };
+        let mut diags = Diagnostics::default();
+        check_configured(&p, &hints, &mut diags);
+        let rendered: Vec<String> = diags.into_sorted().iter().map(|d| d.render()).collect();
+        assert_eq!(rendered.len(), 1, "{rendered:?}");
+        assert!(
+            rendered[0].contains("did you mean `meta.event_name`?"),
+            "{rendered:?}"
+        );
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+}

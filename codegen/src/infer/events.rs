@@ -216,11 +216,9 @@ pub(super) fn resource_events(node: &Node, ev: &PageEvidence) -> Vec<String> {
     if only.value.as_object().is_none() {
         return Vec::new();
     }
-    let key = only.key.to_ascii_lowercase();
-    let same = |seg: &str| {
-        let seg = seg.to_ascii_lowercase();
-        seg == key || format!("{seg}s") == key || format!("{key}s") == seg
-    };
+    // `addresses` and `address`, `categories` and `category`.
+    let key = naming::singular(&only.key.to_ascii_lowercase());
+    let same = |seg: &str| naming::singular(&seg.to_ascii_lowercase()) == key;
     let mut out: Vec<String> = Vec::new();
     for m in ev.listed_events.iter().chain(&ev.mentioned_events) {
         let first = m.name.split(['.', '/', ':']).next().unwrap_or("");
@@ -247,4 +245,123 @@ pub(super) fn shared_root_name(vendor: &str, ev: &PageEvidence, members: &[Strin
         return naming::pascal(&format!("{stem}_event"));
     }
     naming::pascal(&format!("{vendor}_event"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Diagnostics, Source};
+    use crate::infer::testing::*;
+
+    fn evidence(text: &str) -> PageEvidence {
+        crate::extract::page(&Source::new("p.txt", text), &mut Diagnostics::default())
+    }
+
+    fn first_example(text: &str) -> Node {
+        evidence(text).examples.remove(0).node
+    }
+
+    #[test]
+    fn a_pages_digest_is_the_same_on_every_machine() {
+        // FNV-1a's published value for "a", and a fixed one for a page.
+        assert_eq!(fnv(&[b"a"]), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv(&[b"a", b"b"]), fnv(&[b"ab"]));
+        let page = Source::new("specs/v/p.md", "# order.paid\n");
+        assert_eq!(
+            page_digest(&page),
+            page_digest(&Source::new("specs/v/p.md", "# order.paid\n"))
+        );
+        assert_ne!(
+            page_digest(&page),
+            page_digest(&Source::new("specs/v/q.md", "# order.paid\n"))
+        );
+        assert_eq!(pages_digest([1u64, 2].into_iter()).len(), 16);
+        assert_ne!(
+            pages_digest([1u64, 2].into_iter()),
+            pages_digest([2u64, 1].into_iter())
+        );
+    }
+
+    #[test]
+    fn an_elided_member_is_the_one_empty_object_written_with_dots() {
+        let text = "```json\n{\"type\": \"order.paid\", \"data\": { ... }, \"meta\": {}}\n```\n";
+        let ev = evidence(text);
+        let node = &ev.examples[0].node;
+        let src = Source::new("p.txt", text);
+        assert_eq!(elided_member(node, &src.text), Some("data"));
+        let two = "```json\n{\"a\": { ... }, \"b\": { … }}\n```\n";
+        let ev = evidence(two);
+        assert_eq!(elided_member(&ev.examples[0].node, two), None);
+    }
+
+    #[test]
+    fn an_example_wrapping_one_resource_belongs_to_that_resources_events() {
+        let text = "## Events\n\n- `address/created`\n- `address/updated`\n- `order/created`\n- `category/created`\n\n```json\n{\"addresses\": {\"id\": 1}}\n```\n";
+        let ev = evidence(text);
+        let node = &ev.examples[0].node;
+        assert_eq!(
+            resource_events(node, &ev),
+            vec!["address/created", "address/updated"]
+        );
+        let node = first_example("```json\n{\"Categories\": {\"id\": 1}}\n```\n");
+        assert_eq!(resource_events(&node, &ev), vec!["category/created"]);
+        let node = first_example("```json\n{\"order\": {\"id\": 1}}\n```\n");
+        assert_eq!(resource_events(&node, &ev), vec!["order/created"]);
+        // Two keys: no one resource.
+        let node = first_example("```json\n{\"address\": {\"id\": 1}, \"id\": 2}\n```\n");
+        assert!(resource_events(&node, &ev).is_empty());
+    }
+
+    #[test]
+    fn a_shared_payload_is_named_for_its_heading_or_the_events_stem() {
+        let ev = evidence("text\n");
+        let members = |m: &[&str]| m.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            shared_root_name(
+                "acme",
+                &ev,
+                &members(&["subscriber.create", "subscriber.cancel"])
+            ),
+            "SubscriberEvent"
+        );
+        assert_eq!(
+            shared_root_name("acme", &ev, &members(&["subscriber.create", "order.paid"])),
+            "AcmeEvent"
+        );
+    }
+
+    #[test]
+    fn events_sharing_all_fields_but_one_struct_share_an_envelope() {
+        let v = infer_page(
+            "## Events\n\n- `order.paid`\n- `refund.created`\n\n\
+             ```json\n{\"type\": \"order.paid\", \"id\": \"e1\", \"data\": {\"order_id\": \"o1\", \"total\": 5}}\n```\n\n\
+             ```json\n{\"type\": \"refund.created\", \"id\": \"e2\", \"data\": {\"refund_id\": \"r1\"}}\n```\n",
+        );
+        let envelopes: Vec<(&str, String)> = v
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                ir::TypeDef::Struct(s) => s
+                    .envelope
+                    .as_ref()
+                    .map(|e| (s.name.as_str(), format!("{}<{}>", e.generic, e.field))),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(envelopes.len(), 2, "{envelopes:?}");
+        assert!(
+            envelopes.iter().all(|(_, e)| e == "Envelope<data>"),
+            "{envelopes:?}"
+        );
+        let mut every: BTreeSet<String> = BTreeSet::new();
+        paths(
+            &first_example("```json\n{\"a\": [{\"b\": 1}], \"c\": {\"d\": null}}\n```\n"),
+            "",
+            &mut every,
+        );
+        assert_eq!(
+            every.into_iter().collect::<Vec<_>>(),
+            vec![".a", ".a.b", ".c", ".c.d"]
+        );
+    }
 }

@@ -167,9 +167,10 @@ fn matches_format(f: Format, v: &str) -> bool {
     }
 }
 
-/// Seconds since the epoch: a time-like name and values between 2000 and 2100.
+/// Seconds since the epoch: a time-like name (`created_at`, `createdAt`,
+/// `eventTimestamp`) and values between 2000 and 2100.
 fn unix_time(key: &str, values: &[i64]) -> Option<Format> {
-    let k = key.to_ascii_lowercase();
+    let k = crate::naming::snake(key);
     let timeish = k.ends_with("_at")
         || k.ends_with("_time")
         || k.ends_with("_date")
@@ -183,4 +184,95 @@ fn unix_time(key: &str, values: &[i64]) -> Option<Format> {
             .iter()
             .all(|v| (946_684_800..=4_102_444_800).contains(v));
     (timeish && plausible).then_some(Format::UnixTime)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn strings(values: &[&str]) -> Vec<Arc<str>> {
+        values.iter().map(|v| Arc::from(*v)).collect()
+    }
+
+    #[test]
+    fn a_string_format_holds_for_every_value_or_none() {
+        let f = |v: &[&str]| string_format(&strings(v));
+        assert_eq!(
+            f(&["2024-01-02T03:04:05Z", "2024-01-02 03:04:05.123+02:00"]),
+            Some(Format::DateTime)
+        );
+        assert_eq!(f(&["2024-01-02"]), Some(Format::Date));
+        assert_eq!(
+            f(&["123e4567-e89b-12d3-a456-426614174000"]),
+            Some(Format::Uuid)
+        );
+        assert_eq!(f(&["89.99", "-0.50"]), Some(Format::Decimal));
+        // One value of another kind undoes it.
+        assert_eq!(f(&["2024-01-02", "tomorrow"]), None);
+        assert_eq!(f(&["89.99", "199"]), None);
+        // Look-alikes are plain strings.
+        assert_eq!(f(&["2024-01-02T03:04 in Paris"]), None);
+        assert_eq!(f(&["1.2.3"]), None);
+        assert_eq!(f(&[".5"]), None);
+        assert_eq!(f(&["123e4567-e89b-12d3-a456-42661417400g"]), None);
+        assert_eq!(f(&[]), None);
+    }
+
+    #[test]
+    fn a_unix_time_takes_a_time_like_name_in_any_case_and_plausible_seconds() {
+        for key in [
+            "created_at",
+            "createdAt",
+            "CreatedAt",
+            "eventTimestamp",
+            "created",
+            "expiry_time",
+            "due_date",
+        ] {
+            assert_eq!(
+                unix_time(key, &[1_700_000_000]),
+                Some(Format::UnixTime),
+                "{key}"
+            );
+        }
+        // Not time-like names, however plausible the numbers.
+        for key in ["amount", "attempts", "format", "data"] {
+            assert_eq!(unix_time(key, &[1_700_000_000]), None, "{key}");
+        }
+        // Milliseconds, counts and years are not seconds since the epoch.
+        assert_eq!(unix_time("created_at", &[1_700_000_000_000]), None);
+        assert_eq!(unix_time("created_at", &[2024]), None);
+        assert_eq!(unix_time("created_at", &[1_700_000_000, 5]), None);
+        assert_eq!(unix_time("created_at", &[]), None);
+    }
+
+    #[test]
+    fn a_documented_type_word_is_its_scalar() {
+        assert_eq!(
+            doc_scalar(&DocType::Integer),
+            Ty::Integer {
+                format: None,
+                range: None
+            }
+        );
+        assert_eq!(
+            doc_scalar(&DocType::Array(Some(Box::new(DocType::String)))),
+            Ty::Array {
+                items: Box::new(Ty::String { format: None })
+            }
+        );
+        assert_eq!(
+            doc_scalar(&DocType::Array(None)),
+            Ty::Array {
+                items: Box::new(Ty::Any)
+            }
+        );
+        assert_eq!(
+            doc_scalar(&DocType::Object),
+            Ty::Map {
+                values: Box::new(Ty::Any)
+            }
+        );
+    }
 }
