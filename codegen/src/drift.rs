@@ -486,7 +486,7 @@ impl Differ {
         // Same type and same example or description under a new name: a rename.
         removed.retain(|r| {
             let twin = added.iter().position(|a| {
-                a.ty == r.ty
+                a.ty.read_as() == r.ty.read_as()
                     && ((a.example.is_some() && a.example == r.example)
                         || (a.description.is_some() && a.description == r.description))
             });
@@ -697,6 +697,9 @@ impl Differ {
         n: Option<&Loc>,
         seen: &mut BTreeSet<(String, String)>,
     ) {
+        // `199` in one doc's example and `89.99` in the next: one `Number`
+        // to the crate, no change on the wire.
+        let (ot, nt) = (ot.read_as(), nt.read_as());
         let (ol, nl) = (label(ot), label(nt));
         match (ot, nt) {
             (Ty::Named { name: a }, Ty::Named { name: b })
@@ -704,7 +707,7 @@ impl Differ {
             {
                 self.named(at, path, a, b, basis, seen);
             }
-            (Ty::Array { items: a }, Ty::Array { items: b }) => {
+            (Ty::Array { items: a, .. }, Ty::Array { items: b, .. }) => {
                 self.ty(at, &format!("{path}[]"), a, b, basis, o, n, seen);
             }
             (Ty::Nullable { inner: a }, Ty::Nullable { inner: b }) => {
@@ -847,7 +850,7 @@ fn widening(at: &At, old: &Ty, new: &Ty) -> Option<bool> {
 
 /// A type as a reader of the Rust crate knows it.
 pub(crate) fn label(t: &Ty) -> String {
-    match t {
+    match t.read_as() {
         Ty::String { format: None } => "String".to_owned(),
         Ty::String { format: Some(f) } => format!("{f:?}"),
         Ty::Integer {
@@ -858,7 +861,7 @@ pub(crate) fn label(t: &Ty) -> String {
         Ty::Number => "Number".to_owned(),
         Ty::Boolean => "bool".to_owned(),
         Ty::Any | Ty::Map { .. } => "Value".to_owned(),
-        Ty::Array { items } => format!("Vec<{}>", label(items)),
+        Ty::Array { items, .. } => format!("Vec<{}>", label(items)),
         Ty::Named { name } => name.clone(),
         Ty::Nullable { inner } => format!("Option<{}>", label(inner)),
     }

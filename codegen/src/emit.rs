@@ -1101,7 +1101,7 @@ fn rust_type(ty: &Ty) -> TokenStream {
 /// A field's Rust type, as text: `crate::Maybe<Vec<Order>>`. Names of
 /// types go through `ident`, so page text cannot reach here as code.
 fn rust_type_text(ty: &Ty) -> String {
-    match ty {
+    match ty.read_as() {
         Ty::String { format: None } => "String".to_owned(),
         Ty::String { format: Some(f) } => match f {
             Format::DateTime => "crate::DateTime".to_owned(),
@@ -1118,7 +1118,7 @@ fn rust_type_text(ty: &Ty) -> String {
         Ty::Number => "crate::Number".to_owned(),
         Ty::Boolean => "bool".to_owned(),
         Ty::Any => "crate::Json".to_owned(),
-        Ty::Array { items } => format!("Vec<{}>", rust_type_text(items)),
+        Ty::Array { items, .. } => format!("Vec<{}>", rust_type_text(items)),
         // Free-form objects arrive as `[]` when empty from PHP-style encoders,
         // so they are kept as any JSON value rather than a map that rejects it.
         Ty::Map { .. } => "crate::Json".to_owned(),

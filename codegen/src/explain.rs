@@ -150,7 +150,7 @@ fn walk(
 fn struct_in(t: &Ty) -> Option<&str> {
     match t {
         Ty::Named { name } => Some(name),
-        Ty::Array { items } => struct_in(items),
+        Ty::Array { items, .. } => struct_in(items),
         Ty::Nullable { inner } => struct_in(inner),
         _ => None,
     }

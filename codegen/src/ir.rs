@@ -141,7 +141,7 @@ pub struct Union {
 
 /// The variant name for one kind of a [`Union`].
 pub fn union_variant(t: &Ty) -> &'static str {
-    match t {
+    match t.read_as() {
         Ty::Boolean => "Boolean",
         Ty::Integer { .. } => "Integer",
         Ty::Number => "Number",
@@ -242,6 +242,11 @@ pub enum Ty {
         /// Documented bounds, such as `Options: 1 - 46`.
         #[serde(skip_serializing_if = "Option::is_none")]
         range: Option<(i64, i64)>,
+        /// Only examples show integers here (`199`); no page promises one,
+        /// and a later payload may send `89.99`: read as a [`Ty::Number`]
+        /// (see [`Ty::read_as`]), by the crate and its JSON Schema alike.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        from_samples: bool,
     },
     Number,
     Boolean,
@@ -249,6 +254,11 @@ pub enum Ty {
     Any,
     Array {
         items: Box<Ty>,
+        /// Only `[]` is shown here, with no word on the page: no proof of a
+        /// list (an encoder may send `[]` for an empty object), so read as
+        /// any JSON value (see [`Ty::read_as`]).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        only_empty: bool,
     },
     /// An object with free-form keys.
     Map {
@@ -262,6 +272,29 @@ pub enum Ty {
     Nullable {
         inner: Box<Ty>,
     },
+}
+
+/// What a kind the examples alone show is read as: an integer as the
+/// number it may turn out to be, an empty list as any value.
+static NUMBER: Ty = Ty::Number;
+static ANY: Ty = Ty::Any;
+
+impl Ty {
+    /// The type a payload's value is read as: an integer only examples show
+    /// is a `Number`, a list only ever shown empty any JSON value; any other
+    /// type is itself. The IR keeps what the examples show; the crate, its
+    /// JSON Schema and drift read this.
+    pub fn read_as(&self) -> &Ty {
+        match self {
+            Ty::Integer {
+                from_samples: true, ..
+            } => &NUMBER,
+            Ty::Array {
+                only_empty: true, ..
+            } => &ANY,
+            t => t,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -128,7 +128,7 @@ fn type_def(t: &ir::TypeDef) -> Value {
 }
 
 fn ty(t: &Ty) -> Value {
-    match t {
+    match t.read_as() {
         Ty::String { format } => {
             let mut s = json!({ "type": "string" });
             if let Some(f) = format {
@@ -136,7 +136,7 @@ fn ty(t: &Ty) -> Value {
             }
             s
         }
-        Ty::Integer { format, range } => {
+        Ty::Integer { format, range, .. } => {
             let mut s = json!({ "type": "integer" });
             if let Some(f) = format {
                 s["format"] = json!(format_name(*f));
@@ -149,7 +149,7 @@ fn ty(t: &Ty) -> Value {
         Ty::Number => json!({ "type": "number" }),
         Ty::Boolean => json!({ "type": "boolean" }),
         Ty::Any => json!({}),
-        Ty::Array { items } => json!({ "type": "array", "items": ty(items) }),
+        Ty::Array { items, .. } => json!({ "type": "array", "items": ty(items) }),
         // Any JSON value, as the Rust type: some encoders send `[]` for `{}`.
         Ty::Map { .. } => {
             json!({ "type": "object", "description": "A free-form object (any keys)." })

@@ -37,14 +37,15 @@ fn fields(v: &ir::Vendor, type_name: &str) -> Vec<String> {
     s.fields
         .iter()
         .map(|f| {
-            let ty = match &f.ty {
+            // As the crate reads it.
+            let ty = match f.ty.read_as() {
                 Ty::String { format: Some(f) } => format!("string<{f:?}>"),
                 Ty::String { format: None } => "string".to_owned(),
                 Ty::Integer {
                     format: Some(f), ..
                 } => format!("integer<{f:?}>"),
                 Ty::Integer { .. } => "integer".to_owned(),
-                Ty::Array { items } => format!("[{items:?}]"),
+                Ty::Array { items, .. } => format!("[{items:?}]"),
                 Ty::Named { name } => name.clone(),
                 other => format!("{other:?}"),
             };

@@ -123,7 +123,7 @@ fn sample(t: &Template, rng: &mut Rng) -> Value {
 /// Whether the generated type for `ty` reads `value`; the error names the path.
 fn accepts(v: &ir::Vendor, ty: &Ty, value: &Value, path: &str) -> Result<(), String> {
     let fail = || Err(format!("{path}: {value} is not {ty:?}"));
-    match ty {
+    match ty.read_as() {
         Ty::Any | Ty::Map { .. } => Ok(()),
         Ty::Nullable { inner } => {
             if value.is_null() {
@@ -160,7 +160,7 @@ fn accepts(v: &ir::Vendor, ty: &Ty, value: &Value, path: &str) -> Result<(), Str
                 fail()
             }
         }
-        Ty::Array { items } => match value.as_array() {
+        Ty::Array { items, .. } => match value.as_array() {
             Some(a) => a
                 .iter()
                 .enumerate()

@@ -65,7 +65,7 @@ fn paths(v: &ir::Vendor) -> Vec<String> {
                     }
                 }
             }
-            ir::Ty::Array { items } => walk(v, items, &format!("{prefix}[]"), out, depth + 1),
+            ir::Ty::Array { items, .. } => walk(v, items, &format!("{prefix}[]"), out, depth + 1),
             ir::Ty::Nullable { inner } => walk(v, inner, prefix, out, depth + 1),
             _ => {}
         }
@@ -78,7 +78,7 @@ fn paths(v: &ir::Vendor) -> Vec<String> {
         fn refs<'a>(ty: &'a ir::Ty, out: &mut Vec<&'a str>) {
             match ty {
                 ir::Ty::Named { name } => out.push(name),
-                ir::Ty::Array { items } => refs(items, out),
+                ir::Ty::Array { items, .. } => refs(items, out),
                 ir::Ty::Nullable { inner } => refs(inner, out),
                 ir::Ty::Map { values } => refs(values, out),
                 _ => {}
@@ -854,10 +854,20 @@ fn null_and_empty_lists_are_typed_from_namesakes_and_prove_nothing_alone() {
     assert_eq!(
         field(&v, "IssueOpened", "assignees").ty,
         ir::Ty::Array {
-            items: Box::new(ir::Ty::String { format: None })
+            items: Box::new(ir::Ty::String { format: None }),
+            only_empty: false
         }
     );
-    assert_eq!(field(&v, "IssueOpened", "user-variables").ty, ir::Ty::Any);
+    // Only ever `[]`: the IR says so, and the crate reads any JSON value.
+    let variables = &field(&v, "IssueOpened", "user-variables").ty;
+    assert_eq!(
+        *variables,
+        ir::Ty::Array {
+            items: Box::new(ir::Ty::Any),
+            only_empty: true
+        }
+    );
+    assert_eq!(variables.read_as(), &ir::Ty::Any);
     assert!(matches!(
         field(&v, "IssueOpened", "owner").ty,
         ir::Ty::Map { .. }
@@ -872,9 +882,22 @@ fn numbers_only_examples_show_are_numbers_and_a_table_integer_an_integer() {
     );
     assert!(matches!(
         field(&v, "OrderPaid", "count").ty,
-        ir::Ty::Integer { .. }
+        ir::Ty::Integer {
+            from_samples: false,
+            ..
+        }
     ));
-    assert_eq!(field(&v, "OrderPaid", "total").ty, ir::Ty::Number);
+    // The IR keeps what the example shows; the crate reads a number.
+    let total = &field(&v, "OrderPaid", "total").ty;
+    assert_eq!(
+        *total,
+        ir::Ty::Integer {
+            format: None,
+            range: None,
+            from_samples: true
+        }
+    );
+    assert_eq!(total.read_as(), &ir::Ty::Number);
 }
 
 #[test]
@@ -1002,7 +1025,16 @@ fn a_json_schema_on_a_page_types_the_payload() {
         panic!("no OrderPaid: {:?}", v.types);
     };
     let amount = s.fields.iter().find(|f| f.name == "amount").unwrap();
-    assert!(amount.required && matches!(amount.ty, ir::Ty::Integer { .. }));
+    assert!(
+        amount.required
+            && matches!(
+                amount.ty,
+                ir::Ty::Integer {
+                    from_samples: false,
+                    ..
+                }
+            )
+    );
     let note = s.fields.iter().find(|f| f.name == "note").unwrap();
     assert!(!note.required && note.nullable);
 }

@@ -184,7 +184,7 @@ fn steps<'a>(v: &'a ir::Vendor, mut s: &'a ir::Struct, path: &[usize]) -> Vec<St
             rust: field_names(s).swap_remove(at),
             repr: f.repr(),
         });
-        if let Some(child) = match &f.ty {
+        if let Some(child) = match f.ty.read_as() {
             Ty::Named { name } => struct_named(v, name),
             _ => None,
         } {
@@ -221,7 +221,7 @@ fn best_path(
         if carries_type(&f.name) {
             continue;
         }
-        let found = match &f.ty {
+        let found = match f.ty.read_as() {
             Ty::Named { name } => match struct_named(v, name) {
                 Some(child) => {
                     let at: Vec<&str> = at.iter().copied().chain([f.name.as_str()]).collect();

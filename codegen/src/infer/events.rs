@@ -112,10 +112,10 @@ pub(super) fn mark_envelopes(types: &mut [ir::TypeDef], roots: &[&str], scope: &
                 members.iter().any(|m| {
                     let f = field(m, n);
                     f.as_ref()
-                        .map(|f| (&f.ty, f.required, f.nullable, f.strict))
+                        .map(|f| (f.ty.read_as(), f.required, f.nullable, f.strict))
                         != first
                             .as_ref()
-                            .map(|f| (&f.ty, f.required, f.nullable, f.strict))
+                            .map(|f| (f.ty.read_as(), f.required, f.nullable, f.strict))
                 })
             })
             .collect();

@@ -63,16 +63,15 @@ impl<'d> Builder<'d> {
                 let format = doc_format.or_else(|| unix_time(key, &shape.int_values));
                 // Only a promise makes an integer: an example's `199` says
                 // nothing of the `89.99` a later payload may send.
-                if promised_integer || format.is_some() {
-                    Ty::Integer {
-                        format,
-                        range: match shape.doc.as_ref().and_then(|d| d.values.as_ref()) {
-                            Some(DocValues::Range(a, b)) => Some((*a, *b)),
-                            _ => None,
-                        },
-                    }
-                } else {
-                    Ty::Number
+                // The IR keeps what they show, an integer, and reads it as a
+                // number (`Ty::read_as`).
+                Ty::Integer {
+                    format,
+                    range: match shape.doc.as_ref().and_then(|d| d.values.as_ref()) {
+                        Some(DocValues::Range(a, b)) => Some((*a, *b)),
+                        _ => None,
+                    },
+                    from_samples: !promised_integer && format.is_none(),
                 }
             }
             DocType::Number => Ty::Number,
@@ -92,6 +91,7 @@ pub(super) fn doc_scalar(t: &DocType) -> Ty {
         DocType::Integer => Ty::Integer {
             format: None,
             range: None,
+            from_samples: false,
         },
         DocType::Number => Ty::Number,
         DocType::Boolean => Ty::Boolean,
@@ -100,6 +100,7 @@ pub(super) fn doc_scalar(t: &DocType) -> Ty {
         },
         DocType::Array(inner) => Ty::Array {
             items: Box::new(inner.as_deref().map_or(Ty::Any, doc_scalar)),
+            only_empty: false,
         },
         DocType::Any => Ty::Any,
     }
@@ -253,19 +254,22 @@ mod tests {
             doc_scalar(&DocType::Integer),
             Ty::Integer {
                 format: None,
-                range: None
+                range: None,
+                from_samples: false
             }
         );
         assert_eq!(
             doc_scalar(&DocType::Array(Some(Box::new(DocType::String)))),
             Ty::Array {
-                items: Box::new(Ty::String { format: None })
+                items: Box::new(Ty::String { format: None }),
+                only_empty: false
             }
         );
         assert_eq!(
             doc_scalar(&DocType::Array(None)),
             Ty::Array {
-                items: Box::new(Ty::Any)
+                items: Box::new(Ty::Any),
+                only_empty: false
             }
         );
         assert_eq!(

@@ -99,8 +99,19 @@ impl<'d> Builder<'d> {
                 );
                 continue;
             }
+            // Integers here, a fraction where the type also serves.
+            if matches!(
+                f.ty,
+                Ty::Integer {
+                    from_samples: true,
+                    ..
+                }
+            ) && c.floats > 0
+            {
+                f.ty = Ty::Number;
+            }
             let (inner, items) = match (&f.ty, c.items.is_some()) {
-                (Ty::Array { items }, true) => (items.as_ref(), true),
+                (Ty::Array { items, .. }, true) => (items.as_ref(), true),
                 (t, _) => (t, false),
             };
             if let Ty::Named { name: n } = inner {
@@ -149,7 +160,7 @@ impl<'d> Builder<'d> {
             self.diags.warn(loc, format!("`{key}` lists {count} values (over {MAX_ENUM_VALUES}): typed as its base type, not an enum"));
             return base.clone();
         }
-        let values = match (values, base) {
+        let values = match (values, base.read_as()) {
             (DocValues::Range(..), _) => return base.clone(),
             (DocValues::Strings(v), Ty::String { .. }) => ir::EnumValues::Strings(v.clone()),
             (DocValues::Integers(v), Ty::String { .. }) => {
@@ -258,7 +269,7 @@ fn reads(t: &ir::TypeDef) -> [bool; 6] {
         ir::TypeDef::Union(u) => {
             let mut r = [false; 6];
             for v in &u.variants {
-                match v {
+                match v.read_as() {
                     Ty::String { .. } => r[0] = true,
                     Ty::Integer { .. } => r[1] = true,
                     Ty::Number => (r[1], r[2]) = (true, true),
@@ -288,14 +299,14 @@ fn takes(ty: &Ty, seen: &Shape, kinds: &BTreeMap<String, [bool; 6]>) -> bool {
         ];
         counts.iter().zip(allowed).all(|(n, ok)| *n == 0 || ok)
     };
-    match ty {
+    match ty.read_as() {
         Ty::Any | Ty::Map { .. } => true,
         Ty::Nullable { inner } => takes(inner, seen, kinds),
         Ty::String { .. } => only([true, false, false, false, false, false]),
         Ty::Integer { .. } => only([false, true, false, false, false, false]),
         Ty::Number => only([false, true, true, false, false, false]),
         Ty::Boolean => only([false, false, false, true, false, false]),
-        Ty::Array { items } => {
+        Ty::Array { items, .. } => {
             only([false, false, false, false, false, true])
                 && seen.items.as_deref().is_none_or(|i| takes(items, i, kinds))
         }

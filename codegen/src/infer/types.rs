@@ -338,6 +338,7 @@ impl<'d> Builder<'d> {
                 OverrideType::Integer => Ty::Integer {
                     format: None,
                     range: None,
+                    from_samples: false,
                 },
                 OverrideType::Number => Ty::Number,
                 OverrideType::Boolean => Ty::Boolean,
@@ -379,8 +380,15 @@ impl<'d> Builder<'d> {
         if shape.doc_type().is_none() && shape.arrays > 0 && shape.items.is_none() {
             // Only `[]`, here and wherever the name stands: no proof of an
             // array (Mailgun's `user-variables` is an object when it has
-            // values).
-            return Ty::Any;
+            // values). The IR says what is shown; the crate reads any value.
+            let scalars = shape.strings + shape.ints + shape.floats + shape.bools;
+            if scalars + shape.objects > 0 {
+                return Ty::Any;
+            }
+            return Ty::Array {
+                items: Box::new(Ty::Any),
+                only_empty: true,
+            };
         }
         let scalars = shape.strings + shape.ints + shape.floats + shape.bools;
         if shape.arrays > 0 && scalars + shape.objects > 0 {
@@ -391,7 +399,7 @@ impl<'d> Builder<'d> {
             let items = match &shape.items {
                 Some(items) => match self.ty(items, &naming::singular(key), parent) {
                     // `[true, null]`: the items may be null.
-                    t if items.nulls > 0 && !matches!(t, Ty::Any | Ty::Map { .. }) => {
+                    t if items.nulls > 0 && !matches!(t.read_as(), Ty::Any | Ty::Map { .. }) => {
                         Ty::Nullable { inner: Box::new(t) }
                     }
                     t => t,
@@ -403,6 +411,7 @@ impl<'d> Builder<'d> {
             };
             return Ty::Array {
                 items: Box::new(items),
+                only_empty: false,
             };
         }
         let Some(mut ty) = self.scalar(shape, key) else {
@@ -417,7 +426,10 @@ impl<'d> Builder<'d> {
         if over.no_enum {
             return ty;
         }
-        match (&ty, shape.doc.as_ref().and_then(|d| d.values.as_ref())) {
+        match (
+            ty.read_as(),
+            shape.doc.as_ref().and_then(|d| d.values.as_ref()),
+        ) {
             (Ty::String { .. } | Ty::Integer { .. }, Some(values)) => {
                 self.enum_type(shape, key, parent, values, &ty, false)
             }
@@ -484,6 +496,7 @@ impl<'d> Builder<'d> {
         if shape.arrays > 0 {
             variants.push(Ty::Array {
                 items: Box::new(Ty::Any),
+                only_empty: false,
             });
         }
         if shape.objects > 0 {
