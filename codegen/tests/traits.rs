@@ -1287,3 +1287,38 @@ fn a_table_goes_on_past_the_sites_controls() {
         ["billing_details", "billing_details.email", "id", "refunded"]
     );
 }
+
+#[test]
+fn comment_members_are_notes_on_the_field_before_them() {
+    let (v, diags) = page(
+        "{ \"_comment\": \"An order being placed.\", \"type\": \"order.created\", \"_comment\": \"What happened.\", \
+         \"id\": \"evt_1\", \"$comment\": \"Unique per event.\", \"data\": { \"_comment\": \"The order.\", \"total\": 9.5, \
+         \"//\": \"In the currency's unit.\" } }\n",
+    );
+    let p = paths(&v);
+    assert!(!p.iter().any(|p| p.contains("comment")), "{p:?}");
+    for want in ["type", "id", "data", "data.total"] {
+        assert!(p.contains(&want.to_owned()), "{want} not in {p:?}");
+    }
+    let root = v.events[0].payload.clone().expect("a payload type");
+    let description = |ty: &str, name: &str| field(&v, ty, name).description.clone();
+    assert_eq!(
+        description(&root, "type").as_deref(),
+        Some("What happened.")
+    );
+    assert_eq!(
+        description(&root, "id").as_deref(),
+        Some("Unique per event.")
+    );
+    assert_eq!(description(&root, "data").as_deref(), Some("The order."));
+    let data = match &field(&v, &root, "data").ty {
+        ir::Ty::Named { name } => name.clone(),
+        other => panic!("data is {other:?}"),
+    };
+    assert_eq!(
+        description(&data, "total").as_deref(),
+        Some("In the currency's unit.")
+    );
+    // A repeated note is no fault of the example.
+    assert!(!has(&diags, "duplicated key"), "{diags:?}");
+}

@@ -1,7 +1,7 @@
 //! Example payloads: JSON documents found anywhere in a page's text.
 
 use super::row::new_row;
-use super::{vocab, DocType, EnumValues, Example, FieldRow};
+use super::{vocab, DocType, EnumValues, Example, FieldRow, Note};
 use crate::diag::{Diagnostics, Source};
 use crate::lenient;
 
@@ -63,7 +63,11 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
                 continue;
             }
         };
-        let node = parsed.node;
+        let lenient::Parsed {
+            mut node,
+            mut repairs,
+            cut,
+        } = parsed;
         let multi_line = text[start..node.end].contains('\n');
         // After a prefix on its line (`Stripe\Event JSON: {…`, `REQ: {…`),
         // a document is a payload when it is one, not a value in a row.
@@ -108,16 +112,27 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
             );
             continue;
         }
+        // `"_comment": "…"` members are the writer's notes, not fields:
+        // repeating one is no fault of the example.
+        let batch = matches!(&node.kind, lenient::Kind::Array(items)
+            if !items.is_empty() && items.iter().all(|i| i.as_object().is_some()));
+        let mut notes = Vec::new();
+        if !batch {
+            take_notes(&mut node, &mut vec![], &mut notes);
+        }
+        repairs.retain(|r| {
+            !(r.message.starts_with(lenient::DUPLICATED_KEY)
+                && r.message.split('`').nth(1).is_some_and(is_note_key))
+        });
         // One warning per kind of repair, at its first place: a sloppy
         // example should not bury the warnings that matter.
         let mut kinds: Vec<(String, usize, usize)> = Vec::new();
-        let comments: Vec<usize> = parsed
-            .repairs
+        let comments: Vec<usize> = repairs
             .iter()
             .filter(|r| r.message == lenient::COMMENT)
             .map(|r| r.offset)
             .collect();
-        for r in parsed.repairs {
+        for r in repairs {
             match kinds.iter_mut().find(|(m, _, _)| *m == r.message) {
                 Some(k) => k.2 += 1,
                 None => kinds.push((r.message, r.offset, 1)),
@@ -144,13 +159,17 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
                     .with_hint("a body that batches events parses as a list: serde_json::from_slice::<Vec<Event>>(body)");
                 let last = items.len() - 1;
                 for (k, item) in items.iter().enumerate() {
+                    let mut notes = Vec::new();
+                    let mut item = item.clone();
+                    take_notes(&mut item, &mut vec![], &mut notes);
                     found.push(Example {
                         loc: src.loc(item.start),
-                        node: item.clone(),
-                        comments: comments_in(&comments, item),
-                        // Only the last item can be the one a cut ran into.
-                        cut: parsed.cut.filter(|_| k == last),
+                        comments: comments_in(&comments, &item),
+                        notes,
                         content: item.digest(),
+                        node: item,
+                        // Only the last item can be the one a cut ran into.
+                        cut: cut.filter(|_| k == last),
                         section: None,
                     });
                 }
@@ -162,12 +181,60 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
             loc: src.loc(start),
             node,
             comments,
-            cut: parsed.cut,
+            notes,
+            cut,
             content: hash,
             section: None,
         });
     }
     (found, spans)
+}
+
+/// A member that annotates its object rather than being one of its fields:
+/// `_comment`, `__comment__`, `$comment` (JSON Schema's), `//`, `#`.
+fn is_note_key(key: &str) -> bool {
+    let bare = key.trim_matches(['_', '$']);
+    matches!(key, "//" | "#") || (bare.len() < key.len() && matches!(bare, "comment" | "comments"))
+}
+
+/// Takes the note members (`"_comment": "…"`) out of every object below
+/// `node`, each text kept for the field before it in its object, or for
+/// the object itself where it comes first.
+fn take_notes(node: &mut lenient::Node, path: &mut Vec<String>, out: &mut Vec<Note>) {
+    match &mut node.kind {
+        lenient::Kind::Object(entries) => {
+            let mut before: Option<String> = None;
+            entries.retain(|e| {
+                if !is_note_key(&e.key) {
+                    before = Some(e.key.clone());
+                    return true;
+                }
+                if let Some(text) = e.value.as_str() {
+                    let mut described = path.clone();
+                    described.extend(before.clone());
+                    if !described.is_empty() {
+                        out.push(Note {
+                            path: described,
+                            text: text.trim().to_owned(),
+                            at: e.key_start,
+                        });
+                    }
+                }
+                false
+            });
+            for e in entries.iter_mut() {
+                path.push(e.key.clone());
+                take_notes(&mut e.value, path, out);
+                path.pop();
+            }
+        }
+        lenient::Kind::Array(items) => {
+            for item in items {
+                take_notes(item, path, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The comment offsets that fall inside one node.
@@ -187,6 +254,15 @@ fn comments_in(comments: &[usize], node: &lenient::Node) -> Vec<usize> {
 /// speak.
 pub fn comment_rows(src: &Source, examples: &[Example]) -> Vec<FieldRow> {
     let mut rows: Vec<FieldRow> = Vec::new();
+    // `"_comment": "Unique identifier…"` after the member it is about.
+    for note in examples.iter().flat_map(|ex| &ex.notes) {
+        if !note.text.is_empty() && !rows.iter().any(|r| r.path == note.path) {
+            rows.push(FieldRow {
+                description: note.text.clone(),
+                ..new_row(src, note.at, "", note.path.clone())
+            });
+        }
+    }
     for ex in examples.iter().filter(|ex| !ex.comments.is_empty()) {
         let mut entries = Vec::new();
         entries_with_paths(&ex.node, &mut vec![], &mut entries);

@@ -67,6 +67,8 @@ pub struct Example {
     pub loc: Loc,
     /// Where its comments start (`// paid or refunded`), in page offsets.
     pub comments: Vec<usize>,
+    /// What its note members (`"_comment": "…"`) said, taken out of `node`.
+    pub notes: Vec<Note>,
     /// Where the page cut it off, if it did: fields after that are unknown,
     /// so it is evidence of what it shows, not a whole payload.
     pub cut: Option<usize>,
@@ -75,6 +77,15 @@ pub struct Example {
     /// The event whose section of the page it stands in, on a page with a
     /// section per event (`## invoice.paid`, its text and example).
     pub section: Option<String>,
+}
+
+/// A note member of an example (`"_comment": "…"`): the path of the field
+/// (or object) it is about, its text, and where its key starts.
+#[derive(Clone, Debug)]
+pub struct Note {
+    pub path: Vec<String>,
+    pub text: String,
+    pub at: usize,
 }
 
 /// One row of a field table, with the path of the field it describes.
