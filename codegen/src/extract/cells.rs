@@ -4,7 +4,7 @@
 
 use super::row::{continue_row, describe, name_and_marks, new_row};
 use super::vocab;
-use super::FieldRow;
+use super::{DocType, FieldRow};
 use crate::diag::Source;
 
 /// The next non-blank line at or after `i`.
@@ -238,6 +238,18 @@ pub fn read(
         describe(&mut row);
         found.push(row);
     }
+    // `Schema` / `object` over `event` / `string`…: a tab's title over the
+    // payload's root, not a field of it.
+    let lower = |r: &FieldRow| r.path[0].starts_with(|c: char| c.is_ascii_lowercase());
+    if found.len() >= 3
+        && found[0].path.len() == 1
+        && found[0].path[0].starts_with(|c: char| c.is_ascii_uppercase())
+        && found[0].ty == Some(DocType::Object)
+        && found[0].description.is_empty()
+        && found[1..].iter().all(lower)
+    {
+        found.remove(0);
+    }
     (found.len() >= 2).then(|| {
         rows.extend(found);
         i
@@ -279,6 +291,15 @@ mod tests {
             [
                 "id Some(String) None None None",
                 "amount Some(Integer) Some(true) None None"
+            ]
+        );
+        // A tab's title over the root is no field.
+        assert_eq!(
+            read_all("Schema\nobject\nevent\nstring\n\nName of the event.\n\npayload\nobject\n\nts\ninteger\n"),
+            [
+                "event Some(String) None None None",
+                "payload Some(Object) None None None",
+                "ts Some(Integer) None None None"
             ]
         );
         // A heading over a fenced example is no field.
