@@ -855,7 +855,7 @@ fn event_enum(v: &ir::Vendor) -> TokenStream {
                 if i > 0 {
                     names = names + Md::ours(" and ");
                 }
-                names = names + Md::code(&p.join("."));
+                names = names + Md::code(&ir::path_text(p));
             }
             (
                 quote! {

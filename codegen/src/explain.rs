@@ -20,7 +20,7 @@ pub fn render(vendor: &ir::Vendor, prefix: &str) -> Result<String, String> {
             "is in {}",
             d.fields
                 .iter()
-                .map(|f| format!("`{}`", f.join(".")))
+                .map(|f| format!("`{}`", crate::ir::path_text(f)))
                 .collect::<Vec<_>>()
                 .join(" + ")
         ),

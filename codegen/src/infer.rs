@@ -122,12 +122,13 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
         }
     }
     // So are the events named by JSON that an example holds in a string
-    // (a logged request body).
+    // (a logged request body), and by every item of a batch.
     if let Some(d) = &discriminator {
         let found = crate::parallel::map(pages, |page| {
             let mut found = Vec::new();
             for x in &page.evidence.examples {
                 carrier::events_in_strings(&x.node, d, &mut found);
+                carrier::events_in_items(&x.node, d, &mut found);
             }
             found
         });
@@ -417,9 +418,15 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                         events.insert(value.clone(), EventInfo::new(src.loc(*at)));
                     }
                     // Its example gives it a payload, unless another already
-                    // did; so does it to the other events of its resource.
-                    let siblings =
-                        std::iter::once(value).chain(resource.iter().filter(|_| body.is_none()));
+                    // did; so does it to the other events of its resource,
+                    // and to those of its batch's other items.
+                    let mut batch = Vec::new();
+                    if let Some(d) = &discriminator {
+                        carrier::events_in_items(&example.node, d, &mut batch);
+                    }
+                    let siblings = std::iter::once(value)
+                        .chain(resource.iter().filter(|_| body.is_none()))
+                        .chain(batch.iter().map(|(e, _)| e));
                     for e in siblings {
                         if grouped.insert(e.clone()) {
                             groups[g].events.push(e.clone());

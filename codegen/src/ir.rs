@@ -41,6 +41,40 @@ pub struct Discriminator {
     pub source: Option<Loc>,
 }
 
+/// The step of a field path into an array's items (the first item, where
+/// one value is read): `notificationItems[].eventCode` is
+/// `["notificationItems", "[]", "eventCode"]`.
+pub const ITEMS: &str = "[]";
+
+/// A field path as written: `data.events[].eventType`.
+pub fn path_text(path: &[impl AsRef<str>]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        let seg = seg.as_ref();
+        if !out.is_empty() && seg != ITEMS {
+            out.push('.');
+        }
+        out.push_str(seg);
+    }
+    out
+}
+
+/// A field path from its text: `data.events[].eventType`, `type`.
+pub fn parse_path(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for seg in text.split('.') {
+        let mut seg = seg;
+        let mut items = 0;
+        while let Some(s) = seg.strip_suffix(ITEMS) {
+            seg = s;
+            items += 1;
+        }
+        out.push(seg.to_owned());
+        out.extend(std::iter::repeat_n(ITEMS.to_owned(), items));
+    }
+    out
+}
+
 impl Discriminator {
     /// The type is in these body fields, joined by `.`.
     pub fn in_body(fields: Vec<Vec<String>>, source: Option<Loc>) -> Discriminator {

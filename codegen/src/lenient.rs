@@ -242,6 +242,13 @@ impl Node {
         }
     }
 
+    pub fn as_array(&self) -> Option<&[Node]> {
+        match &self.kind {
+            Kind::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
     pub fn as_object(&self) -> Option<&[Entry]> {
         match &self.kind {
             Kind::Object(entries) => Some(entries),

@@ -353,7 +353,7 @@ fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
             }
         }
         for f in e.fields {
-            let path: Vec<String> = f.get_ref().split('.').map(str::to_owned).collect();
+            let path = crate::ir::parse_path(f.get_ref());
             if path.iter().any(String::is_empty) {
                 diags
                     .error(
@@ -364,7 +364,7 @@ fn config(src: &Source, diags: &mut Diagnostics) -> Hints {
                         ),
                     )
                     .with_hint(
-                        "a dotted path from the payload root: \"type\", \"meta.event_name\"",
+                        "a dotted path from the payload root: \"type\", \"meta.event_name\", \"events[].type\"",
                     );
             } else {
                 fields_loc.get_or_insert_with(|| src.loc(f.span().start));

@@ -667,7 +667,11 @@ impl Error {
 
     #[doc(hidden)]
     pub fn missing_event_type(fields: &[&[&str]]) -> Error {
-        let names: Vec<String> = fields.iter().map(|f| f.join(".")).collect();
+        // `data.events[].type`: a step into items is glued to its array.
+        let names: Vec<String> = fields
+            .iter()
+            .map(|f| f.join(".").replace(".[]", "[]"))
+            .collect();
         Error {
             kind: ErrorKind::MissingEventType,
             path: String::new(),
@@ -1024,7 +1028,30 @@ impl<'de> Visitor<'de> for Seek<'_> {
         Ok(())
     }
 
+    /// A path's `[]` step: a batch's event type is its first item's.
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let items: Vec<usize> = (self.active.iter().copied())
+            .filter(|&i| self.fields[i].get(self.depth) == Some(&"[]"))
+            .collect();
+        if !items.is_empty() {
+            let (leaves, deeper): (Vec<usize>, Vec<usize>) = items
+                .into_iter()
+                .partition(|&i| self.fields[i].len() == self.depth + 1);
+            if !leaves.is_empty() {
+                if let Some(v) = seq.next_element::<MaybeString>()? {
+                    for i in leaves {
+                        self.found[i] = v.0.clone();
+                    }
+                }
+            } else {
+                seq.next_element_seed(Seek {
+                    fields: self.fields,
+                    depth: self.depth + 1,
+                    active: deeper,
+                    found: &mut *self.found,
+                })?;
+            }
+        }
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         Ok(())
     }

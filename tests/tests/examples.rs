@@ -120,3 +120,32 @@ fn event_types_outside_the_body() {
         "{message}"
     );
 }
+
+#[test]
+fn a_batch_in_an_envelope_is_read_by_its_first_items_event() {
+    use hostile_models::batches::Event;
+    // The items' field is the carrier; a batch is its first item's event,
+    // and every item stays in the payload.
+    let body = br#"{"live": "true", "notificationItems": [
+        {"NotificationRequestItem": {"eventCode": "REFUND", "pspReference": "1", "amount": {"currency": "EUR", "value": 5}}},
+        {"NotificationRequestItem": {"eventCode": "CAPTURE", "pspReference": "2"}}
+    ]}"#;
+    let event = Event::from_json(body).unwrap();
+    assert_eq!(event.event_type(), "REFUND");
+    let Event::Refund(payload) = &event else {
+        panic!("{event:?}");
+    };
+    assert_eq!(payload.notification_items.value().map(Vec::len), Some(2));
+    assert_round_trip(&event, &serde_json::from_slice(body).unwrap(), "batch");
+    // An event code the page never shows is kept whole.
+    let body = br#"{"notificationItems": [{"NotificationRequestItem": {"eventCode": "PAYOUT"}}]}"#;
+    assert!(Event::from_json(body).unwrap().is_unknown());
+    // No items: the error names the path, as written.
+    let err = Event::from_json(br#"{"live": "true", "notificationItems": []}"#).unwrap_err();
+    assert_eq!(err.kind(), hostile_models::ErrorKind::MissingEventType);
+    assert!(
+        err.to_string()
+            .contains("`notificationItems[].NotificationRequestItem.eventCode`"),
+        "{err}"
+    );
+}

@@ -124,7 +124,13 @@ pub(super) fn discriminator(
                 || (*depth == 1 && events.iter().all(|e| e.contains(['.', '/', ':'])))
         })
         .filter(|(_, (count, _, _, others))| *others * 2 < *count)
-        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(&a.0)))
+        // A field of the body itself before one in a batch's items.
+        .max_by(|a, b| {
+            (!through_items(&a.0 .2))
+                .cmp(&!through_items(&b.0 .2))
+                .then(a.1 .0.cmp(&b.1 .0))
+                .then(b.0.cmp(&a.0))
+        })
     {
         return Some(ir::Discriminator::in_body(vec![path], Some(loc)));
     }
@@ -200,7 +206,7 @@ fn likeliest_carrier(pages: &[Page]) -> Option<(String, String)> {
             }
         }
     }
-    best.map(|(_, path, value)| (path.join("."), value))
+    best.map(|(_, path, value)| (ir::path_text(&path), value))
 }
 
 /// `[event_type] fields` paths that no example or table row has: a
@@ -214,7 +220,7 @@ pub(super) fn check_configured(pages: &[Page], hints: &Hints, diags: &mut Diagno
         for ex in &page.evidence.examples {
             let mut found = Vec::new();
             strings_at(&ex.node, &mut vec![], &mut found, &|_| true);
-            known.extend(found.into_iter().map(|(p, _, _)| p.join(".")));
+            known.extend(found.into_iter().map(|(p, _, _)| ir::path_text(&p)));
         }
         known.extend(page.evidence.rows.iter().map(|r| r.path.join(".")));
     }
@@ -222,7 +228,7 @@ pub(super) fn check_configured(pages: &[Page], hints: &Hints, diags: &mut Diagno
         return;
     }
     for path in fields {
-        let path = path.join(".");
+        let path = ir::path_text(path);
         if known.contains(&path) {
             continue;
         }
@@ -301,17 +307,22 @@ fn carrier_name(path: &[impl AsRef<str>]) -> u8 {
 }
 
 /// Whether a value reads as an event type. Under a name that says event
-/// (`event`, `event_type`), one lowercase word will do (`accepted`); under
+/// (`event`, `event_type`), one word in one case will do (`accepted`,
+/// `AUTHORISATION`); under
 /// `type` it takes a shape no ordinary value has: `invoice.paid`,
 /// `orders/create`, `INVOICE_CREATED`, `app_installed`.
 fn event_like(value: &str, name: u8) -> bool {
     use crate::extract::vocab::{is_event_name, is_word_event_name};
-    let word = value.len() >= 3
-        && value.len() <= 80
-        && value.starts_with(|c: char| c.is_ascii_lowercase())
-        && value
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    // `accepted`, or one case throughout: `AUTHORISATION`.
+    let one_case = |lower: bool| {
+        value.starts_with(|c: char| c.is_ascii_alphabetic() && c.is_ascii_lowercase() == lower)
+            && value.chars().all(|c| {
+                (c.is_ascii_alphabetic() && c.is_ascii_lowercase() == lower)
+                    || c.is_ascii_digit()
+                    || c == '_'
+            })
+    };
+    let word = value.len() >= 3 && value.len() <= 80 && (one_case(true) || one_case(false));
     is_event_name(value) || is_word_event_name(value) || (name >= 2 && word)
 }
 
@@ -352,6 +363,7 @@ fn named_carrier(pages: &[Page]) -> Option<(Vec<String>, Loc)> {
             let varies = *with >= 2 && values.len() >= 2;
             (
                 varies,
+                !through_items(path),
                 carrier_name(path),
                 std::cmp::Reverse(path.len()),
                 *with,
@@ -361,7 +373,9 @@ fn named_carrier(pages: &[Page]) -> Option<(Vec<String>, Loc)> {
 }
 
 /// Every string value within three levels of objects that `keep` keeps,
-/// with its path.
+/// with its path; through the objects an array holds too (a batch of
+/// events in an envelope: `notificationItems[].…eventCode`), with a `[]`
+/// step that is no level.
 fn strings_at<'a>(
     node: &'a Node,
     path: &mut Vec<&'a str>,
@@ -371,7 +385,7 @@ fn strings_at<'a>(
     let Kind::Object(entries) = &node.kind else {
         return;
     };
-    if path.len() >= 3 {
+    if path.iter().filter(|s| **s != ir::ITEMS).count() >= 3 {
         return;
     }
     for e in entries {
@@ -379,10 +393,23 @@ fn strings_at<'a>(
         match &e.value.kind {
             Kind::String(s) if keep(s) => out.push((path.clone(), s, e.value.start)),
             Kind::Object(_) => strings_at(&e.value, path, out, keep),
+            // One step into arrays: an array of arrays is data, not a batch.
+            Kind::Array(items) if !path.contains(&ir::ITEMS) => {
+                path.push(ir::ITEMS);
+                for item in items.iter().filter(|i| i.as_object().is_some()) {
+                    strings_at(item, path, out, keep);
+                }
+                path.pop();
+            }
             _ => {}
         }
         path.pop();
     }
+}
+
+/// Whether a path steps into an array's items.
+fn through_items(path: &[impl AsRef<str>]) -> bool {
+    path.iter().any(|s| s.as_ref() == ir::ITEMS)
 }
 
 fn owned(path: &[&str]) -> Vec<String> {
@@ -419,6 +446,36 @@ pub(super) fn events_in_strings(
     }
 }
 
+/// The events every item of a batch states, where the carrier's path steps
+/// into an array's items (`data.events[].eventType`): the first item's is
+/// the example's, and the others' are events of the same payload.
+pub(super) fn events_in_items(node: &Node, d: &ir::Discriminator, out: &mut Vec<(String, usize)>) {
+    fn walk(n: &Node, path: &[String], out: &mut Vec<(String, usize)>) {
+        match path.split_first() {
+            None => {
+                if let Some(v) = n.as_str().filter(|v| !crate::extract::is_stand_in(v)) {
+                    out.push((v.to_owned(), n.start));
+                }
+            }
+            Some((seg, rest)) if seg == ir::ITEMS => {
+                for item in n.as_array().unwrap_or_default() {
+                    walk(item, rest, out);
+                }
+            }
+            Some((seg, rest)) => {
+                if let Some(child) = n.get(seg) {
+                    walk(child, rest, out);
+                }
+            }
+        }
+    }
+    if let [path] = d.fields.as_slice() {
+        if through_items(path) {
+            walk(node, path, out);
+        }
+    }
+}
+
 /// The event type an example states, with the offset of its value.
 pub(super) fn event_in_body(node: &Node, d: &ir::Discriminator) -> Option<(String, usize)> {
     let mut parts = Vec::new();
@@ -426,7 +483,12 @@ pub(super) fn event_in_body(node: &Node, d: &ir::Discriminator) -> Option<(Strin
     for path in &d.fields {
         let mut n = node;
         for seg in path {
-            n = n.get(seg)?;
+            n = if seg == ir::ITEMS {
+                // A batch's event is its first item's.
+                n.as_array()?.first()?
+            } else {
+                n.get(seg)?
+            };
         }
         // `<event>`, `name_of_event`: what goes here, not an event.
         let value = n.as_str().filter(|v| !crate::extract::is_stand_in(v))?;
@@ -486,7 +548,7 @@ mod tests {
             _ => d
                 .fields
                 .iter()
-                .map(|p| p.join("."))
+                .map(|p| ir::path_text(p))
                 .collect::<Vec<_>>()
                 .join("+"),
         })
@@ -563,6 +625,47 @@ mod tests {
             "```json\n{\"type\": \"mms\"}\n```\n",
         ]);
         assert_eq!(found(&p, &Hints::default(), &[]), None);
+    }
+
+    #[test]
+    fn a_batch_in_an_envelope_carries_its_items_events() {
+        let batch = "```json\n{\"eventType\": \"com.acme.hook\", \"data\": {\"events\": [\
+                     {\"eventType\": \"user.created\"}, {\"eventType\": \"user.deleted\"}]}}\n```\n";
+        let p = pages(&[batch]);
+        assert_eq!(
+            found(&p, &Hints::default(), &[]).as_deref(),
+            Some("data.events[].eventType")
+        );
+        let d = discriminator(&p, &Hints::default(), &known(&[])).expect("a carrier");
+        let node = &p[0].evidence.examples[0].node;
+        assert_eq!(
+            event_in_body(node, &d).map(|(e, _)| e).as_deref(),
+            Some("user.created")
+        );
+        let mut items = Vec::new();
+        events_in_items(node, &d, &mut items);
+        let items: Vec<&str> = items.iter().map(|(e, _)| e.as_str()).collect();
+        assert_eq!(items, ["user.created", "user.deleted"]);
+        // One code per item, in capitals.
+        let p = pages(&["```json\n{\"items\": [{\"item\": {\"eventCode\": \"CAPTURE\"}}]}\n```\n"]);
+        assert_eq!(
+            found(&p, &Hints::default(), &[]).as_deref(),
+            Some("items[].item.eventCode")
+        );
+        // A field of the body itself beats one in its items.
+        let p = pages(&[
+            "```json\n{\"type\": \"order.paid\", \"lines\": [{\"type\": \"order.paid\"}]}\n```\n",
+            "```json\n{\"type\": \"order.sent\", \"lines\": [{\"type\": \"order.sent\"}]}\n```\n",
+        ]);
+        assert_eq!(
+            found(&p, &Hints::default(), &["order.paid", "order.sent"]).as_deref(),
+            Some("type")
+        );
+        assert_eq!(
+            ir::parse_path("data.events[].type"),
+            ["data", "events", "[]", "type"]
+        );
+        assert_eq!(ir::path_text(&ir::parse_path("a[][].b")), "a[][].b");
     }
 
     #[test]
