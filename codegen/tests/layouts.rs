@@ -205,7 +205,7 @@ fn each_layout_is_read() {
         .iter()
         .map(|e| (e.vendor.clone(), e.event.clone()))
         .collect();
-    assert_eq!(per_event.len(), 29, "{per_event:?}");
+    assert_eq!(per_event.len(), 32, "{per_event:?}");
 }
 
 /// Bare resources as bodies, the event type in the URL path the page names
@@ -654,4 +654,34 @@ fn event_lists_in_columns_and_described_lines() {
         let path: Vec<String> = carrier.split('.').map(str::to_owned).collect();
         assert_eq!(d.fields, [path], "{vendor_name}");
     }
+}
+
+/// Sections headed `Bounce webhook`, `Delivery webhook`, each over an
+/// example whose `RecordType` says that first word: the headings name the
+/// events, and the field the carrier, though its name says nothing of
+/// events.
+#[test]
+fn headings_whose_first_word_their_examples_say() {
+    let analysis = layouts();
+    let v = vendor(&analysis.schema, "mailtrack");
+    assert_eq!(
+        events_of(v),
+        [
+            ("Bounce", Some("Bounce")),
+            ("Delivery", Some("Delivery")),
+            ("Open", Some("Open"))
+        ]
+    );
+    let d = v.discriminator.as_ref().expect("a discriminator");
+    assert_eq!(d.fields, [vec!["RecordType".to_owned()]]);
+    let bounce = v
+        .events
+        .iter()
+        .find(|e| e.name == "Bounce")
+        .expect("Bounce");
+    assert_eq!(
+        bounce.description.as_deref(),
+        Some("Sent when a message bounces.")
+    );
+    assert!(fields(v, "Open").contains(&"FirstOpen:Boolean!".to_owned()));
 }

@@ -44,6 +44,9 @@ pub fn extract(
     let mut bare_words: Vec<(usize, EventMention)> = Vec::new();
     // One-word names alone on their lines that the next example says.
     let mut said: Vec<(usize, EventMention)> = Vec::new();
+    // Headings whose first word the next example says (`## Bounce webhook`
+    // over `"RecordType": "Bounce"`): events where two or more differ.
+    let mut worded: Vec<(usize, EventMention)> = Vec::new();
     let mut starts: Vec<(usize, usize)> = spans.to_vec();
     starts.sort_unstable();
     let mut said_values: Vec<Option<BTreeSet<String>>> = vec![None; starts.len()];
@@ -285,6 +288,10 @@ pub fn extract(
             && example_says(&src.text, &starts, &mut said_values, offset, t)
         {
             said.push((idx, mention(src, col(t), t, fires_below(&lines, idx))));
+        } else if let Some(w) = heading_word(bullet, t) {
+            if example_says(&src.text, &starts, &mut said_values, offset, w) {
+                worded.push((idx, mention(src, col(w), w, fires_below(&lines, idx))));
+            }
         }
         // The page's title: a line that is only an event name, or one
         // with words that only say so (`The invoice.paid event`,
@@ -339,6 +346,11 @@ pub fn extract(
         if title_at.is_some_and(|t| !headings.iter().any(|(idx, _)| *idx == t)) {
             ev.page_event = headings.first().map(|(_, m)| m.clone());
         }
+    }
+    let distinct: BTreeSet<&str> = worded.iter().map(|(_, m)| m.name.as_str()).collect();
+    if distinct.len() >= 2 {
+        said.extend(worded);
+        said.sort_by_key(|(idx, _)| *idx);
     }
     // Names said by their examples, where they stand alone: a run of them
     // is a list of values, not headings.
@@ -432,6 +444,20 @@ fn sections(
         }
     }
     out
+}
+
+/// The first word of a short heading-like line (`Bounce webhook`, `Open
+/// tracking webhook`): a word of letters and digits, on a line of at most
+/// five words that ends no sentence.
+fn heading_word(bullet: bool, t: &str) -> Option<&str> {
+    if bullet || t.ends_with(['.', ':', ',']) || t.split_whitespace().count() > 5 {
+        return None;
+    }
+    let w = t.split_whitespace().next()?.trim_matches('`');
+    let word = w.len() >= 3
+        && w.starts_with(|c: char| c.is_ascii_alphabetic())
+        && w.chars().all(|c| c.is_ascii_alphanumeric());
+    word.then_some(w)
 }
 
 /// Words in the names of fields that carry an event's type or code.
