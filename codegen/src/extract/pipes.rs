@@ -300,16 +300,60 @@ pub fn read(
         i += 1;
     }
     let first = rows.len();
+    // The last row at each depth, for rows whose names a tree's glyphs
+    // indent (`↳ amount` under `total`).
+    let mut parents: Vec<Vec<String>> = Vec::new();
     while let Some(&(offset, line)) = lines.get(i) {
         if !line.contains('|') || is_rule(line) || heads_table(lines, i) {
             break;
         }
-        if let Some(row) = data_row(src, offset, line, &roles) {
+        let (depth, line) = tree_depth(line, &roles);
+        if let Some(mut row) = data_row(src, offset, &line, &roles) {
+            parents.truncate(depth);
+            if depth > 0 && parents.len() == depth {
+                let mut path = parents[depth - 1].clone();
+                path.append(&mut row.path);
+                row.path = path;
+            }
+            if parents.len() == depth {
+                parents.push(row.path.clone());
+            }
             rows.push(row);
         }
         i += 1;
     }
     (rows.len() > first).then_some(i)
+}
+
+/// Glyphs that draw a tree before a child's name: `↳ amount`, `└ email`,
+/// `│ ├─ city`. Each but `─` is a level.
+const TREE_GLYPHS: &[char] = &['↳', '└', '├', '│', '›', '»', '∟', '─'];
+
+/// How deep a row's name cell sits in a tree its glyphs draw, and the line
+/// with those glyphs blanked (byte for byte, so offsets hold).
+fn tree_depth<'l>(line: &'l str, roles: &[Col]) -> (usize, std::borrow::Cow<'l, str>) {
+    let Some(name_at) = roles.iter().position(|r| *r == Col::Name) else {
+        return (0, line.into());
+    };
+    let cell = line.trim().trim_start_matches('|').split('|').nth(name_at);
+    let Some(cell) = cell
+        .map(str::trim_start)
+        .filter(|c| c.starts_with(TREE_GLYPHS))
+    else {
+        return (0, line.into());
+    };
+    let glyphs: &str = &cell[..cell.len()
+        - cell
+            .trim_start_matches(|c: char| TREE_GLYPHS.contains(&c) || c.is_whitespace())
+            .len()];
+    let depth = glyphs
+        .chars()
+        .filter(|c| TREE_GLYPHS.contains(c) && *c != '─')
+        .count();
+    let at = line.find(glyphs).unwrap_or(0);
+    let mut blanked = line.to_owned();
+    blanked.replace_range(at..at + glyphs.len(), &" ".repeat(glyphs.len()));
+    (depth, blanked.into())
 }
 
 /// A table with no header row: `id | string | Yes | Unique identifier |`.
@@ -663,6 +707,30 @@ mod tests {
             [
                 "status Some(Strings([\"active\", \"past_due\"]))",
                 "priority Some(Integers([1, 2]))"
+            ]
+        );
+    }
+
+    #[test]
+    fn tree_glyphs_nest_rows_under_the_row_above() {
+        let text = "| Field | Type | Description |\n|---|---|---|\n\
+            | total | object | The amount. |\n| ↳ amount | integer | In cents. |\n\
+            | ↳ tax | object | Tax. |\n| ↳ ↳ rate | number | The rate. |\n\
+            | customer | object | Who. |\n| └─ email | string | Email. |\n| id | string | The id. |\n";
+        let paths: Vec<String> = read_all(text)
+            .iter()
+            .map(|r| r.split(' ').next().unwrap_or("").to_owned())
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "total",
+                "total.amount",
+                "total.tax",
+                "total.tax.rate",
+                "customer",
+                "customer.email",
+                "id"
             ]
         );
     }

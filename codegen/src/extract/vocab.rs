@@ -248,6 +248,7 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
         "valid values",
         "accepted values",
         "supported values",
+        "allowed:",
     ] {
         if let Some(at) = lower.find(lead) {
             if let Some(v) = enum_line(&text[at..]) {
@@ -332,6 +333,23 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
                 }
             }
         }
+    }
+    // Code spans between parentheses, and only commas and `or` between
+    // them: ``The risk level (`low`, `medium`, or `high`).``
+    let mut rest = text;
+    while let Some(open) = rest.find("(`") {
+        let inner = &rest[open + 1..];
+        let Some(close) = inner.find(')') else { break };
+        let spans = code_words(&inner[..close]);
+        let between = inner[..close].split('`').step_by(2).all(|s| {
+            s.replace(',', " ")
+                .split_whitespace()
+                .all(|w| matches!(w, "or" | "and"))
+        });
+        if spans.len() >= 2 && between {
+            return Some(EnumValues::Strings(spans));
+        }
+        rest = &inner[close..];
     }
     // Values between parentheses, apart by bars: `string (live|test)`.
     if let (Some(open), Some(close)) = (text.find('('), text.rfind(')')) {
@@ -531,6 +549,7 @@ pub fn enum_line(line: &str) -> Option<EnumValues> {
         "valid values:",
         "accepted values:",
         "supported values:",
+        "allowed:",
     ];
     let t = line.trim();
     let lower = t.to_ascii_lowercase();
@@ -1077,6 +1096,16 @@ mod tests {
             (
                 "Mode. Possible values: [live, test]",
                 Some(Strings(vec!["live".into(), "test".into()])),
+            ),
+            (
+                "The risk level (`low`, `medium`, or `high`).",
+                Some(Strings(vec!["low".into(), "medium".into(), "high".into()])),
+            ),
+            // Code spans in parentheses with other words are no list.
+            ("Set when (`status` is `paid`).", None),
+            (
+                "Where it came from. Allowed: online, offline",
+                Some(Strings(vec!["online".into(), "offline".into()])),
             ),
             (
                 "\"Live\" | \"Test\"",
