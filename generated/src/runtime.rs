@@ -1008,22 +1008,12 @@ impl<'de> Visitor<'de> for Seek<'_> {
                 map.next_value::<IgnoredAny>()?;
                 continue;
             }
-            let (leaves, deeper): (Vec<usize>, Vec<usize>) = key
-                .iter()
-                .partition(|&&i| self.fields[i].len() == self.depth + 1);
-            if !leaves.is_empty() {
-                let v: MaybeString = map.next_value()?;
-                for i in leaves {
-                    self.found[i] = v.0.clone();
-                }
-            } else {
-                map.next_value_seed(Seek {
-                    fields: self.fields,
-                    depth: self.depth + 1,
-                    active: deeper,
-                    found: &mut *self.found,
-                })?;
-            }
+            map.next_value_seed(Step {
+                fields: self.fields,
+                depth: self.depth,
+                matching: key,
+                found: &mut *self.found,
+            })?;
         }
         Ok(())
     }
@@ -1034,23 +1024,12 @@ impl<'de> Visitor<'de> for Seek<'_> {
             .filter(|&i| self.fields[i].get(self.depth) == Some(&"[]"))
             .collect();
         if !items.is_empty() {
-            let (leaves, deeper): (Vec<usize>, Vec<usize>) = items
-                .into_iter()
-                .partition(|&i| self.fields[i].len() == self.depth + 1);
-            if !leaves.is_empty() {
-                if let Some(v) = seq.next_element::<MaybeString>()? {
-                    for i in leaves {
-                        self.found[i] = v.0.clone();
-                    }
-                }
-            } else {
-                seq.next_element_seed(Seek {
-                    fields: self.fields,
-                    depth: self.depth + 1,
-                    active: deeper,
-                    found: &mut *self.found,
-                })?;
-            }
+            seq.next_element_seed(Step {
+                fields: self.fields,
+                depth: self.depth,
+                matching: items,
+                found: &mut *self.found,
+            })?;
         }
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         Ok(())
@@ -1072,6 +1051,46 @@ impl<'de> Visitor<'de> for Seek<'_> {
         Ok(())
     }
     fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+/// The value at a key or item that the paths in `matching` step through at
+/// `depth`: the string of those that end there, else the paths go on in it.
+struct Step<'a> {
+    fields: &'a [&'a [&'a str]],
+    depth: usize,
+    matching: Vec<usize>,
+    found: &'a mut [Option<String>],
+}
+
+impl<'de> DeserializeSeed<'de> for Step<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        let Step {
+            fields,
+            depth,
+            matching,
+            found,
+        } = self;
+        let ends = |i: &usize| fields[*i].len() == depth + 1;
+        let (leaves, deeper): (Vec<usize>, Vec<usize>) = matching.into_iter().partition(ends);
+        if leaves.is_empty() {
+            let active = deeper;
+            let depth = depth + 1;
+            return Seek {
+                fields,
+                depth,
+                active,
+                found,
+            }
+            .deserialize(d);
+        }
+        let v = MaybeString::deserialize(d)?;
+        for i in leaves {
+            found[i] = v.0.clone();
+        }
         Ok(())
     }
 }
