@@ -1322,3 +1322,13 @@ fn comment_members_are_notes_on_the_field_before_them() {
     // A repeated note is no fault of the example.
     assert!(!has(&diags, "duplicated key"), "{diags:?}");
 }
+
+#[test]
+fn the_body_of_a_curl_command_is_an_example() {
+    let (v, diags) = page(
+        "# order.paid\n\nTry it:\n\ncurl -X POST https://your.app/hooks -H 'Content-Type: application/json' \
+         -d '{\"type\": \"order.paid\", \"id\": \"o_1\"}'\n",
+    );
+    assert!(!has(&diags, "no example payload"), "{diags:?}");
+    assert_eq!(payload_fields(&v, "order.paid"), ["type", "id"]);
+}

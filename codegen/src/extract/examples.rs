@@ -23,6 +23,17 @@ fn is_call_opening(before: &str) -> bool {
     })
 }
 
+/// `curl … -d '`, `--data-raw '`: the quote that opens a request's body.
+fn is_curl_data(before: &str) -> bool {
+    before.strip_suffix('\'').is_some_and(|b| {
+        let flag = b.trim_end().rsplit(' ').next().unwrap_or("");
+        matches!(
+            flag,
+            "-d" | "--data" | "--data-raw" | "--data-binary" | "--json"
+        )
+    })
+}
+
 pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usize, usize)>) {
     // Line numbers and bullets copied in with a code block are blanked out,
     // byte for byte, so that every offset still points into the page.
@@ -44,8 +55,9 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
         scanned = start;
         let before = text[line_start..start]
             .trim_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '\u{2022}'));
-        // JSONP: `callback({…});`, a body wrapped in a call, starts its line too.
-        let starts_line = before.is_empty() || is_call_opening(before);
+        // JSONP: `callback({…});`, a body wrapped in a call, starts its line
+        // too; so does the body of a curl command (`-d '{…}'`).
+        let starts_line = before.is_empty() || is_call_opening(before) || is_curl_data(before);
         let parsed = match lenient::parse_at(text, start) {
             Ok(p) => p,
             Err(failure) => {

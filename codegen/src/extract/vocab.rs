@@ -97,10 +97,16 @@ pub fn type_phrase(text: &str) -> Option<TypeInfo> {
     let mut found = false;
     let lower = text.to_ascii_lowercase();
     // `?string` (Flow), `String?` (Kotlin, Swift), `Nullable<String>`,
-    // `Optional<String>` (C#, Java): the type, which may be null.
+    // `Optional<String>` (C#, Java), `Optional[str]` (Python): the type,
+    // which may be null.
     let wrapped = ["nullable<", "optional<", "option<"]
         .iter()
-        .find_map(|w| lower.strip_prefix(w).and_then(|r| r.strip_suffix('>')));
+        .find_map(|w| lower.strip_prefix(w).and_then(|r| r.strip_suffix('>')))
+        .or_else(|| {
+            lower
+                .strip_prefix("optional[")
+                .and_then(|r| r.strip_suffix(']'))
+        });
     let marked = (lower.strip_prefix('?'))
         .or_else(|| lower.strip_suffix('?'))
         .or(wrapped)
@@ -133,7 +139,8 @@ pub fn type_phrase(text: &str) -> Option<TypeInfo> {
     while i < words.len() {
         let w = words[i];
         match w {
-            "null" | "nullable" => info.nullable = true,
+            // `str | None`: Python's null.
+            "null" | "nullable" | "none" => info.nullable = true,
             "required" | "req" => info.required = Some(true),
             "optional" => info.required = Some(false),
             "or" | "a" | "an" | "sent" | "as" | "in" => {}
@@ -155,7 +162,9 @@ pub fn type_phrase(text: &str) -> Option<TypeInfo> {
                 continue;
             }
             _ => {
-                let bracketed = w.strip_prefix('[').and_then(|x| x.strip_suffix(']'));
+                // `[string]`, and Go's `[]string`.
+                let bracketed = (w.strip_prefix('[').and_then(|x| x.strip_suffix(']')))
+                    .or_else(|| w.strip_prefix("[]").filter(|x| !x.is_empty()));
                 if let Some(inner) = bracketed.and_then(type_word) {
                     info.ty = DocType::Array(Some(Box::new(inner.0)));
                     found = true;
@@ -186,7 +195,7 @@ pub fn type_phrase(text: &str) -> Option<TypeInfo> {
         let seconds = ["unix", "seconds", "epoch"]
             .iter()
             .any(|w| lower.contains(w));
-        if lower.contains("millisecond") {
+        if lower.contains("millisecond") || words.contains(&"ms") {
             info.ty = DocType::Integer;
             info.format = None;
             found = true;
@@ -195,7 +204,11 @@ pub fn type_phrase(text: &str) -> Option<TypeInfo> {
             found = true;
         }
     }
-    // A class name: `PaymentDetails` is an object, `Address[]` a list of them.
+    // A class name: `PaymentDetails` is an object, `Address[]` a list of them;
+    // a bare `Timestamp` names a format, not a class.
+    if !found && info.format.is_some() {
+        return None;
+    }
     if !found {
         let original = text.trim();
         if let Some(class) = original.strip_suffix("[]").filter(|c| is_class(c)) {
@@ -516,7 +529,9 @@ pub fn format_line(line: &str) -> Option<Format> {
 pub fn format_word(word: &str) -> Option<Format> {
     Some(match word.trim().to_ascii_lowercase().as_str() {
         "uuid" => Format::Uuid,
-        "date-time" | "datetime" | "iso8601" | "iso 8601" | "rfc3339" => Format::DateTime,
+        "date-time" | "datetime" | "iso8601" | "iso 8601" | "iso-8601" | "iso_8601" | "rfc3339" => {
+            Format::DateTime
+        }
         "date" => Format::Date,
         "decimal" => Format::Decimal,
         "unix" | "unix-time" | "timestamp" => Format::UnixTime,
@@ -1016,6 +1031,19 @@ mod tests {
             ("Nullable<String>", Some((String, None, true, None))),
             ("Optional<integer>", Some((Integer, None, true, None))),
             ("Is it set?", None),
+            ("Optional[str]", Some((String, None, true, None))),
+            ("str | None", Some((String, None, true, None))),
+            (
+                "[]string",
+                Some((Array(Some(Box::new(String))), None, false, None)),
+            ),
+            (
+                "ISO-8601 timestamp",
+                Some((String, Some(Format::DateTime), false, None)),
+            ),
+            // A timestamp says no kind: the examples' values do.
+            ("Timestamp", None),
+            ("Unix timestamp (ms)", Some((Integer, None, false, None))),
             (
                 "string (ISO 8601)",
                 Some((String, Some(Format::DateTime), false, None)),
