@@ -98,6 +98,22 @@ enum Step<'a> {
     Row(&'a crate::extract::FieldRow),
 }
 
+/// The top-level member of an example that lists two or more of the
+/// vendor's events as strings (`"events": ["a.created", "a.paid"]`).
+fn subscribed_events<'n>(
+    node: &'n crate::lenient::Node,
+    events: &BTreeMap<String, EventInfo>,
+) -> Option<&'n str> {
+    node.as_object()?.iter().find_map(|e| {
+        let items = e.value.as_array()?;
+        let all = items.len() >= 2
+            && items
+                .iter()
+                .all(|i| i.as_str().is_some_and(|s| events.contains_key(s)));
+        all.then_some(e.key.as_str())
+    })
+}
+
 pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics) -> Inferred {
     let mut events: BTreeMap<String, EventInfo> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
@@ -357,6 +373,20 @@ pub fn vendor(name: &str, pages: &[Page], hints: &Hints, diags: &mut Diagnostics
                 at: sample,
                 payload,
             };
+            // `{"url": …, "events": ["invoice.created", "invoice.paid"]}`:
+            // the settings of a webhook that subscribes to those events (a
+            // request to the vendor's API), not a payload of one.
+            if in_body.is_none() && page_event.is_none() {
+                if let Some(key) = subscribed_events(&example.node, &events) {
+                    diags
+                        .warn(
+                            example.loc.clone(),
+                            format!("this example lists events to subscribe to (`{key}`): read as a webhook's settings, not a payload"),
+                        )
+                        .with_hint("if it is a payload, give it a field naming its event");
+                    continue;
+                }
+            }
             // The resource an envelope elided: its members are the
             // envelope's, and it picks no group of its own.
             if let (Some((_, key)), Some((g, envelope_at)), None) = (elided, envelope, &in_body) {

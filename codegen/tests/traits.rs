@@ -1332,3 +1332,22 @@ fn the_body_of_a_curl_command_is_an_example() {
     assert!(!has(&diags, "no example payload"), "{diags:?}");
     assert_eq!(payload_fields(&v, "order.paid"), ["type", "id"]);
 }
+
+#[test]
+fn a_webhooks_settings_listing_its_events_is_no_payload() {
+    let (v, diags) = page(
+        "# Webhooks\n\nCreate a subscription:\n\n```json\n{\"url\": \"https://example.com/h\", \"events\": [\"invoice.created\", \"invoice.paid\"]}\n```\n\n\
+         ## Events\n\n- `invoice.created`\n- `invoice.paid`\n\n\
+         ```json\n{\"event\": \"invoice.paid\", \"data\": {\"id\": \"in_1\"}}\n```\n",
+    );
+    assert!(
+        has(&diags, "events to subscribe to (`events`)"),
+        "{diags:?}"
+    );
+    let p = paths(&v);
+    assert!(
+        !p.contains(&"url".to_owned()) && !p.contains(&"events".to_owned()),
+        "{p:?}"
+    );
+    assert!(p.contains(&"data.id".to_owned()), "{p:?}");
+}
