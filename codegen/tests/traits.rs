@@ -1351,3 +1351,15 @@ fn a_webhooks_settings_listing_its_events_is_no_payload() {
     );
     assert!(p.contains(&"data.id".to_owned()), "{p:?}");
 }
+
+#[test]
+fn the_webhook_objects_table_is_its_settings_and_its_names_no_events() {
+    let (v, _) = page(
+        "# Webhooks\n\nManage webhook endpoints.\n\nWebhook Object\n\n| Attribute | Type | Description |\n| --- | --- | --- |\n\
+         | id | integer | The webhook's id. |\n| url | string | Where events are sent. |\n\
+         | all_events_enabled | boolean | Whether every event type is sent. |\n| created_at | timestamp | When created. |\n\n\
+         Event Types\n\n| Event | Description |\n| --- | --- |\n| order.created | An order was placed. |\n| order.paid | An order was paid. |\n",
+    );
+    assert_eq!(events(&v), ["order.created", "order.paid"]);
+    assert!(paths(&v).is_empty(), "{:?}", paths(&v));
+}

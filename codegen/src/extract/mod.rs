@@ -154,7 +154,7 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
         .partition(|x| jsonschema::is_schema(&x.node));
     let matrices = matrix::extract(src, &spans);
     spans.extend(&matrices.spans);
-    let mut rows = tables::extract(src, &spans);
+    let (mut rows, apart) = tables::extract_apart(src, &spans);
     rows.extend(matrices.rows);
     for schema in &schemas {
         rows.extend(jsonschema::rows(src, &schema.node));
@@ -169,14 +169,17 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
         rows = pairs::extract(src, &spans);
     }
     let comment_rows = examples::comment_rows(src, &examples);
-    let keys = all_keys(&examples, &rows);
+    // The names of rows set apart (headers, a webhook's settings) are
+    // fields too, not events.
+    let named: Vec<FieldRow> = rows.iter().chain(&apart).cloned().collect();
+    let keys = all_keys(&examples, &named);
     // Where each field row stands: a section may hold rows, not examples.
     let row_starts: Vec<usize> = rows.iter().map(|r| src.line_start(r.loc.line)).collect();
     let events = events::extract(
         src,
         &spans,
         &row_starts,
-        &FieldPaths::new(&examples, &rows),
+        &FieldPaths::new(&examples, &named),
         &keys,
     );
     // Each example or row in a section of its own takes that section's

@@ -18,6 +18,13 @@ use crate::diag::Source;
 type Line<'a> = (usize, &'a str);
 
 pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
+    extract_apart(src, spans).0
+}
+
+/// The page's field rows of the payload, and apart the rows of tables that
+/// are not the payload's (a request's headers, a webhook's settings): their
+/// names are still fields, not events.
+pub fn extract_apart(src: &Source, spans: &[(usize, usize)]) -> (Vec<FieldRow>, Vec<FieldRow>) {
     // A table copied out of a browser keeps its cells apart with tabs:
     // read as the pipe table it was (`objectId⇥The record…`).
     let owned: Vec<(usize, std::borrow::Cow<str>)> = lines_outside(&src.text, spans)
@@ -25,6 +32,7 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
         .collect();
     let lines: Vec<Line> = owned.iter().map(|(o, l)| (*o, l.as_ref())).collect();
     let mut rows = Vec::new();
+    let mut apart = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let before = rows.len();
@@ -55,18 +63,17 @@ pub fn extract(src: &Source, spans: &[(usize, usize)]) -> Vec<FieldRow> {
         // A table of the endpoint's headers or query parameters is no
         // field list of the payload.
         if rows.len() > before {
-            let kept: Vec<FieldRow> = rows
-                .drain(before..)
-                .filter(|r| {
+            let (kept, set_apart): (Vec<FieldRow>, Vec<FieldRow>) =
+                rows.drain(before..).partition(|r| {
                     let at = src.line_start(r.loc.line);
                     !outside_payload(&lines, lines.partition_point(|&(o, _)| o < at))
-                })
-                .collect();
+                });
             rows.extend(kept);
+            apart.extend(set_apart);
         }
         i = next.unwrap_or(i + 1);
     }
-    rows
+    (rows, apart)
 }
 
 /// `name⇥type⇥description` as `| name | type | description |`: a line
@@ -483,6 +490,14 @@ const NOT_PAYLOAD: &[&str] = &[
     "cookies",
     "responses",
     "response",
+    // The API's resource for a webhook's settings (its URL, the events it
+    // subscribes to), not what it sends.
+    "webhook object",
+    "the webhook object",
+    "webhook endpoint object",
+    "the webhook endpoint object",
+    "webhook subscription object",
+    "the webhook subscription object",
 ];
 
 /// Whether line `i` stands under a heading of a part of the request that
