@@ -232,9 +232,31 @@ pub fn type_phrase(text: &str) -> Option<TypeInfo> {
     Some(info)
 }
 
+/// Words that head a part of a page (`Body`, `Response`), never a class.
+const SECTION_WORDS: &[&str] = &[
+    "Attributes",
+    "Body",
+    "Description",
+    "Events",
+    "Example",
+    "Examples",
+    "Fields",
+    "Headers",
+    "Overview",
+    "Parameters",
+    "Payload",
+    "Properties",
+    "Request",
+    "Response",
+    "Responses",
+    "Returns",
+    "Schema",
+];
+
 /// `PaymentDetails`: a class name as an SDK's docs give a type.
 fn is_class(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_ascii_uppercase())
+    !SECTION_WORDS.contains(&text)
+        && text.starts_with(|c: char| c.is_ascii_uppercase())
         && text.chars().all(|c| c.is_ascii_alphanumeric())
         && text.chars().any(|c| c.is_ascii_lowercase())
 }
@@ -1043,6 +1065,9 @@ mod tests {
             ),
             // A timestamp says no kind: the examples' values do.
             ("Timestamp", None),
+            // A section's heading is no class.
+            ("Body", None),
+            ("PaymentDetails", Some((Object, None, false, None))),
             ("Unix timestamp (ms)", Some((Integer, None, false, None))),
             (
                 "string (ISO 8601)",
