@@ -177,6 +177,8 @@ pub fn read(
 ) -> Option<usize> {
     row_start(lines, start)?;
     let mut found = Vec::new();
+    // Rows whose type cell is only a capitalized word (`Discounts`).
+    let mut classed = 0;
     let mut i = start;
     while let Some(at) = next_filled(lines, i) {
         let Some((path, marks, type_line)) = row_start(lines, at) else {
@@ -193,6 +195,12 @@ pub fn read(
                 "",
             ),
         };
+        classed += usize::from(
+            info.ty == DocType::Object
+                && type_text
+                    .trim()
+                    .starts_with(|c: char| c.is_ascii_uppercase()),
+        );
         row.ty = Some(info.ty);
         row.format = info.format;
         row.required = marks.or(presence).or(info.required);
@@ -250,6 +258,14 @@ pub fn read(
     {
         found.remove(0);
     }
+    // Capitalized words in pairs with next to nothing said of them (a
+    // site's menu: `Subscriptions`, `Discounts`, `Licenses`…, the last one
+    // running into the page's text) are no table.
+    let capitalized = |r: &FieldRow| r.path[0].starts_with(|c: char| c.is_ascii_uppercase());
+    let described = found.iter().filter(|r| !r.description.is_empty()).count();
+    if classed == found.len() && found.iter().all(capitalized) && described <= 1 {
+        return None;
+    }
     (found.len() >= 2).then(|| {
         rows.extend(found);
         i
@@ -300,6 +316,16 @@ mod tests {
                 "event Some(String) None None None",
                 "payload Some(Object) None None None",
                 "ts Some(Integer) None None None"
+            ]
+        );
+        // A site's menu of capitalized words is no table; a table of
+        // classes with their descriptions is one.
+        assert!(read_all("Subscriptions\nDiscounts\nLicenses\nCustomers\nProducts\nPayouts\nMiscellaneous\nWebhook payloads\n").is_empty());
+        assert_eq!(
+            read_all("billing\nBillingAddress\nWhere to bill.\n\ncustomer\nCustomer\nWho pays.\n"),
+            [
+                "billing Some(Object) None None None",
+                "customer Some(Object) None None None"
             ]
         );
         // A heading over a fenced example is no field.
