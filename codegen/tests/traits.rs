@@ -1363,3 +1363,24 @@ fn the_webhook_objects_table_is_its_settings_and_its_names_no_events() {
     assert_eq!(events(&v), ["order.created", "order.paid"]);
     assert!(paths(&v).is_empty(), "{:?}", paths(&v));
 }
+
+#[test]
+fn a_name_table_of_things_done_lists_events_not_fields() {
+    let (v, _) = page(
+        "# Notifications\n\n| Name | Description |\n| --- | --- |\n| ticket.opened | A ticket was opened. |\n\
+         | ticket.closed | A ticket was closed. |\n\n```json\n{\"kind\": \"ticket.opened\", \"ticket\": {\"id\": 7}}\n```\n",
+    );
+    assert_eq!(events(&v), ["ticket.closed", "ticket.opened"]);
+    let p = paths(&v);
+    assert!(
+        !p.iter()
+            .any(|p| p.starts_with("ticket.o") || p.starts_with("ticket.c")),
+        "{p:?}"
+    );
+    // A table of dotted field paths stays one.
+    let (v, _) = page(
+        "# order.paid\n\n| Name | Description |\n| --- | --- |\n| data.id | The id. |\n| data.total | The total. |\n\n\
+         ```json\n{\"event\": \"order.paid\", \"data\": {\"id\": \"o\", \"total\": 1}}\n```\n",
+    );
+    assert_eq!(events(&v), ["order.paid"]);
+}

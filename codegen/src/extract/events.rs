@@ -148,6 +148,11 @@ pub fn extract(
                 event_table = Some(columns);
                 continue;
             }
+            // `| Name | Description |` over `| ticket.opened | … |`.
+            if piped && super::pipes::names_past_events(&lines, idx) {
+                event_table = Some(vec![0]);
+                continue;
+            }
             if let Some(columns) = &event_table {
                 if let Some(k) = event_cell(&cells, columns) {
                     let name = cells[k].trim_matches('`');

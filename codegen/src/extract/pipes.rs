@@ -47,6 +47,35 @@ pub fn names_fields(header: &str) -> bool {
     role(header) == Col::Name
 }
 
+/// Whether the table whose header is line `start` (over a rule), headed
+/// `Name` but with no type column, lists events, not fields: two or more
+/// rows, each a dotted or slashed name of something done (`ticket.opened`,
+/// `order/paid`).
+pub fn names_past_events(lines: &[(usize, &str)], start: usize) -> bool {
+    let heads = cells(lines[start].1);
+    if !heads.first().is_some_and(|h| names_fields(h))
+        || heads.iter().any(|h| role(h) == Col::Type)
+        || !heads_table(lines, start)
+    {
+        return false;
+    }
+    let names: Vec<String> = (lines[start + 2..].iter())
+        .take_while(|(_, l)| l.contains('|') && !is_rule(l))
+        .map(|(_, l)| {
+            cells(l)
+                .into_iter()
+                .next()
+                .unwrap_or_default()
+                .trim_matches('`')
+                .to_owned()
+        })
+        .collect();
+    names.len() >= 2
+        && names
+            .iter()
+            .all(|n| vocab::is_event_name(n) && vocab::names_a_deed(n))
+}
+
 fn role(header: &str) -> Col {
     let h = header.to_ascii_lowercase();
     let h = h.trim_matches(|c: char| !c.is_ascii_alphanumeric());
@@ -264,6 +293,13 @@ pub fn read(
     // lists events, not fields, whatever its other columns hold: its rows
     // are passed over. (`| Event attribute | Type |` over `| id | string |`
     // is a field table.)
+    if names_past_events(lines, start) {
+        let rows = lines[start + 2..]
+            .iter()
+            .take_while(|(_, l)| l.contains('|') && !is_rule(l))
+            .count();
+        return Some(start + 2 + rows);
+    }
     if heads_table(lines, start) && heads.first().is_some_and(|h| vocab::is_events_header(h)) {
         let typed = heads.iter().any(|h| role(h) == Col::Type);
         let mut i = start + 2;

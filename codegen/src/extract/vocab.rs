@@ -860,6 +860,27 @@ pub fn is_event_name(s: &str) -> bool {
         && !is_file_name(s)
 }
 
+/// Whether an event-shaped name's last part says something was done:
+/// `ticket.opened`, `invoice.paid`, `order/sent`; not `data.id`.
+pub fn names_a_deed(name: &str) -> bool {
+    let last = name.rsplit(['.', '/', ':']).next().unwrap_or("");
+    let last = last.rsplit('_').next().unwrap_or(last).to_ascii_lowercase();
+    (last.len() >= 4 && last.ends_with("ed"))
+        || matches!(
+            last.as_str(),
+            "paid"
+                | "sent"
+                | "won"
+                | "lost"
+                | "begun"
+                | "done"
+                | "held"
+                | "left"
+                | "made"
+                | "shown"
+        )
+}
+
 /// A table's header cell over event names: `Event`, `Event Key`, `Event
 /// type`, `Webhook Event`, `Topic`, `Subscription Type`. Words only:
 /// `event_type` or `eventType` is a field's row, not a header.
