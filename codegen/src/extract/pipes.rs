@@ -47,6 +47,15 @@ pub fn names_fields(header: &str) -> bool {
     role(header) == Col::Name
 }
 
+/// The rows under a table's header (line `start`) and its rule.
+fn body_rows<'l>(
+    lines: &'l [(usize, &'l str)],
+    start: usize,
+) -> impl Iterator<Item = &'l (usize, &'l str)> {
+    (lines.get(start + 2..).unwrap_or_default().iter())
+        .take_while(|(_, l)| l.contains('|') && !is_rule(l))
+}
+
 /// Whether the table whose header is line `start` (over a rule), headed
 /// `Name` but with no type column, lists events, not fields: two or more
 /// rows, each a dotted or slashed name of something done (`ticket.opened`,
@@ -59,8 +68,7 @@ pub fn names_past_events(lines: &[(usize, &str)], start: usize) -> bool {
     {
         return false;
     }
-    let names: Vec<String> = (lines[start + 2..].iter())
-        .take_while(|(_, l)| l.contains('|') && !is_rule(l))
+    let names: Vec<String> = body_rows(lines, start)
         .map(|(_, l)| {
             cells(l)
                 .into_iter()
@@ -294,10 +302,7 @@ pub fn read(
     // are passed over. (`| Event attribute | Type |` over `| id | string |`
     // is a field table.)
     if names_past_events(lines, start) {
-        let rows = lines[start + 2..]
-            .iter()
-            .take_while(|(_, l)| l.contains('|') && !is_rule(l))
-            .count();
+        let rows = body_rows(lines, start).count();
         return Some(start + 2 + rows);
     }
     if heads_table(lines, start) && heads.first().is_some_and(|h| vocab::is_events_header(h)) {
