@@ -1384,3 +1384,17 @@ fn a_name_table_of_things_done_lists_events_not_fields() {
     );
     assert_eq!(events(&v), ["order.paid"]);
 }
+
+#[test]
+fn a_table_under_an_objects_heading_holds_that_objects_members() {
+    let (v, _) = page(
+        "# refund.created\n\n| Field | Type | Description |\n| --- | --- | --- |\n| id | string | The refund. |\n\
+         | customer | object | See below. |\n\n### The `customer` object\n\n| Field | Type | Description |\n| --- | --- | --- |\n\
+         | email | string | Their email. |\n| tier | string | One of `gold`, `silver`. |\n",
+    );
+    let p = paths(&v);
+    for want in ["id", "customer", "customer.email", "customer.tier"] {
+        assert!(p.contains(&want.to_owned()), "{want} not in {p:?}");
+    }
+    assert!(!p.contains(&"email".to_owned()), "{p:?}");
+}

@@ -63,11 +63,27 @@ pub fn extract_apart(src: &Source, spans: &[(usize, usize)]) -> (Vec<FieldRow>, 
         // A table of the endpoint's headers or query parameters is no
         // field list of the payload.
         if rows.len() > before {
-            let (kept, set_apart): (Vec<FieldRow>, Vec<FieldRow>) =
+            let (mut kept, set_apart): (Vec<FieldRow>, Vec<FieldRow>) =
                 rows.drain(before..).partition(|r| {
                     let at = src.line_start(r.loc.line);
                     !outside_payload(&lines, lines.partition_point(|&(o, _)| o < at))
                 });
+            // Under `The customer object`, where a table above has a
+            // `customer` row: the rows are that object's members.
+            let parent = object_heading(&lines, i).and_then(|name| {
+                let holds = |r: &&FieldRow| {
+                    r.path.last() == Some(&name)
+                        && matches!(r.ty, None | Some(DocType::Object | DocType::Array(_)))
+                };
+                rows.iter().rev().find(holds).map(|r| r.path.clone())
+            });
+            if let Some(parent) = parent {
+                for r in &mut kept {
+                    let mut path = parent.clone();
+                    path.append(&mut r.path);
+                    r.path = path;
+                }
+            }
             rows.extend(kept);
             apart.extend(set_apart);
         }
@@ -527,6 +543,22 @@ fn outside_payload(lines: &[Line], i: usize) -> bool {
         }
     });
     part == Some(true)
+}
+
+/// The object a heading just above line `i` names: `The customer object`,
+/// ``### The `billing_address` object``, `Customer Object` → `customer`.
+fn object_heading(lines: &[Line], i: usize) -> Option<String> {
+    let (_, line) = lines[..i]
+        .iter()
+        .rev()
+        .find(|(_, l)| !l.trim().is_empty())?;
+    let h = line.trim().trim_start_matches('#').trim().replace('`', "");
+    let h = h.to_ascii_lowercase();
+    let h = h.strip_prefix("the ").unwrap_or(&h);
+    let name = h.strip_suffix(" object")?.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let word = |w: &&str| w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    (!words.is_empty() && words.len() <= 3 && words.iter().all(word)).then(|| words.join("_"))
 }
 
 /// `(path, type, nullable, format, enum, required)` of a qualified row.
