@@ -693,13 +693,33 @@ enum Item<'a> {
 
 /// `name type [marker]`, possibly after a bullet.
 fn tree_row(line: &str) -> Option<(&str, &str, Vec<&str>)> {
+    tree_row_described(line).map(|(name, ty, markers, _)| (name, ty, markers))
+}
+
+/// A `name type [marker]` row, its words as markdown may set them apart
+/// (`**id** string`, ``- `eta` *string* — When…``), and the description
+/// after a dash on its line.
+fn tree_row_described(line: &str) -> Option<(&str, &str, Vec<&str>, &str)> {
     let (_, t) = strip_bullet(line);
+    let (t, description) = [" \u{2014} ", " \u{2013} ", " - "]
+        .iter()
+        .find_map(|d| t.split_once(d))
+        .unwrap_or((t, ""));
+    let emphasis: &[char] = &['*', '_', '`'];
     let mut words = t.split_whitespace();
-    let name = words.next()?;
-    let ty = words.next()?;
-    let markers: Vec<&str> = words.collect();
-    (vocab::is_field_name(name) && vocab::type_word(ty.trim_matches(['(', ')', ','])).is_some())
-        .then_some((name, ty.trim_matches(['(', ')', ',']), markers))
+    let name = words.next()?.trim_matches(emphasis);
+    let ty = words
+        .next()?
+        .trim_matches(emphasis)
+        .trim_matches(['(', ')', ','])
+        .trim_matches(emphasis);
+    let markers: Vec<&str> = words.map(|w| w.trim_matches(emphasis)).collect();
+    (vocab::is_field_name(name) && vocab::type_word(ty).is_some()).then_some((
+        name,
+        ty,
+        markers,
+        description.trim(),
+    ))
 }
 
 /// Whether `line` reads as a `name type [marker]` row.
@@ -727,10 +747,11 @@ fn tree(src: &Source, lines: &[Line], start: usize, rows: &mut Vec<FieldRow>) ->
     let mut in_row = false;
     while let Some(&(offset, line)) = lines.get(i) {
         let t = line.trim();
-        if let Some((name, ty, markers)) = tree_row(line) {
+        if let Some((name, ty, markers, description)) = tree_row_described(line) {
             in_row = true;
             let mut row = new_row(src, offset, line, vec![name.to_owned()]);
             set_type(&mut row, ty);
+            row.description = description.to_owned();
             if markers.iter().all(|m| apply_marker(&mut row, m)) {
                 items.push(Item::Field { row, name });
                 i += 1;
@@ -1066,6 +1087,22 @@ mod tests {
         // One value, or a sentence naming two fields, is no list.
         assert!(rows("Possible values for `state`:\nqueued\n\nThe next part.\n").is_empty());
         assert!(rows("Values of `a` and `b` are:\nx\ny\n").is_empty());
+    }
+
+    #[test]
+    fn name_type_lines_set_apart_by_markdown() {
+        let text =
+            "**id** string\nThe order.\n\n**carrier** string *required*\nWho carries it.\n\n\
+            - `eta` *string* \u{2014} When it arrives.\n- `weight` *integer* \u{2014} Grams.\n";
+        assert_eq!(
+            rows(text),
+            [
+                "id Some(String)",
+                "carrier Some(String) required=true",
+                "eta Some(String)",
+                "weight Some(Integer)"
+            ]
+        );
     }
 
     #[test]
