@@ -485,6 +485,13 @@ impl<'a> Parser<'a> {
             return self.fail("the example ends where a value should be");
         };
         let kind = match c {
+            // `{{order_id}}`: a template's slot where a value goes.
+            b'{' if self.rest().starts_with("{{") && self.template_slot().is_some() => {
+                let len = self.template_slot().unwrap_or(0);
+                let slot = self.rest()[..len].to_owned();
+                self.pos += len;
+                Kind::Placeholder(slot)
+            }
             b'{' => self.nested(Self::object)?,
             b'[' => self.nested(Self::array)?,
             b'"' | b'\'' => Kind::String(self.joined_string()?),
@@ -906,6 +913,16 @@ impl<'a> Parser<'a> {
     }
 
     /// `<string>`, `<unknown>`, `<<event name>>`: a stand-in for a value.
+    /// The length of a template's slot at the cursor, `{{ name }}`, on one
+    /// line and holding no JSON structure.
+    fn template_slot(&self) -> Option<usize> {
+        let rest = self.rest();
+        let line = rest.split('\n').next().unwrap_or("");
+        let close = line.find("}}")?;
+        let inner = &line[2..close];
+        (!inner.contains(['{', '"', ':', ','])).then_some(close + 2)
+    }
+
     fn placeholder(&mut self) -> Result<String, Failure> {
         let rest = self.rest();
         let line = rest.split('\n').next().unwrap_or("");
@@ -1124,6 +1141,11 @@ mod tests {
                 "{\"a\": 1, \"a\": 2}",
                 serde_json::json!({"a": 2}),
                 "duplicated key",
+            ),
+            (
+                "{\"a\": {{order_id}}, \"b\": {{ total }}, \"c\": {\"d\": 1}}",
+                serde_json::json!({"a": "{{order_id}}", "b": "{{ total }}", "c": {"d": 1}}),
+                "",
             ),
             // JavaScript's and Python's values, as JSON.stringify sends them.
             (
