@@ -644,8 +644,13 @@ fn event_header(t: &str) -> Option<&str> {
     let about_header = lower.contains("event") && lower.contains("header");
     t.split(|c: char| c.is_whitespace() || matches!(c, '`' | '"' | '\'' | ',' | ':' | '(' | ')'))
         .find(|w| {
-            let l = w.trim_end_matches(['.', ';']).to_ascii_lowercase();
-            l.starts_with("x-")
+            let w = w.trim_end_matches(['.', ';']);
+            let l = w.to_ascii_lowercase();
+            // `X-Acme-Event`; or, set in code in a sentence about the
+            // event's header, a name without the `X-` (`Acme-Event`).
+            let named = l.starts_with("x-")
+                || (about_header && l.contains('-') && t.contains(&format!("`{w}`")));
+            named
                 && l.len() > 4
                 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
                 && (l.ends_with("-event")
@@ -1162,6 +1167,14 @@ mod tests {
             ("The event header is X-Hook-Type", Some("X-Hook-Type")),
             ("Each request has an X-Hook-Type value", None),
             ("Signed with the X-Signature header.", None),
+            (
+                "The event name is in the `Acme-Event` request header.",
+                Some("Acme-Event"),
+            ),
+            // Without the `X-`, only set in code, where the line speaks of
+            // the event's header.
+            ("The Acme-Event header names the event.", None),
+            ("Signed with the `Acme-Signature` header.", None),
         ];
         for (line, want) in trials {
             assert_eq!(header(line).as_deref(), want, "{line}");
