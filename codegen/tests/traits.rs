@@ -1398,3 +1398,17 @@ fn a_table_under_an_objects_heading_holds_that_objects_members() {
     }
     assert!(!p.contains(&"email".to_owned()), "{p:?}");
 }
+
+#[test]
+fn title_case_headings_over_examples_that_hold_their_word_in_lower_case() {
+    let (v, _) = page(
+        "# Events\n\n## Message\n\n```json\n{\"type\": \"message\", \"text\": \"hi\"}\n```\n\n\
+         ## Reaction added\n\n```json\n{\"type\": \"reaction\", \"emoji\": \"tada\"}\n```\n",
+    );
+    assert_eq!(events(&v), ["message", "reaction"]);
+    assert_eq!(payload_fields(&v, "reaction"), ["type", "emoji"]);
+    // One such heading is not enough: a word may be shared by chance.
+    let (v, _) =
+        page("# Events\n\n## Message\n\n```json\n{\"type\": \"message\", \"text\": \"hi\"}\n```\n");
+    assert!(events(&v).is_empty(), "{:?}", events(&v));
+}

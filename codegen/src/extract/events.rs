@@ -294,8 +294,13 @@ pub fn extract(
         {
             said.push((idx, mention(src, col(t), t, fires_below(&lines, idx))));
         } else if let Some(w) = heading_word(bullet, t) {
-            if example_says(&src.text, &starts, &mut said_values, offset, w) {
-                worded.push((idx, mention(src, col(w), w, fires_below(&lines, idx))));
+            // `## Bounce` over `"Bounce"`, or over `"bounce"`.
+            let lower = w.to_ascii_lowercase();
+            let said = [w, lower.as_str()]
+                .into_iter()
+                .find(|v| example_says(&src.text, &starts, &mut said_values, offset, v));
+            if let Some(v) = said {
+                worded.push((idx, mention(src, col(w), v, fires_below(&lines, idx))));
             }
         }
         // The page's title: a line that is only an event name, or one
@@ -352,8 +357,11 @@ pub fn extract(
             ev.page_event = headings.first().map(|(_, m)| m.clone());
         }
     }
+    // Only where nothing else names the sections' events: a request's
+    // header lines (`X-Codeyard-Event: Push Hook` under `## Push events`)
+    // say them better than a word their examples share.
     let distinct: BTreeSet<&str> = worded.iter().map(|(_, m)| m.name.as_str()).collect();
-    if distinct.len() >= 2 {
+    if distinct.len() >= 2 && header_lines.is_empty() && ev.event_header.is_none() {
         said.extend(worded);
         said.sort_by_key(|(idx, _)| *idx);
     }
