@@ -310,6 +310,27 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
             }
         }
     }
+    // Code spans listed with only commas and `or` between, after a lead of
+    // a few words or none: ``May be `m1` or `m2`.``, ``Possible statuses:
+    // `s1`, `s2`.``, ``Supported types are `t1` and `t2`.``, `` `e1` or
+    // `e2`. `` (not ``will be `null` until it has `completed` ``).
+    for lead in [
+        "",
+        "may be",
+        "possible",
+        "supported",
+        "values include",
+        "set to",
+        "will be",
+    ] {
+        let Some(at) = lower.find(lead) else { continue };
+        if !lead.is_empty() && at > 0 && !lower[..at].ends_with([' ', '(']) {
+            continue;
+        }
+        if let Some(values) = code_list(sentence(&text[at + lead.len()..])) {
+            return Some(EnumValues::Strings(values));
+        }
+    }
     // One value stated as the only one: ``Currently, can only be `team`.``
     // The value must follow the lead, so that `can only be set when
     // `status` is `active`` is no list.
@@ -424,6 +445,31 @@ pub fn code_words(text: &str) -> Vec<String> {
         .filter(|s| !s.is_empty() && !s.contains(' '))
         .map(str::to_owned)
         .collect()
+}
+
+/// Two or more code spans with only commas, `or` and `and` between, after
+/// at most three words (`statuses:`, `types are`), ending the text.
+fn code_list(text: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = text.split('`').collect();
+    // Spans at odd places; the text between them at even ones.
+    if parts.len() < 5 || parts.len() % 2 == 0 {
+        return None;
+    }
+    let lead_words = parts[0].split_whitespace().count();
+    let tail = parts[parts.len() - 1].trim().trim_end_matches(['.', ')']);
+    let joins = parts[2..parts.len() - 1].iter().step_by(2).all(|s| {
+        s.replace(',', " ")
+            .split_whitespace()
+            .all(|w| matches!(w, "or" | "and"))
+    });
+    let spans: Vec<String> = parts
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .map(|s| s.trim().to_owned())
+        .collect();
+    let words = spans.iter().all(|s| !s.is_empty() && !s.contains(' '));
+    (lead_words <= 3 && tail.is_empty() && joins && words).then_some(spans)
 }
 
 /// `text` up to the end of its first sentence: a full stop outside code
@@ -1177,6 +1223,25 @@ mod tests {
             ),
             // Code spans in parentheses with other words are no list.
             ("Set when (`status` is `paid`).", None),
+            (
+                "May be `m1` or `m2`.",
+                Some(Strings(vec!["m1".into(), "m2".into()])),
+            ),
+            (
+                "Possible statuses: `s1`, `s2`.",
+                Some(Strings(vec!["s1".into(), "s2".into()])),
+            ),
+            (
+                "Supported types are `t1` and `t2`.",
+                Some(Strings(vec!["t1".into(), "t2".into()])),
+            ),
+            (
+                "`e1` or `e2`.",
+                Some(Strings(vec!["e1".into(), "e2".into()])),
+            ),
+            // Spans with prose between, or given as examples, are no list.
+            ("This will be `null` until the run has `completed`.", None),
+            ("e.g. `h1`, `h2`", None),
             (
                 "Where it came from. Allowed: online, offline",
                 Some(Strings(vec!["online".into(), "offline".into()])),
