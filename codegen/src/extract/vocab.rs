@@ -396,13 +396,7 @@ pub fn enum_in_text(text: &str) -> Option<EnumValues> {
     while let Some(open) = rest.find("(`") {
         let inner = &rest[open + 1..];
         let Some(close) = inner.find(')') else { break };
-        let spans = code_words(&inner[..close]);
-        let between = inner[..close].split('`').step_by(2).all(|s| {
-            s.replace(',', " ")
-                .split_whitespace()
-                .all(|w| matches!(w, "or" | "and"))
-        });
-        if spans.len() >= 2 && between {
+        if let Some(spans) = code_list(&inner[..close]) {
             return Some(EnumValues::Strings(spans));
         }
         rest = &inner[close..];
