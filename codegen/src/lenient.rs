@@ -484,13 +484,14 @@ impl<'a> Parser<'a> {
         let Some(c) = self.peek() else {
             return self.fail("the example ends where a value should be");
         };
+        // `{{order_id}}`: a template's slot where a value goes.
+        let slot = self.template_slot();
         let kind = match c {
-            // `{{order_id}}`: a template's slot where a value goes.
-            b'{' if self.rest().starts_with("{{") && self.template_slot().is_some() => {
-                let len = self.template_slot().unwrap_or(0);
-                let slot = self.rest()[..len].to_owned();
+            b'{' if slot.is_some() => {
+                let len = slot.unwrap_or(0);
+                let text = self.rest()[..len].to_owned();
                 self.pos += len;
-                Kind::Placeholder(slot)
+                Kind::Placeholder(text)
             }
             b'{' => self.nested(Self::object)?,
             b'[' => self.nested(Self::array)?,
@@ -917,6 +918,9 @@ impl<'a> Parser<'a> {
     /// line and holding no JSON structure.
     fn template_slot(&self) -> Option<usize> {
         let rest = self.rest();
+        if !rest.starts_with("{{") {
+            return None;
+        }
         let line = rest.split('\n').next().unwrap_or("");
         let close = line.find("}}")?;
         let inner = &line[2..close];

@@ -158,35 +158,33 @@ pub fn extract(src: &Source, diags: &mut Diagnostics) -> (Vec<Example>, Vec<(usi
             diags.warn(src.loc(offset), message);
         }
         // A batch: a JSON array of event objects. Each item is one payload.
-        if let lenient::Kind::Array(items) = &node.kind {
-            if !items.is_empty() && items.iter().all(|i| i.as_object().is_some()) {
-                seen.entry(hash)
-                    .or_default()
-                    .push((found.len(), Some(items.len())));
-                diags
-                    .warn(
-                        src.loc(start),
-                        format!("this example is a JSON array of {} objects: each is read as one event's payload", items.len()),
-                    )
-                    .with_hint("a body that batches events parses as a list: serde_json::from_slice::<Vec<Event>>(body)");
-                let last = items.len() - 1;
-                for (k, item) in items.iter().enumerate() {
-                    let mut notes = Vec::new();
-                    let mut item = item.clone();
-                    take_notes(&mut item, &mut vec![], &mut notes);
-                    found.push(Example {
-                        loc: src.loc(item.start),
-                        comments: comments_in(&comments, &item),
-                        notes,
-                        content: item.digest(),
-                        node: item,
-                        // Only the last item can be the one a cut ran into.
-                        cut: cut.filter(|_| k == last),
-                        section: None,
-                    });
-                }
-                continue;
+        if let (true, lenient::Kind::Array(items)) = (batch, &node.kind) {
+            seen.entry(hash)
+                .or_default()
+                .push((found.len(), Some(items.len())));
+            diags
+                .warn(
+                    src.loc(start),
+                    format!("this example is a JSON array of {} objects: each is read as one event's payload", items.len()),
+                )
+                .with_hint("a body that batches events parses as a list: serde_json::from_slice::<Vec<Event>>(body)");
+            let last = items.len() - 1;
+            for (k, item) in items.iter().enumerate() {
+                let mut notes = Vec::new();
+                let mut item = item.clone();
+                take_notes(&mut item, &mut vec![], &mut notes);
+                found.push(Example {
+                    loc: src.loc(item.start),
+                    comments: comments_in(&comments, &item),
+                    notes,
+                    content: item.digest(),
+                    node: item,
+                    // Only the last item can be the one a cut ran into.
+                    cut: cut.filter(|_| k == last),
+                    section: None,
+                });
             }
+            continue;
         }
         seen.entry(hash).or_default().push((found.len(), None));
         found.push(Example {

@@ -171,7 +171,15 @@ pub fn page_at(src: &Source, rel: &str, diags: &mut Diagnostics) -> PageEvidence
     let comment_rows = examples::comment_rows(src, &examples);
     // The names of rows set apart (headers, a webhook's settings) are
     // fields too, not events.
-    let named: Vec<FieldRow> = rows.iter().chain(&apart).cloned().collect();
+    let named: std::borrow::Cow<[FieldRow]> = if apart.is_empty() {
+        (&rows[..]).into()
+    } else {
+        rows.iter()
+            .chain(&apart)
+            .cloned()
+            .collect::<Vec<_>>()
+            .into()
+    };
     let keys = all_keys(&examples, &named);
     // Where each field row stands: a section may hold rows, not examples.
     let row_starts: Vec<usize> = rows.iter().map(|r| src.line_start(r.loc.line)).collect();

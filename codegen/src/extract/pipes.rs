@@ -61,10 +61,12 @@ fn body_rows<'l>(
 /// rows, each a dotted or slashed name of something done (`ticket.opened`,
 /// `order/paid`).
 pub fn names_past_events(lines: &[(usize, &str)], start: usize) -> bool {
+    // Asked of every line of cells: only a header over a rule goes on.
+    if !heads_table(lines, start) {
+        return false;
+    }
     let heads = cells(lines[start].1);
-    if !heads.first().is_some_and(|h| names_fields(h))
-        || heads.iter().any(|h| role(h) == Col::Type)
-        || !heads_table(lines, start)
+    if !heads.first().is_some_and(|h| names_fields(h)) || heads.iter().any(|h| role(h) == Col::Type)
     {
         return false;
     }
@@ -352,9 +354,7 @@ pub fn read(
         if let Some(mut row) = data_row(src, offset, &line, &roles) {
             parents.truncate(depth);
             if depth > 0 && parents.len() == depth {
-                let mut path = parents[depth - 1].clone();
-                path.append(&mut row.path);
-                row.path = path;
+                row.path.splice(0..0, parents[depth - 1].iter().cloned());
             }
             if parents.len() == depth {
                 parents.push(row.path.clone());

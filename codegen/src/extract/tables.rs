@@ -79,9 +79,7 @@ pub fn extract_apart(src: &Source, spans: &[(usize, usize)]) -> (Vec<FieldRow>, 
             });
             if let Some(parent) = parent {
                 for r in &mut kept {
-                    let mut path = parent.clone();
-                    path.append(&mut r.path);
-                    r.path = path;
+                    r.path.splice(0..0, parent.iter().cloned());
                 }
             }
             rows.extend(kept);
